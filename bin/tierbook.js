@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `tierbook` command. Runs the TypeScript sources through tsx, so it works straight after `npm install`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = main(process.argv.slice(2));

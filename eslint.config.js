@@ -1,0 +1,44 @@
+// ESLint flat config. The one rule that shapes the house: src/core stays pure.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Packages the pure core may import: data validation only. */
+const CORE_ALLOWED_PACKAGES = ['zod'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The shared scoring module: no Office.js, DOM, React or Node. Relative imports and zod only.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.{1,2}/)(?!(${CORE_ALLOWED_PACKAGES.join('|')})(/|$))`,
+              message: 'src/core is pure TypeScript: import only relative modules or zod (no Office.js, DOM, React or Node).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'Office', 'Excel', 'process', 'require', 'Buffer', '__dirname', 'localStorage', 'fetch'].map(
+          (name) => ({ name, message: `src/core is pure: ${name} belongs to a host.` }),
+        ),
+      ],
+    },
+  },
+);
