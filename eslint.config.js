@@ -27,6 +27,10 @@ export default tseslint.config(
         {
           patterns: [
             {
+              regex: '(^|/)(port|hosts|taskpane|cli)(/|$)',
+              message: 'src/core is the bottom layer: it must not import the port, hosts, task pane or CLI.',
+            },
+            {
               regex: `^(?!\\.{1,2}/)(?!(${CORE_ALLOWED_PACKAGES.join('|')})(/|$))`,
               message: 'src/core is pure TypeScript: import only relative modules or zod (no Office.js, DOM, React or Node).',
             },

@@ -17,3 +17,6 @@ export { RFM_FRACTIONS, scoreHigher, scoreLower } from './grading/rfm.ts';
 export { compareIds, normalizeKey } from './grading/ids.ts';
 export * from './explain/format.ts';
 export * from './explain/explain.ts';
+export * from './output/columns.ts';
+export * from './output/tables.ts';
+export * from './scheme/sheet.ts';

@@ -3,8 +3,9 @@
 // implement it. Every call moves whole blocks (columns, sheets), never single cells, so the Office host
 // can serve each with a handful of context.sync() calls.
 
-/** A cell value as hosts hand it over: dates arrive as Excel serial numbers, errors as their text ("#N/A"). */
-export type CellValue = string | number | boolean | null;
+import type { CellValue, GeneratedSheet, SheetTable } from '../core/output/tables.ts';
+
+export type { CellValue, GeneratedSheet, SheetTable };
 
 export interface SheetInfo {
   name: string;
@@ -48,34 +49,6 @@ export interface ColumnsPatch {
   headerRow: number;
   firstRow: number;
   columns: ColumnWrite[];
-}
-
-/** A table placed on a generated sheet. */
-export interface SheetTable {
-  /** A title line above the table (bold). */
-  title?: string;
-  /** Lines of explanatory text under the title (e.g. definitions). */
-  notes?: string[];
-  header: string[];
-  rows: CellValue[][];
-  /** Number format per column (null = general). */
-  numberFormats?: (string | null)[];
-  /** Background colour per row (#RRGGBB) or null, e.g. the tier colour. */
-  rowFills?: (string | null)[];
-  /** Name for an Excel Table over header + rows (hosts that support tables create one). */
-  tableName?: string;
-}
-
-/** A sheet TierBook generates and owns entirely (rules, history, summaries, handbook). */
-export interface GeneratedSheet {
-  name: string;
-  tables: SheetTable[];
-  /** Column widths in characters, by column index. */
-  widths?: number[];
-  /** Print setup for sheets meant to be printed (the handbook). */
-  print?: { landscape?: boolean; fitToWidth?: boolean; repeatRows?: [number, number] };
-  /** Freeze the rows above this 1-based row. */
-  freezeRows?: number;
 }
 
 export interface Progress {
