@@ -63,8 +63,6 @@ const NOTE: Localized = loc(
 const cols = <K extends string>(vocab: Record<K, Localized>, lang: Lang) => (Object.keys(vocab) as K[]).map((k) => vocab[k][lang]);
 
 export function schemeToSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
-  const zh = lang === 'zh-CN';
-  const sep = zh ? '、' : '; ';
   const mode = scheme.mode;
   const metricName = (m: string) => scheme.criteria.find((c) => c.metric === m)?.label[lang] ?? m;
   const setting = (k: SettingKey, v: CellValue): CellValue[] => [SETTINGS[k][lang], v];
