@@ -167,8 +167,10 @@ class Explainer {
     return both((lang) => {
       const tier = this.tierLabel(target, lang);
       const parts = items.map((x) => x.text[lang]);
-      if (lang === 'zh-CN') return parts.length === 1 ? `${parts[0]} 升至${tier}` : `升至${tier}：${parts.join('；')}`;
-      return parts.length === 1 ? `${parts[0]} of ${tier}` : `To reach ${tier}: ${parts.join('; ')}`;
+      const one = parts.length === 1 ? parts[0]! : null;
+      if (lang === 'zh-CN') return one !== null ? `${one}${one.endsWith('）') ? '' : ' '}升至${tier}` : `升至${tier}：${parts.join('；')}`;
+      // "Annual spend ¥300 short of Gold"; any other single change reads "To reach Gold: …".
+      return one !== null && one.endsWith(' short') ? `${one} of ${tier}` : `To reach ${tier}: ${parts.join('; ')}`;
     });
   }
 
