@@ -180,7 +180,7 @@ describe('other operators', () => {
     expect(both(g[2]!.gap?.text)).toEqual(['天数需低于 30 天（当前 100 天）升至一级', 'To reach One: Days must be below 30 days (now 100 days)']);
     expect(g[2]!.gap?.items.map((x) => [x.op, x.delta])).toEqual([['<', 70]]);
     expect(both(g[3]!.reason)).toEqual(['未达到三级标准：天数 91 天 > 90 天', 'Below Three: Days 91 days > 90 days']);
-    expect(both(g[3]!.gap?.text)).toEqual(['天数需降至 90 天 以内（当前 91 天） 升至三级', 'Days must be at most 90 days (now 91 days) of Three']);
+    expect(both(g[3]!.gap?.text)).toEqual(['天数需降至 90 天 以内（当前 91 天）升至三级', 'To reach Three: Days must be at most 90 days (now 91 days)']);
   });
 });
 
