@@ -20,3 +20,7 @@ export * from './explain/explain.ts';
 export * from './output/columns.ts';
 export * from './output/tables.ts';
 export * from './scheme/sheet.ts';
+export * from './summaries/mix.ts';
+export * from './output/sheets.ts';
+export * from './history.ts';
+export * from './aggregate/index.ts';
