@@ -24,3 +24,4 @@ export * from './summaries/mix.ts';
 export * from './output/sheets.ts';
 export * from './history.ts';
 export * from './aggregate/index.ts';
+export * from './mapping/index.ts';

@@ -48,6 +48,15 @@ describe('mapColumns: synonyms', () => {
     expect(m.problems).toEqual([]);
   });
 
+  it('ignores required-field stars and trailing colons', () => {
+    const m = mapColumns(['*客户编号', '客户名称：', '年度消费金额 *'], preset('salon-spend'));
+    expect(m.columns.map((c) => [c.field, c.col, c.matchedBy])).toEqual([
+      ['id', 0, 'synonym'],
+      ['name', 1, 'synonym'],
+      ['annualSpend', 2, 'synonym'],
+    ]);
+  });
+
   it('maps camelCase and snake_case exports from other systems', () => {
     const m = mapColumns(['CustomerID', 'customer_name', 'AnnualSpend', 'order_count', 'last_order_date'], preset('rfm-5'));
     expect(cols(m)).toEqual({ id: 0, name: 1, annualSpend: 2, orderCount: 3, lastPurchase: 4 });
@@ -97,6 +106,12 @@ describe('mapColumns: synonyms', () => {
     expect(zh.byField.annualSpend).toBeUndefined();
     expect(zh.byField.avgOrderValue?.col).toBe(4); // "average spend" is the average order value, not the spend
     expect(codes(zh)).toContain('missing-required:annualSpend');
+
+    // An amount is not a date, a return is not an order.
+    const other = mapColumns(['客户编号', 'Last purchase amount', '退货订单数', '最近一次消费时间', '上次消费距今天数'], preset('rfm-5'));
+    expect(other.byField.lastPurchase).toMatchObject({ col: 3, matchedBy: 'contains', synonym: '最近一次消费' });
+    expect(other.byField.recencyDays).toMatchObject({ col: 4, matchedBy: 'contains', synonym: '距今天数' });
+    expect(other.unmapped.map((u) => u.header)).toEqual(['Last purchase amount', '退货订单数']);
   });
 
   it('never maps one header to two fields: the more specific synonym wins', () => {

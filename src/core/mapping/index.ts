@@ -1,0 +1,14 @@
+// Reading a user's sheet: where the header row is, which column holds which field, and in what unit.
+export { dataRows, detectHeaderRow, isBlankRow, type HeaderRow, type HeaderRowOptions } from './header-row.ts';
+export {
+  mapColumns,
+  type ColumnMapping,
+  type MapOptions,
+  type MappedColumn,
+  type MappingProblem,
+  type MappingProblemCode,
+  type MatchedBy,
+} from './columns.ts';
+export { applyScale, parseUnit, unitOf, type FieldKind, type HeaderUnit } from './units.ts';
+export { CORE_FIELDS, fieldDefs, type CoreField, type FieldDef } from './synonyms.ts';
+export { foldHeader, type FoldedHeader } from './fold.ts';
