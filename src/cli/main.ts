@@ -1,33 +1,10 @@
 // `tierbook`: the command line. A thin shell: parse arguments, call the core (and, later, the file host), print.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  PRESET_IDS,
-  SchemeError,
-  getPreset,
-  gradeRecords,
-  listPresets,
-  normalizeLang,
-  schemeFromJson,
-  type CustomerRecord,
-  type Lang,
-  type Scheme,
-} from '../core/index.ts';
-
-const USAGE = `tierbook — grade customers into tiers
-
-  tierbook presets [--lang zh-CN|en-US]        list the built-in tier schemes
-  tierbook demo [--scheme <preset|file.json>] [--lang zh-CN|en-US] [--json]
-                                               grade the bundled sample customers`;
-
-class UsageError extends Error {}
-
-function loadScheme(ref: string): Scheme {
-  const preset = getPreset(ref);
-  if (preset) return preset;
-  if (/\.json$/i.test(ref)) return schemeFromJson(readFileSync(ref, 'utf8'));
-  throw new UsageError(`unknown scheme "${ref}": use a preset (${PRESET_IDS.join(', ')}) or a .json file`);
-}
+import { SchemeError, gradeRecords, listPresets, normalizeLang, type CustomerRecord, type Lang } from '../core/index.ts';
+import { RunError } from '../run/errors.ts';
+import { gradeCommand, loadScheme } from './grade.ts';
+import { USAGE, UsageError } from './usage.ts';
 
 function presets(lang: Lang): void {
   for (const s of listPresets()) {
@@ -60,16 +37,49 @@ function demo(schemeRef: string, lang: Lang, json: boolean): void {
   );
 }
 
-export function main(argv: string[]): number {
+/** One line for stderr: configuration errors may list several problems. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' | ');
+}
+
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  let lang: Lang = normalizeLang(process.env.LANG);
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
-      options: { scheme: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        scheme: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+        sheet: { type: 'string' },
+        period: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        'in-place': { type: 'boolean' },
+      },
       allowPositionals: true,
     });
-    const lang = normalizeLang(values.lang ?? process.env.LANG);
+    if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, got "${values.lang}"`);
+    lang = normalizeLang(values.lang ?? process.env.LANG);
     switch (command) {
+      case 'grade': {
+        const file = positionals[0];
+        if (!file) throw new UsageError('grade needs a file: tierbook grade <file.xlsx|file.csv>');
+        await gradeCommand({
+          file,
+          ...(values.scheme ? { scheme: values.scheme } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+          ...(values.period ? { period: values.period } : {}),
+          map: values.map ?? [],
+          lang,
+          ...(values.out ? { out: values.out } : {}),
+          inPlace: values['in-place'] ?? false,
+          json: values.json ?? false,
+        });
+        return 0;
+      }
       case 'presets':
         presets(lang);
         return 0;
@@ -85,8 +95,10 @@ export function main(argv: string[]): number {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof SchemeError) console.error(`tierbook: invalid scheme\n${e.describe('en-US')}`);
-    else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message}\n\n${USAGE}`);
+    if (e instanceof SchemeError) console.error(`tierbook: ${oneLine(e.describe(lang))}`);
+    else if (e instanceof RunError) console.error(`tierbook: ${oneLine(e.text[lang])}`);
+    else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message} (see tierbook help)`);
+    else if (e instanceof Error && e.name === 'XlsxError') console.error(`tierbook: ${oneLine(e.message)}`);
     else throw e;
     return 2;
   }

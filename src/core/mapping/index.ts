@@ -12,3 +12,4 @@ export {
 export { applyScale, parseUnit, unitOf, type FieldKind, type HeaderUnit } from './units.ts';
 export { CORE_FIELDS, fieldDefs, type CoreField, type FieldDef } from './synonyms.ts';
 export { foldHeader, type FoldedHeader } from './fold.ts';
+export { orderColumns, interactionColumns, satisfactionColumns, type RelatedOrderColumns } from './related.ts';

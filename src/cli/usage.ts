@@ -1,0 +1,13 @@
+export const USAGE = `tierbook — grade customers into tiers
+
+  tierbook grade <file.xlsx|file.csv> [--scheme <preset-id|scheme.json>] [--sheet <name>]
+                 [--period <label>] [--map metric=Header ...] [--lang zh-CN|en-US]
+                 [--out <path>] [--in-place] [--json]
+  tierbook presets [--lang zh-CN|en-US]        list the built-in tier schemes
+  tierbook demo [--scheme <preset|file.json>] [--lang zh-CN|en-US] [--json]
+                                               grade the bundled sample customers
+
+Exit codes: 0 graded (data issues are not failures), 2 usage or configuration error.`;
+
+/** A mistake in how the command was called or configured: exit 2 with a one-line message. */
+export class UsageError extends Error {}

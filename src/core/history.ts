@@ -1,0 +1,149 @@
+// Tier history (等级历史): one snapshot per period of every graded customer, so the next review can show
+// the previous tier, the change, movement between tiers and churn.
+import { periodWindow } from './aggregate/period.ts';
+import type { GradeResult } from './grading/grade.ts';
+import { normalizeKey } from './grading/ids.ts';
+import { loc, type Lang, type Localized } from './i18n.ts';
+import { headerKey } from './output/columns.ts';
+import type { CellValue } from './output/tables.ts';
+import type { Scheme } from './scheme/schema.ts';
+
+export interface HistoryRecord {
+  period: string;
+  id: string;
+  name: string | null;
+  /** Tier id; null when the customer was unrated that period. */
+  tier: string | null;
+  score: number | null;
+  metrics: Record<string, number>;
+  gradedAt: string | null;
+}
+
+const FIXED = {
+  period: loc('期间', 'Period'),
+  id: loc('客户编号', 'Customer ID'),
+  name: loc('客户名称', 'Name'),
+  tierId: loc('等级标识', 'Tier id'),
+  tier: loc('客户等级', 'Tier'),
+  score: loc('等级得分', 'Score'),
+  gradedAt: loc('评级时间', 'Graded at'),
+} satisfies Record<string, Localized>;
+
+/** History columns: the fixed ones, then every criterion metric of the scheme. */
+export function historyHeader(scheme: Scheme, lang: Lang): string[] {
+  return [
+    FIXED.period[lang],
+    FIXED.id[lang],
+    FIXED.name[lang],
+    FIXED.tierId[lang],
+    FIXED.tier[lang],
+    FIXED.score[lang],
+    ...scheme.criteria.map((c) => c.label[lang]),
+    FIXED.gradedAt[lang],
+  ];
+}
+
+/** The snapshot rows of one grading run. */
+export function historyRows(period: string, result: GradeResult, lang: Lang, gradedAt: string): CellValue[][] {
+  const { scheme, table } = result;
+  const rows: CellValue[][] = new Array(result.size);
+  const metricCols = scheme.criteria.map((c) => result.values[c.metric] ?? table.metrics[c.metric]?.values ?? null);
+  for (let i = 0; i < result.size; i++) {
+    const t = result.tier[i]!;
+    const score = result.score?.[i];
+    rows[i] = [
+      period,
+      table.ids[i]!,
+      table.names[i] ?? null,
+      t >= 0 ? scheme.tiers[t]!.id : null,
+      t >= 0 ? scheme.tiers[t]!.label[lang] : null,
+      score !== undefined && Number.isFinite(score) ? score : null,
+      ...metricCols.map((col) => {
+        const v = col?.[i];
+        return v !== undefined && Number.isFinite(v) ? v : null;
+      }),
+      gradedAt,
+    ];
+  }
+  return rows;
+}
+
+/** Read history rows back (columns found by header in either language). `values[0]` is the header row. */
+export function readHistory(values: CellValue[][], scheme: Scheme): HistoryRecord[] {
+  const header = values[0] ?? [];
+  const colOf = (l: Localized) => header.findIndex((h) => headerKey(h) === headerKey(l['zh-CN']) || headerKey(h) === headerKey(l['en-US']));
+  const c = {
+    period: colOf(FIXED.period),
+    id: colOf(FIXED.id),
+    name: colOf(FIXED.name),
+    tierId: colOf(FIXED.tierId),
+    tier: colOf(FIXED.tier),
+    score: colOf(FIXED.score),
+    gradedAt: colOf(FIXED.gradedAt),
+  };
+  if (c.period < 0 || c.id < 0) return [];
+  const metricCols = scheme.criteria.map((cr) => ({ metric: cr.metric, col: colOf(cr.label) })).filter((m) => m.col >= 0);
+  const tierByLabel = (text: string) =>
+    scheme.tiers.find((t) => headerKey(t.id) === headerKey(text) || headerKey(t.label['zh-CN']) === headerKey(text) || headerKey(t.label['en-US']) === headerKey(text))?.id;
+  const out: HistoryRecord[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r]!;
+    const period = row[c.period];
+    const id = row[c.id];
+    if (period === null || period === undefined || id === null || id === undefined || String(id).trim() === '') continue;
+    const tierText = c.tierId >= 0 ? row[c.tierId] : c.tier >= 0 ? row[c.tier] : null;
+    const metrics: Record<string, number> = {};
+    for (const m of metricCols) {
+      const v = row[m.col];
+      if (typeof v === 'number') metrics[m.metric] = v;
+    }
+    const score = c.score >= 0 ? row[c.score] : null;
+    out.push({
+      period: String(period).trim(),
+      id: normalizeKey(String(id)),
+      name: c.name >= 0 && row[c.name] != null ? String(row[c.name]) : null,
+      // A tier the current scheme no longer knows is kept by its text, so movement still shows it.
+      tier: tierText === null || tierText === undefined || String(tierText).trim() === '' ? null : (tierByLabel(String(tierText)) ?? String(tierText)),
+      score: typeof score === 'number' ? score : null,
+      metrics,
+      gradedAt: c.gradedAt >= 0 && row[c.gradedAt] != null ? String(row[c.gradedAt]) : null,
+    });
+  }
+  return out;
+}
+
+/** Order periods in time where their labels say it (2025Q4 < 2026H1), else by text. */
+export function comparePeriods(a: string, b: string): number {
+  const wa = periodWindow(a);
+  const wb = periodWindow(b);
+  if (wa && wb && wa.start !== wb.start) return wa.start - wb.start;
+  if (wa && wb && wa.end !== wb.end) return wa.end - wb.end;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function periodsOf(records: readonly HistoryRecord[]): string[] {
+  return [...new Set(records.map((r) => r.period))].sort(comparePeriods);
+}
+
+/** The latest period before `current` (or the latest of all when current is null or not yet recorded). */
+export function previousPeriod(periods: readonly string[], current: string | null): string | null {
+  const earlier = current === null ? [...periods] : periods.filter((p) => p !== current && comparePeriods(p, current) < 0);
+  return earlier.length ? earlier[earlier.length - 1]! : null;
+}
+
+/** One period's snapshot as id → record. */
+export function snapshot(records: readonly HistoryRecord[], period: string): Map<string, HistoryRecord> {
+  const map = new Map<string, HistoryRecord>();
+  for (const r of records) if (r.period === period) map.set(r.id, r);
+  return map;
+}
+
+/** The change sign written next to the tier: ↑ up, ↓ down, = same, 新/New for a customer without a previous grade. */
+export function changeMark(scheme: Scheme, previous: string | null | undefined, current: string | null, lang: Lang): string | null {
+  if (current === null) return null;
+  if (previous === undefined || previous === null) return lang === 'zh-CN' ? '新' : 'New';
+  const a = scheme.tiers.findIndex((t) => t.id === previous);
+  const b = scheme.tiers.findIndex((t) => t.id === current);
+  if (a < 0) return lang === 'zh-CN' ? '新' : 'New';
+  return b < a ? '↑' : b > a ? '↓' : '=';
+}

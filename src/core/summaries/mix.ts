@@ -1,0 +1,94 @@
+// Tier mix (等级分布): how many customers and how much revenue each tier holds, against what the scheme expects.
+import type { GradeResult } from '../grading/grade.ts';
+import type { Scheme } from '../scheme/schema.ts';
+
+export interface TierMixRow {
+  tier: string;
+  customers: number;
+  /** Share of graded customers (0–1). */
+  customerShare: number;
+  revenue: number;
+  /** Share of total revenue (0–1); NaN when total revenue is 0. */
+  revenueShare: number;
+  /** Revenue per customer; NaN for an empty tier. */
+  average: number;
+  expected: { min: number; max: number } | null;
+  /** Whether the customer share lies outside the expected band (false when none is stated). */
+  outsideExpected: boolean;
+}
+
+export interface TierMix {
+  rows: TierMixRow[];
+  unrated: number;
+  graded: number;
+  totalRevenue: number;
+  /** The metric counted as revenue, or null when the scheme has none the data holds. */
+  revenueMetric: string | null;
+  /** Share of revenue from the top 20% of graded customers by revenue (the Pareto line); NaN without revenue. */
+  top20RevenueShare: number;
+}
+
+/** The metric that stands for revenue: the scheme's value metric, else annual spend when graded on it. */
+export function revenueMetricOf(scheme: Scheme): string | null {
+  if (scheme.valueMetric) return scheme.valueMetric;
+  return scheme.criteria.some((c) => c.metric === 'annualSpend') ? 'annualSpend' : null;
+}
+
+/**
+ * Compute the mix from tiers and (optionally) a revenue column. Revenue blanks count as 0 here:
+ * the mix reports what was booked, not a grade.
+ */
+export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array | null, revenueMetric: string | null): TierMix {
+  const k = scheme.tiers.length;
+  const counts = new Float64Array(k);
+  const sums = new Float64Array(k);
+  let unrated = 0;
+  const graded: number[] = [];
+  for (let i = 0; i < tier.length; i++) {
+    const t = tier[i]!;
+    if (t < 0) {
+      unrated++;
+      continue;
+    }
+    counts[t] = counts[t]! + 1;
+    const v = revenue ? revenue[i]! : 0;
+    if (revenue) {
+      sums[t] = sums[t]! + (v === v ? v : 0);
+      graded.push(v === v ? v : 0);
+    }
+  }
+  const n = tier.length - unrated;
+  let total = 0;
+  for (let t = 0; t < k; t++) total += sums[t]!;
+  const rows = scheme.tiers.map((def, t): TierMixRow => {
+    const customers = counts[t]!;
+    const share = n > 0 ? customers / n : 0;
+    const expected = def.expectedShare ?? null;
+    return {
+      tier: def.id,
+      customers,
+      customerShare: share,
+      revenue: sums[t]!,
+      revenueShare: total !== 0 ? sums[t]! / total : NaN,
+      average: customers > 0 ? sums[t]! / customers : NaN,
+      expected,
+      outsideExpected: expected !== null && n > 0 && (share < expected.min - 1e-12 || share > expected.max + 1e-12),
+    };
+  });
+  let top20 = NaN;
+  if (revenue && total > 0 && graded.length > 0) {
+    const sorted = Float64Array.from(graded).sort().reverse();
+    const top = Math.ceil(sorted.length * 0.2);
+    let s = 0;
+    for (let i = 0; i < top; i++) s += sorted[i]!;
+    top20 = s / total;
+  }
+  return { rows, unrated, graded: n, totalRevenue: total, revenueMetric: revenue ? revenueMetric : null, top20RevenueShare: top20 };
+}
+
+/** The mix of a grading run, with revenue from the scheme's value metric when the data holds it. */
+export function tierMixOf(result: GradeResult): TierMix {
+  const metric = revenueMetricOf(result.scheme);
+  const revenue = metric ? (result.values[metric] ?? result.table.metrics[metric]?.values ?? null) : null;
+  return tierMix(result.scheme, result.tier, revenue, metric);
+}

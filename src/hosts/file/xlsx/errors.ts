@@ -1,0 +1,27 @@
+// The one error type the xlsx host throws: a stable code for the UI to translate plus an English message.
+
+export type XlsxErrorCode =
+  /** The bytes are not a zip archive at all. */
+  | 'not-zip'
+  /** A zip, but not an Excel workbook (.xlsx/.xlsm): an .ods, a .docx, a .xlsb … */
+  | 'not-xlsx'
+  /** Password-protected (an encrypted OLE container) or zip entries with encryption. */
+  | 'encrypted'
+  /** The package is damaged: missing parts, truncated entries, unreadable XML. */
+  | 'corrupt'
+  /** A valid file using something this host does not handle (ZIP64, Strict OOXML writes …). */
+  | 'unsupported'
+  /** A sheet name that does not exist, or an invalid name for a new sheet. */
+  | 'sheet'
+  /** A caller error: a bad row/column number, colour or argument. */
+  | 'argument';
+
+export class XlsxError extends Error {
+  readonly code: XlsxErrorCode;
+
+  constructor(code: XlsxErrorCode, message: string) {
+    super(message);
+    this.name = 'XlsxError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,160 @@
+// Worksheets TierBook owns entirely (rules, history, summaries, handbook) are written from scratch: tables
+// laid out top to bottom, widths, frozen rows, print setup and optional Excel table parts.
+import type { CellValue, GeneratedSheet, SheetTable } from '../../../port/workbook.ts';
+import { cellXml } from './cells.ts';
+import { colsXml } from './cols.ts';
+import { cellRef, colName, quoteSheetName, rangeRef } from './refs.ts';
+import type { StyleSheet } from './styles.ts';
+import { XML_DECL, escapeAttr } from './xml.ts';
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** Light grey behind generated table headers. */
+export const HEADER_FILL = '#D9D9D9';
+
+export type RowCell = [col: number, value: CellValue, style: number | undefined];
+
+export function rowXml(row: number, cells: readonly RowCell[]): string {
+  const body = cells.map(([c, v, s]) => cellXml(cellRef(row, c), v, s)).filter((x): x is string => x !== null);
+  return body.length ? `<row r="${row}">${body.join('')}</row>` : '';
+}
+
+/** An Excel table to create over a laid-out header and its rows. */
+export interface TablePlacement {
+  name: string;
+  ref: string;
+  header: string[];
+}
+
+export interface Layout {
+  rows: string[];
+  lastRow: number;
+  lastCol: number;
+  tables: TablePlacement[];
+}
+
+/** Lays the tables out top to bottom: title, notes, header, rows; one blank row between tables. */
+export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet): Layout {
+  const title = styles.xfIndex({ bold: true });
+  const header = styles.xfIndex({ bold: true, fill: HEADER_FILL });
+  const rows: string[] = [];
+  const placements: TablePlacement[] = [];
+  let r = 1;
+  let lastCol = -1;
+  tables.forEach((t, ti) => {
+    if (ti > 0) r++;
+    if (t.title !== undefined && t.title !== '') {
+      rows.push(rowXml(r++, [[0, t.title, title]]));
+      lastCol = Math.max(lastCol, 0);
+    }
+    for (const note of t.notes ?? []) {
+      rows.push(rowXml(r++, [[0, note, undefined]]));
+      lastCol = Math.max(lastCol, 0);
+    }
+    const headerRow = r;
+    rows.push(rowXml(r++, t.header.map((h, c): RowCell => [c, h, header])));
+    let width = t.header.length;
+    t.rows.forEach((values, i) => {
+      const fill = t.rowFills?.[i] ?? null;
+      const cells: RowCell[] = [];
+      const n = Math.max(values.length, fill ? t.header.length : 0);
+      for (let c = 0; c < n; c++) {
+        const numberFormat = t.numberFormats?.[c] ?? null;
+        const s = numberFormat || fill ? styles.xfIndex({ numberFormat, fill }) : undefined;
+        cells.push([c, values[c] ?? null, s]);
+      }
+      width = Math.max(width, values.length);
+      rows.push(rowXml(r++, cells));
+    });
+    lastCol = Math.max(lastCol, width - 1);
+    if (t.tableName && t.rows.length > 0 && tableHeaderOk(t.header)) {
+      placements.push({ name: t.tableName, ref: rangeRef(headerRow, 0, r - 1, t.header.length - 1), header: t.header });
+    }
+  });
+  return { rows: rows.filter(Boolean), lastRow: r - 1, lastCol, tables: placements };
+}
+
+/** Excel tables need non-empty, distinct, single-line column names. */
+function tableHeaderOk(header: readonly string[]): boolean {
+  if (header.length === 0) return false;
+  const seen = new Set<string>();
+  for (const h of header) {
+    // eslint-disable-next-line no-control-regex
+    if (!h.trim() || /[\u0000-\u001f]/.test(h) || h.length > 255) return false;
+    const k = h.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
+}
+
+export interface WorksheetParts {
+  lastRow: number;
+  lastCol: number;
+  rows: readonly string[];
+  widths?: ReadonlyMap<number, number>;
+  freezeRows?: number;
+  print?: GeneratedSheet['print'];
+  /** Relationship ids of table parts. */
+  tableRelIds?: readonly string[];
+}
+
+/** A complete worksheet part. */
+export function worksheetXml(w: WorksheetParts): string {
+  const fit = w.print && w.print.fitToWidth !== false;
+  let xml = `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`;
+  if (fit) xml += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  xml += `<dimension ref="${w.lastRow > 0 && w.lastCol >= 0 ? rangeRef(1, 0, w.lastRow, w.lastCol) : 'A1'}"/>`;
+  const freeze = w.freezeRows && w.freezeRows > 1 ? w.freezeRows : 0;
+  if (freeze) {
+    const top = `A${freeze}`;
+    xml +=
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze - 1}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+  } else xml += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  xml += '<sheetFormatPr defaultRowHeight="15"/>';
+  if (w.widths) xml += colsXml(w.widths);
+  xml += w.rows.length ? `<sheetData>${w.rows.join('')}</sheetData>` : '<sheetData/>';
+  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (w.print) {
+    const orientation = w.print.landscape ? 'landscape' : 'portrait';
+    xml += `<pageSetup paperSize="9" orientation="${orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+  }
+  const ids = w.tableRelIds ?? [];
+  if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
+  return `${xml}</worksheet>`;
+}
+
+/** The print area and print titles of a generated sheet, as defined-name values. */
+export function printNames(sheetName: string, lastRow: number, lastCol: number, print: NonNullable<GeneratedSheet['print']>): Map<string, string> {
+  const q = quoteSheetName(sheetName);
+  const names = new Map<string, string>();
+  if (lastRow > 0 && lastCol >= 0) names.set('_xlnm.Print_Area', `${q}!$A$1:$${colName(lastCol)}$${lastRow}`);
+  if (print.repeatRows) {
+    const [a, b] = print.repeatRows;
+    names.set('_xlnm.Print_Titles', `${q}!$${Math.min(a, b)}:$${Math.max(a, b)}`);
+  }
+  return names;
+}
+
+/** An Excel table part. */
+export function tableXml(id: number, name: string, ref: string, header: readonly string[]): string {
+  const cols = header.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(h)}"/>`).join('');
+  return (
+    `${XML_DECL}<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${header.length}">${cols}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+/** A valid, workbook-unique table name derived from `wanted` (taken: lower-cased names in use). */
+export function uniqueTableName(wanted: string, taken: ReadonlySet<string>): string {
+  let base = wanted.replace(/[^\p{L}\p{N}_.\\]/gu, '_');
+  if (!/^[\p{L}_\\]/u.test(base)) base = `_${base}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RC]$/i.test(base) || /^R\d*C\d*$/i.test(base)) base = `_${base}`;
+  base = base.slice(0, 250);
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  return name;
+}

@@ -1,0 +1,5 @@
+// The .xlsx file host: reads workbooks and patches them in place (see workbook.ts), or builds new ones.
+export { XlsxWorkbook } from './workbook.ts';
+export { createWorkbook } from './create.ts';
+export { XlsxError, type XlsxErrorCode } from './errors.ts';
+export type { MergeRange } from './sheetReader.ts';

@@ -1,0 +1,253 @@
+// Scanning a worksheet's XML as a string: <sheetData>, its <row>s and their <c>s are located with indexOf,
+// never parsed into a tree. Every reader and patcher of sheet data goes through these few functions.
+import type { CellValue } from '../../../port/workbook.ts';
+import { XlsxError } from './errors.ts';
+import { isoToSerial, parseRef } from './refs.ts';
+import { stringItemText } from './sharedStrings.ts';
+import { decodeOoxmlString, rawAttr, rootPrefix, unescapeXml } from './xml.ts';
+
+/** Qualified tag names for a sheet (its elements may carry a namespace prefix, e.g. `x:`). */
+export interface SheetTags {
+  p: string;
+  row: string;
+  rowClose: string;
+  c: string;
+  cClose: string;
+  v: string;
+  vClose: string;
+  f: string;
+  is: string;
+  isClose: string;
+}
+
+export function sheetTags(xml: string): SheetTags {
+  const p = rootPrefix(xml, 'worksheet');
+  return {
+    p,
+    row: `<${p}row`,
+    rowClose: `</${p}row>`,
+    c: `<${p}c`,
+    cClose: `</${p}c>`,
+    v: `<${p}v`,
+    vClose: `</${p}v>`,
+    f: `<${p}f`,
+    is: `<${p}is`,
+    isClose: `</${p}is>`,
+  };
+}
+
+export interface SheetDataSpan {
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+  selfClosing: boolean;
+}
+
+export function findSheetData(xml: string, tags: SheetTags): SheetDataSpan {
+  const open = `<${tags.p}sheetData`;
+  let i = xml.indexOf(open);
+  while (i >= 0 && !isNameEnd(xml.charCodeAt(i + open.length))) i = xml.indexOf(open, i + 1);
+  if (i < 0) throw new XlsxError('corrupt', 'The worksheet is damaged: it has no <sheetData>.');
+  const tagEnd = xml.indexOf('>', i);
+  if (xml.charCodeAt(tagEnd - 1) === 47) {
+    return { start: i, end: tagEnd + 1, contentStart: tagEnd + 1, contentEnd: tagEnd + 1, selfClosing: true };
+  }
+  const close = xml.indexOf(`</${tags.p}sheetData>`, tagEnd);
+  if (close < 0) throw new XlsxError('corrupt', 'The worksheet is damaged: <sheetData> is not closed.');
+  return { start: i, end: close + tags.p.length + 12, contentStart: tagEnd + 1, contentEnd: close, selfClosing: false };
+}
+
+/** True for the characters that may follow an element name in a tag. */
+export function isNameEnd(c: number): boolean {
+  return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/** A located <row>. Mutable and reused by the scanners: copy what you keep. */
+export interface RowSpan {
+  num: number;
+  /** Whether the row states its number (r="…"); rows without one follow the previous row. */
+  hasR: boolean;
+  start: number;
+  /** Attribute text of the start tag (without a closing slash). */
+  attrs: string;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+  selfClosing: boolean;
+}
+
+export function newRowSpan(): RowSpan {
+  return { num: 0, hasR: false, start: 0, attrs: '', contentStart: 0, contentEnd: 0, end: 0, selfClosing: false };
+}
+
+/**
+ * Finds the next <row> at or after `pos` (before `limit`) into `out`; `prevNum` is the previous row's
+ * number (for rows without r). Returns false when there is none.
+ */
+export function nextRow(xml: string, tags: SheetTags, pos: number, limit: number, prevNum: number, out: RowSpan): boolean {
+  let i = pos;
+  for (;;) {
+    i = xml.indexOf(tags.row, i);
+    if (i < 0 || i >= limit) return false;
+    if (isNameEnd(xml.charCodeAt(i + tags.row.length))) break;
+    i += tags.row.length;
+  }
+  const tagEnd = xml.indexOf('>', i);
+  const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+  out.start = i;
+  out.attrs = xml.slice(i + tags.row.length, selfClosing ? tagEnd - 1 : tagEnd);
+  const r = rawAttr(out.attrs, 'r');
+  out.hasR = r !== undefined;
+  out.num = r !== undefined ? Number(r) : prevNum + 1;
+  if (!Number.isInteger(out.num) || out.num < 1) throw new XlsxError('corrupt', `The worksheet is damaged: bad row number "${r}".`);
+  out.selfClosing = selfClosing;
+  out.contentStart = tagEnd + 1;
+  if (selfClosing) {
+    out.contentEnd = tagEnd + 1;
+    out.end = tagEnd + 1;
+  } else {
+    const close = xml.indexOf(tags.rowClose, tagEnd);
+    if (close < 0 || close > limit) throw new XlsxError('corrupt', `The worksheet is damaged: row ${out.num} is not closed.`);
+    out.contentEnd = close;
+    out.end = close + tags.rowClose.length;
+  }
+  return true;
+}
+
+/** A located <c>. Mutable and reused by the scanners: copy what you keep. */
+export interface CellSpan {
+  col: number;
+  hasR: boolean;
+  start: number;
+  attrs: string;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+}
+
+export function newCellSpan(): CellSpan {
+  return { col: 0, hasR: false, start: 0, attrs: '', contentStart: 0, contentEnd: 0, end: 0 };
+}
+
+/** Finds the next <c> in [pos, limit) into `out`; `prevCol` is the previous cell's column (for cells without r). */
+export function nextCell(xml: string, tags: SheetTags, pos: number, limit: number, prevCol: number, out: CellSpan): boolean {
+  let i = pos;
+  for (;;) {
+    i = xml.indexOf(tags.c, i);
+    if (i < 0 || i >= limit) return false;
+    if (isNameEnd(xml.charCodeAt(i + tags.c.length))) break;
+    i += tags.c.length;
+  }
+  const tagEnd = xml.indexOf('>', i);
+  const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+  out.start = i;
+  out.attrs = xml.slice(i + tags.c.length, selfClosing ? tagEnd - 1 : tagEnd);
+  const r = rawAttr(out.attrs, 'r');
+  out.hasR = r !== undefined;
+  if (r !== undefined) {
+    const ref = parseRef(r);
+    if (!ref || ref.col < 0) throw new XlsxError('corrupt', `The worksheet is damaged: bad cell reference "${r}".`);
+    out.col = ref.col;
+  } else out.col = prevCol + 1;
+  out.contentStart = tagEnd + 1;
+  if (selfClosing) {
+    out.contentEnd = tagEnd + 1;
+    out.end = tagEnd + 1;
+  } else {
+    const close = xml.indexOf(tags.cClose, tagEnd);
+    if (close < 0 || close > limit) throw new XlsxError('corrupt', 'The worksheet is damaged: a cell is not closed.');
+    out.contentEnd = close;
+    out.end = close + tags.cClose.length;
+  }
+  return true;
+}
+
+/**
+ * Index of child element `open` (e.g. "<v") inside [from, to), or -1. The search is bounded (a substring
+ * is a cheap slice in JS engines): an unbounded indexOf for a missing child would scan the rest of the sheet.
+ */
+export function childIndex(xml: string, open: string, from: number, to: number): number {
+  const body = xml.substring(from, to);
+  let i = 0;
+  for (;;) {
+    i = body.indexOf(open, i);
+    if (i < 0) return -1;
+    if (isNameEnd(body.charCodeAt(i + open.length))) return from + i;
+    i += open.length;
+  }
+}
+
+/** Text content of the child element starting at `i` (null when it is self-closing). */
+function childText(xml: string, i: number, close: string, to: number): string | null {
+  const tagEnd = xml.indexOf('>', i);
+  if (tagEnd < 0 || tagEnd >= to) return null;
+  if (xml.charCodeAt(tagEnd - 1) === 47) return '';
+  const end = xml.indexOf(close, tagEnd);
+  if (end < 0 || end > to) return null;
+  return xml.slice(tagEnd + 1, end);
+}
+
+/** True when the cell holds something: a value, an inline string or a formula. */
+export function cellHasContent(xml: string, tags: SheetTags, cell: CellSpan): boolean {
+  if (cell.contentStart === cell.contentEnd) return false;
+  return (
+    childIndex(xml, tags.v, cell.contentStart, cell.contentEnd) >= 0 ||
+    childIndex(xml, tags.is, cell.contentStart, cell.contentEnd) >= 0 ||
+    childIndex(xml, tags.f, cell.contentStart, cell.contentEnd) >= 0
+  );
+}
+
+/** True when the cell holds a formula. */
+export function cellHasFormula(xml: string, tags: SheetTags, cell: CellSpan): boolean {
+  return cell.contentStart !== cell.contentEnd && childIndex(xml, tags.f, cell.contentStart, cell.contentEnd) >= 0;
+}
+
+export interface ValueContext {
+  sharedStrings: () => readonly string[];
+  date1904: boolean;
+}
+
+/**
+ * The value of a cell as the port hands it over: shared/inline/rich strings as text, numbers, booleans,
+ * errors as their text, a formula's cached value (null without one), t="d" dates as serials.
+ */
+export function cellValue(xml: string, tags: SheetTags, cell: CellSpan, ctx: ValueContext): CellValue {
+  if (cell.contentStart === cell.contentEnd) return null;
+  const t = rawAttr(cell.attrs, 't');
+  if (t === 'inlineStr') {
+    const i = childIndex(xml, tags.is, cell.contentStart, cell.contentEnd);
+    if (i < 0) return valueOf(xml, tags, cell, 'str', ctx);
+    const body = childText(xml, i, tags.isClose, cell.contentEnd);
+    return body === null ? null : stringItemText(body, tags.p);
+  }
+  return valueOf(xml, tags, cell, t, ctx);
+}
+
+function valueOf(xml: string, tags: SheetTags, cell: CellSpan, t: string | undefined, ctx: ValueContext): CellValue {
+  const i = childIndex(xml, tags.v, cell.contentStart, cell.contentEnd);
+  if (i < 0) return null;
+  const raw = childText(xml, i, tags.vClose, cell.contentEnd);
+  if (raw === null) return null;
+  switch (t) {
+    case undefined:
+    case 'n': {
+      if (raw === '') return null;
+      const n = Number(raw);
+      return Number.isNaN(n) ? unescapeXml(raw) : n;
+    }
+    case 's': {
+      const s = ctx.sharedStrings()[Number(raw)];
+      return s ?? null;
+    }
+    case 'b':
+      return raw === '1' || raw === 'true';
+    case 'd':
+      return isoToSerial(unescapeXml(raw), ctx.date1904) ?? unescapeXml(raw);
+    case 'str':
+      return decodeOoxmlString(unescapeXml(raw));
+    case 'e':
+    default:
+      return unescapeXml(raw);
+  }
+}

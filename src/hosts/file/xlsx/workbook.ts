@@ -1,0 +1,359 @@
+// XlsxWorkbook: the data side of the workbook port over an .xlsx file, by patching the OOXML package.
+// Only the parts an operation must change are rewritten (the target sheet, styles.xml, workbook.xml and
+// its relationships/content types when sheets or names are added); every other zip entry is copied as is.
+import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues } from '../../../port/workbook.ts';
+import { cellXml } from './cells.ts';
+import { setColumnWidths } from './cols.ts';
+import { XlsxError } from './errors.ts';
+import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
+import { appendToSheet } from './history.ts';
+import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
+import { MAX_COL, MAX_ROW, cellRef, checkSheetName, parseRange, rangeRef } from './refs.ts';
+import { parseSharedStrings } from './sharedStrings.ts';
+import { readMergeRanges, readValues, sheetExtent, type Extent, type MergeRange } from './sheetReader.ts';
+import { patchCells, type CellWrites } from './sheetPatcher.ts';
+import { sheetTags, type ValueContext } from './sheetScan.ts';
+import { MINIMAL_STYLES, StyleSheet, type CellStyle } from './styles.ts';
+import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbookPart.ts';
+import { attr, findElement, rootPrefix, setAttr } from './xml.ts';
+import { isOleCompoundFile } from './zip.ts';
+
+/** Sheet-scoped names a generated sheet owns (replaced with the sheet). */
+const GENERATED_NAMES = ['_xlnm.Print_Area', '_xlnm.Print_Titles', '_xlnm._FilterDatabase'];
+
+export class XlsxWorkbook {
+  private sst: string[] | null = null;
+  private styles: StyleSheet | null = null;
+  private stylesPath = '';
+  private readonly extents = new Map<string, Extent>();
+  private readonly ctx: ValueContext;
+
+  private constructor(
+    private readonly pkg: OpcPackage,
+    private readonly wb: WorkbookPart,
+  ) {
+    this.ctx = { sharedStrings: () => this.sharedStrings(), date1904: wb.date1904 };
+  }
+
+  /** Opens an .xlsx (or .xlsm) file. Throws XlsxError when the bytes are not a readable workbook. */
+  static open(bytes: Uint8Array): XlsxWorkbook {
+    if (!(bytes instanceof Uint8Array)) throw new XlsxError('argument', 'XlsxWorkbook.open expects the file as a Uint8Array.');
+    if (isOleCompoundFile(bytes)) {
+      if (containsUtf16(bytes, 'EncryptionInfo')) {
+        throw new XlsxError('encrypted', 'The workbook is password-protected (encrypted). Remove the password in Excel (File › Info › Protect Workbook) and try again.');
+      }
+      throw new XlsxError('not-xlsx', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
+    }
+    const pkg = OpcPackage.open(bytes);
+    return XlsxWorkbook.fromPackage(pkg);
+  }
+
+  /** @internal A workbook over an already assembled package (see create.ts). */
+  static fromPackage(pkg: OpcPackage): XlsxWorkbook {
+    const path = findWorkbookPart(pkg);
+    const wb = new WorkbookPart(pkg, path);
+    if (!/<([\w.-]+:)?workbook[\s>]/.test(pkg.text(path))) {
+      throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+    }
+    return new XlsxWorkbook(pkg, wb);
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------
+
+  /** Worksheets in tab order (chart sheets are left out: they hold no cells). */
+  listSheets(): SheetInfo[] {
+    return this.wb
+      .sheets()
+      .filter((s) => s.kind === 'worksheet' && s.part)
+      .map((s) => {
+        const e = this.extent(s);
+        return { name: s.name, lastRow: e.lastRow, lastCol: e.lastCol, visible: s.state === 'visible' };
+      });
+  }
+
+  readSheet(name: string, opts?: { firstRow?: number; lastRow?: number }): SheetValues {
+    const s = this.worksheet(name);
+    const firstRow = opts?.firstRow ?? 1;
+    const lastRow = opts?.lastRow ?? MAX_ROW;
+    if (!Number.isInteger(firstRow) || firstRow < 1) throw new XlsxError('argument', `Invalid first row ${firstRow}.`);
+    if (!Number.isInteger(lastRow)) throw new XlsxError('argument', `Invalid last row ${lastRow}.`);
+    const values = lastRow < firstRow ? [] : readValues(this.pkg.text(s.part), this.ctx, firstRow, lastRow);
+    return { sheet: s.name, firstRow, values };
+  }
+
+  /** Merged ranges: rows 1-based, columns 0-based (A = 0) like the rest of the port. */
+  readMerges(name: string): MergeRange[] {
+    return readMergeRanges(this.pkg.text(this.worksheet(name).part));
+  }
+
+  isDate1904(): boolean {
+    return this.wb.date1904;
+  }
+
+  // ---- writing into a user's sheet ------------------------------------------------------------------
+
+  /**
+   * Writes output columns: the header at (headerRow, col) in bold, values from firstRow down (null clears
+   * the cell), with number format, fill and wrap from the column. No other cell changes.
+   */
+  writeColumns(patch: ColumnsPatch): void {
+    const s = this.worksheet(patch.sheet);
+    checkRow(patch.headerRow, 'header row');
+    checkRow(patch.firstRow, 'first row');
+    const styles = this.styleSheet();
+    const xml = this.pkg.text(s.part);
+    const p = sheetTags(xml).p;
+    const writes: CellWrites = new Map();
+    const seen = new Set<number>();
+    const widths = new Map<number, number>();
+    const put = (row: number, col: number, x: string | null): void => {
+      let m = writes.get(row);
+      if (!m) writes.set(row, (m = new Map()));
+      m.set(col, x);
+    };
+    const headerStyle = styles.xfIndex({ bold: true });
+    for (const column of patch.columns) {
+      const { col } = column;
+      if (!Number.isInteger(col) || col < 0 || col > MAX_COL) throw new XlsxError('argument', `Invalid column index ${col}.`);
+      if (seen.has(col)) throw new XlsxError('argument', `Column ${col} is written twice in one patch.`);
+      seen.add(col);
+      const lastRow = patch.firstRow + column.values.length - 1;
+      if (lastRow > MAX_ROW) throw new XlsxError('argument', `Column ${col} would run past Excel's last row.`);
+      if (patch.headerRow >= patch.firstRow && patch.headerRow <= lastRow) {
+        throw new XlsxError('argument', `The header row ${patch.headerRow} lies inside the values of column ${col}.`);
+      }
+      put(patch.headerRow, col, cellXml(cellRef(patch.headerRow, col), column.header, headerStyle, p));
+      const styleCache = new Map<string | null, number | undefined>();
+      const styleFor = (fill: string | null): number | undefined => {
+        if (styleCache.has(fill)) return styleCache.get(fill);
+        const style: CellStyle = { numberFormat: column.numberFormat ?? null, fill, wrap: !!column.wrap };
+        const xf = style.numberFormat || fill || style.wrap ? styles.xfIndex(style) : undefined;
+        styleCache.set(fill, xf);
+        return xf;
+      };
+      column.values.forEach((v, i) => {
+        const row = patch.firstRow + i;
+        put(row, col, cellXml(cellRef(row, col), v ?? null, styleFor(column.fills?.[i] ?? null), p));
+      });
+      if (column.width !== undefined) widths.set(col, column.width);
+    }
+    const result = patchCells(xml, writes);
+    this.setSheetXml(s, setColumnWidths(result.xml, p, widths));
+    if (result.removedFormula) this.dropCalcChain();
+    // Formulas elsewhere may read the columns just written: have Excel recalculate on open.
+    this.wb.setFullCalcOnLoad();
+  }
+
+  // ---- generated sheets -------------------------------------------------------------------------------
+
+  /** Adds a generated sheet at the end, or replaces the one of that name in place (same tab, same sheetId). */
+  replaceSheet(sheet: GeneratedSheet): void {
+    this.checkWritable();
+    const styles = this.styleSheet();
+    let entry = this.wb.find(sheet.name);
+    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet and cannot be replaced.`);
+    if (entry) this.clearSheetParts(entry);
+    else entry = this.wb.addWorksheet(checkSheetName(sheet.name));
+    const layout = layoutTables(sheet.tables, styles);
+    const relIds: string[] = [];
+    if (layout.tables.length) {
+      const { names, maxId } = this.tableInventory();
+      let id = maxId;
+      for (const t of layout.tables) {
+        const name = uniqueTableName(t.name, names);
+        names.add(name.toLowerCase());
+        const part = this.freePartName('xl/tables/table', '.xml');
+        this.pkg.setText(part, tableXml(++id, name, t.ref, t.header));
+        this.pkg.setOverride(part, CONTENT_TYPE.table);
+        relIds.push(this.pkg.addRel(entry.part, REL_TYPE.table, part));
+      }
+    }
+    const widths = new Map<number, number>();
+    sheet.widths?.forEach((w, c) => {
+      if (w !== undefined && w !== null) widths.set(c, w);
+    });
+    const xml = worksheetXml({
+      lastRow: layout.lastRow,
+      lastCol: layout.lastCol,
+      rows: layout.rows,
+      widths,
+      freezeRows: sheet.freezeRows,
+      print: sheet.print,
+      tableRelIds: relIds,
+    });
+    this.setSheetXml(entry, xml);
+    const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
+    this.wb.setSheetNames(entry.index, GENERATED_NAMES, names);
+  }
+
+  /**
+   * Appends rows to a history sheet (created with a bold header when missing), first dropping the rows
+   * whose cell in `replace.col` equals `replace.key` (compared as text).
+   */
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): void {
+    const headerStyle = header.length ? this.styleSheet().xfIndex({ bold: true }) : 0;
+    let entry = this.wb.find(sheet);
+    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet.`);
+    if (!entry) {
+      this.checkWritable();
+      entry = this.wb.addWorksheet(checkSheetName(sheet));
+      this.setSheetXml(entry, worksheetXml({ lastRow: 0, lastCol: -1, rows: [] }));
+    }
+    const before = this.pkg.text(entry.part);
+    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace);
+    this.setSheetXml(entry, result.xml);
+    if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
+    this.extendTables(entry, result.lastRowBefore, result.lastRowAfter);
+  }
+
+  // ---- saving -----------------------------------------------------------------------------------------
+
+  save(): Uint8Array {
+    if (this.styles?.changed) this.pkg.setText(this.stylesPath, this.styles.toXml());
+    return this.pkg.save();
+  }
+
+  // ---- internals --------------------------------------------------------------------------------------
+
+  private worksheet(name: string): SheetEntry {
+    const s = this.wb.find(name);
+    if (!s) throw new XlsxError('sheet', `The workbook has no sheet named "${name}".`);
+    if (s.kind !== 'worksheet') throw new XlsxError('sheet', `"${s.name}" is a chart sheet, not a worksheet.`);
+    if (!s.part) throw new XlsxError('corrupt', `The workbook is damaged: the part of sheet "${s.name}" is missing.`);
+    return s;
+  }
+
+  private extent(s: SheetEntry): Extent {
+    const key = s.part.toLowerCase();
+    let e = this.extents.get(key);
+    if (!e) {
+      e = sheetExtent(this.pkg.text(s.part));
+      this.extents.set(key, e);
+    }
+    return e;
+  }
+
+  private setSheetXml(s: SheetEntry, xml: string): void {
+    this.pkg.setText(s.part, xml);
+    this.extents.delete(s.part.toLowerCase());
+  }
+
+  private sharedStrings(): string[] {
+    if (this.sst) return this.sst;
+    const rel = this.pkg.rels(this.wb.path).find((r) => relIs(r.type, 'sharedStrings'));
+    this.sst = rel && !rel.external && this.pkg.has(rel.part) ? parseSharedStrings(this.pkg.text(rel.part)) : [];
+    return this.sst;
+  }
+
+  private styleSheet(): StyleSheet {
+    if (this.styles) return this.styles;
+    const rel = this.pkg.rels(this.wb.path).find((r) => relIs(r.type, 'styles'));
+    if (rel && !rel.external && this.pkg.has(rel.part)) {
+      this.stylesPath = this.pkg.entryName(rel.part) ?? rel.part;
+      this.styles = new StyleSheet(this.pkg.text(this.stylesPath));
+    } else {
+      this.stylesPath = this.freePartName('xl/styles', '.xml');
+      this.pkg.setText(this.stylesPath, MINIMAL_STYLES);
+      this.pkg.setOverride(this.stylesPath, CONTENT_TYPE.styles);
+      this.pkg.addRel(this.wb.path, REL_TYPE.styles, this.stylesPath);
+      this.styles = new StyleSheet(MINIMAL_STYLES);
+    }
+    return this.styles;
+  }
+
+  /** New parts use transitional namespaces; a Strict OOXML workbook can be read and patched, not extended. */
+  private checkWritable(): void {
+    if (this.wb.isStrict) throw new XlsxError('unsupported', 'This workbook uses Strict Open XML; TierBook cannot add sheets to it. Save it as a regular .xlsx first.');
+  }
+
+  /** Removes what hangs off a sheet that is about to be rewritten: its tables, drawings, comments … */
+  private clearSheetParts(s: SheetEntry): void {
+    const old = this.pkg.text(s.part);
+    for (const rel of this.pkg.rels(s.part)) {
+      if (!rel.external && this.pkg.has(rel.part)) this.pkg.removePartTree(rel.part);
+    }
+    this.pkg.remove(relsPathOf(s.part));
+    if (/<(\w+:)?f[\s>]/.test(old)) this.dropCalcChain();
+  }
+
+  /** Drops xl/calcChain.xml: it may list cells that no longer hold formulas; Excel rebuilds it. */
+  private dropCalcChain(): void {
+    const rels = this.pkg.rels(this.wb.path).filter((r) => relIs(r.type, 'calcChain'));
+    for (const r of rels) {
+      if (!r.external) {
+        this.pkg.remove(r.part);
+        this.pkg.removeOverride(r.part);
+      }
+    }
+    this.pkg.removeRels(this.wb.path, rels.map((r) => r.id));
+  }
+
+  /** Names (lower-cased) of every table and defined name, and the highest table id in use. */
+  private tableInventory(): { names: Set<string>; maxId: number } {
+    const names = new Set(this.wb.definedNames().map((d) => d.name.toLowerCase()));
+    let maxId = 0;
+    for (const part of this.tableParts()) {
+      const el = findElement(this.pkg.text(part), `${rootPrefix(this.pkg.text(part), 'table')}table`);
+      if (!el) continue;
+      maxId = Math.max(maxId, Number(attr(el.attrs, 'id') ?? 0) || 0);
+      for (const a of ['name', 'displayName']) {
+        const v = attr(el.attrs, a);
+        if (v) names.add(v.toLowerCase());
+      }
+    }
+    return { names, maxId };
+  }
+
+  private tableParts(): string[] {
+    const viaTypes = this.pkg.partsOfType(CONTENT_TYPE.table).filter((p) => this.pkg.has(p));
+    const viaNames = this.pkg.partNames().filter((n) => /^xl\/tables\/[^/]+\.xml$/i.test(n));
+    return [...new Set([...viaTypes, ...viaNames].map((n) => this.pkg.entryName(n) ?? n))];
+  }
+
+  /** After an append, tables that ended at the old last row grow to the new one. */
+  private extendTables(s: SheetEntry, lastBefore: number, lastAfter: number): void {
+    if (lastAfter === lastBefore) return;
+    for (const rel of this.pkg.rels(s.part)) {
+      if (rel.external || !relIs(rel.type, 'table') || !this.pkg.has(rel.part)) continue;
+      const xml = this.pkg.text(rel.part);
+      const p = rootPrefix(xml, 'table');
+      const el = findElement(xml, `${p}table`);
+      const range = el ? parseRange(attr(el.attrs, 'ref') ?? '') : null;
+      if (!el || !range || range.lastRow !== lastBefore) continue;
+      const ref = rangeRef(range.firstRow, range.firstCol, Math.max(lastAfter, range.firstRow + 1), range.lastCol);
+      let next = `${xml.slice(0, el.start)}<${p}table${setAttr(el.attrs, 'ref', ref)}>${xml.slice(el.contentStart)}`;
+      const af = findElement(next, `${p}autoFilter`);
+      if (af) {
+        const tagEnd = next.indexOf('>', af.start);
+        const close = next.charCodeAt(tagEnd - 1) === 47 ? '/>' : '>';
+        next = `${next.slice(0, af.start)}<${p}autoFilter${setAttr(af.attrs, 'ref', ref)}${close}${next.slice(tagEnd + 1)}`;
+      }
+      this.pkg.setText(rel.part, next);
+    }
+  }
+
+  /** The first `${prefix}${n}${suffix}` part name not in the package. */
+  private freePartName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (!this.pkg.has(name)) return name;
+    }
+  }
+}
+
+function checkRow(row: number, what: string): void {
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new XlsxError('argument', `Invalid ${what} ${row}.`);
+}
+
+/** True when the UTF-16LE form of `text` occurs in the bytes (names in an OLE compound file directory). */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}

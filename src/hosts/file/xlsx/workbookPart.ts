@@ -1,0 +1,246 @@
+// workbook.xml: the sheet list (tab order, visibility, parts), the 1904 flag and defined names. Edits
+// splice the workbook XML text; everything not edited keeps its exact text.
+import { XlsxError } from './errors.ts';
+import { CONTENT_TYPE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
+import { attr, escapeAttr, escapeText, findAll, findElement, rawAttr, rootPrefix, setAttr, unescapeXml } from './xml.ts';
+
+export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'other';
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** The sheet's part name, '' when its relationship is missing. */
+  part: string;
+  kind: SheetKind;
+  /** Position in <sheets> (the localSheetId of sheet-scoped names). */
+  index: number;
+}
+
+export interface DefinedName {
+  name: string;
+  localSheetId: number | null;
+  value: string;
+}
+
+const STRICT_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const EMPTY_WORKSHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/** Finds the workbook part from the package root, with clear errors for other kinds of files. */
+export function findWorkbookPart(pkg: OpcPackage): string {
+  if (!pkg.has('[Content_Types].xml')) {
+    if (pkg.has('mimetype') || pkg.has('content.xml')) {
+      throw new XlsxError('not-xlsx', 'The file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Save it as .xlsx first.');
+    }
+    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+  }
+  const office = pkg.rels('').find((r) => relIs(r.type, 'officeDocument'));
+  const part = office?.part ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : '');
+  if (!part || !pkg.has(part)) {
+    if (pkg.has('word/document.xml')) throw new XlsxError('not-xlsx', 'The file is a Word document, not an Excel workbook.');
+    if (pkg.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', 'The file is a PowerPoint presentation, not an Excel workbook.');
+    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook (no workbook part).');
+  }
+  if (/\.bin$/i.test(part)) {
+    throw new XlsxError('not-xlsx', 'The file is a binary Excel workbook (.xlsb). Save it as .xlsx first.');
+  }
+  return pkg.entryName(part) ?? part;
+}
+
+export class WorkbookPart {
+  private cachedSheets: SheetEntry[] | null = null;
+
+  constructor(
+    private readonly pkg: OpcPackage,
+    readonly path: string,
+  ) {}
+
+  private get xml(): string {
+    return this.pkg.text(this.path);
+  }
+
+  private set xml(text: string) {
+    this.pkg.setText(this.path, text);
+    this.cachedSheets = null;
+  }
+
+  private get p(): string {
+    return rootPrefix(this.xml, 'workbook');
+  }
+
+  get isStrict(): boolean {
+    return this.xml.includes(STRICT_NS);
+  }
+
+  get date1904(): boolean {
+    const el = findElement(this.xml, `${this.p}workbookPr`);
+    const v = el ? attr(el.attrs, 'date1904') : undefined;
+    return v === '1' || v === 'true';
+  }
+
+  sheets(): SheetEntry[] {
+    if (this.cachedSheets) return this.cachedSheets;
+    const xml = this.xml;
+    const p = this.p;
+    const rels = this.pkg.rels(this.path);
+    const sheetsEl = findElement(xml, `${p}sheets`);
+    const out: SheetEntry[] = [];
+    if (sheetsEl) {
+      for (const el of findAll(xml, `${p}sheet`, sheetsEl.contentStart, sheetsEl.contentEnd)) {
+        const rId = relIdOf(el.attrs);
+        const rel = rels.find((r) => r.id === rId);
+        const state = attr(el.attrs, 'state');
+        const kind: SheetKind = !rel
+          ? 'other'
+          : relIs(rel.type, 'worksheet')
+            ? 'worksheet'
+            : relIs(rel.type, 'chartsheet')
+              ? 'chartsheet'
+              : relIs(rel.type, 'dialogsheet')
+                ? 'dialogsheet'
+                : 'other';
+        out.push({
+          name: attr(el.attrs, 'name') ?? '',
+          sheetId: Number(attr(el.attrs, 'sheetId') ?? 0),
+          rId,
+          state: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+          part: rel && !rel.external && this.pkg.has(rel.part) ? (this.pkg.entryName(rel.part) ?? rel.part) : '',
+          kind,
+          index: out.length,
+        });
+      }
+    }
+    this.cachedSheets = out;
+    return out;
+  }
+
+  /** The sheet of that name: exact match first, then case-insensitive (Excel's own rule). */
+  find(name: string): SheetEntry | undefined {
+    const sheets = this.sheets();
+    return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Adds a new worksheet part at the end of the tab order. */
+  addWorksheet(name: string): SheetEntry {
+    const sheets = this.sheets();
+    const used = new Set(this.pkg.partNames().map((n) => n.toLowerCase()));
+    let n = sheets.length + 1;
+    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+    const rId = this.pkg.addRel(this.path, REL_TYPE.worksheet, part);
+    this.pkg.setOverride(part, CONTENT_TYPE.worksheet);
+    // An empty worksheet until the caller writes the real one.
+    this.pkg.setText(part, EMPTY_WORKSHEET);
+    const xml = this.xml;
+    const p = this.p;
+    const rPrefix = relNamespacePrefix(xml);
+    const el = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix}:id="${rId}"/>`;
+    const sheetsEl = findElement(xml, `${p}sheets`);
+    if (!sheetsEl) throw new XlsxError('corrupt', 'The workbook is damaged: workbook.xml has no <sheets>.');
+    if (sheetsEl.contentStart === sheetsEl.contentEnd && xml.charCodeAt(sheetsEl.end - 2) === 47) {
+      this.xml = `${xml.slice(0, sheetsEl.start)}<${p}sheets${sheetsEl.attrs}>${el}</${p}sheets>${xml.slice(sheetsEl.end)}`;
+    } else {
+      this.xml = xml.slice(0, sheetsEl.contentEnd) + el + xml.slice(sheetsEl.contentEnd);
+    }
+    return this.sheets().find((s) => s.rId === rId)!;
+  }
+
+  definedNames(): DefinedName[] {
+    const xml = this.xml;
+    const p = this.p;
+    const list = findElement(xml, `${p}definedNames`);
+    if (!list) return [];
+    return findAll(xml, `${p}definedName`, list.contentStart, list.contentEnd).map((el) => {
+      const local = attr(el.attrs, 'localSheetId');
+      return {
+        name: attr(el.attrs, 'name') ?? '',
+        localSheetId: local === undefined ? null : Number(local),
+        value: unescapeXml(xml.slice(el.contentStart, el.contentEnd)),
+      };
+    });
+  }
+
+  /**
+   * Removes the sheet-scoped names of `localSheetId` whose names are in `names` (compared
+   * case-insensitively) and adds `add` (name → value) for that sheet.
+   */
+  setSheetNames(localSheetId: number, names: readonly string[], add: ReadonlyMap<string, string>): void {
+    const xml = this.xml;
+    const p = this.p;
+    const drop = new Set(names.map((n) => n.toLowerCase()));
+    const added = [...add]
+      .map(([n, v]) => `<${p}definedName name="${escapeAttr(n)}" localSheetId="${localSheetId}">${escapeText(v)}</${p}definedName>`)
+      .join('');
+    const list = findElement(xml, `${p}definedNames`);
+    if (!list) {
+      if (added) this.xml = insertAfterSheets(xml, p, `<${p}definedNames>${added}</${p}definedNames>`);
+      return;
+    }
+    let body = '';
+    let pos = list.contentStart;
+    let dropped = 0;
+    for (const el of findAll(xml, `${p}definedName`, list.contentStart, list.contentEnd)) {
+      const name = (attr(el.attrs, 'name') ?? '').toLowerCase();
+      const local = attr(el.attrs, 'localSheetId');
+      body += xml.slice(pos, el.start);
+      if (drop.has(name) && local !== undefined && Number(local) === localSheetId) dropped++;
+      else body += xml.slice(el.start, el.end);
+      pos = el.end;
+    }
+    body += xml.slice(pos, list.contentEnd);
+    if (dropped === 0 && !added) return;
+    const content = body + added;
+    this.xml = content.trim()
+      ? `${xml.slice(0, list.start)}<${p}definedNames${list.attrs}>${content}</${p}definedNames>${xml.slice(list.end)}`
+      : xml.slice(0, list.start) + xml.slice(list.end);
+  }
+
+  /** Asks Excel to recalculate every formula when the file is next opened (values under formulas changed). */
+  setFullCalcOnLoad(): void {
+    const xml = this.xml;
+    const p = this.p;
+    const calc = findElement(xml, `${p}calcPr`);
+    if (calc) {
+      if (rawAttr(calc.attrs, 'fullCalcOnLoad') === '1') return;
+      const attrs = setAttr(calc.attrs, 'fullCalcOnLoad', '1');
+      this.xml = `${xml.slice(0, calc.start)}<${p}calcPr${attrs}/>${xml.slice(calc.end)}`;
+      return;
+    }
+    const names = findElement(xml, `${p}definedNames`);
+    const at = names ? names.end : afterSheetsIndex(xml, p);
+    this.xml = `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
+  }
+}
+
+/** The relationship id attribute (r:id, whatever its prefix) of a <sheet>. */
+function relIdOf(attrs: string): string {
+  const m = /(?:^|\s)[A-Za-z_][\w.-]*:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : '';
+}
+
+/** The prefix bound to the relationships namespace in workbook.xml (declaring r: when missing). */
+function relNamespacePrefix(xml: string): string {
+  const m = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml);
+  if (!m) throw new XlsxError('unsupported', 'The workbook does not declare the relationships namespace; it cannot get new sheets.');
+  return m[1]!;
+}
+
+/** Where <definedNames> goes: after <sheets>, <functionGroups> and <externalReferences>. */
+function afterSheetsIndex(xml: string, p: string): number {
+  let at = findElement(xml, `${p}sheets`)?.end ?? -1;
+  for (const name of ['functionGroups', 'externalReferences']) {
+    const el = findElement(xml, `${p}${name}`);
+    if (el && el.end > at) at = el.end;
+  }
+  if (at < 0) throw new XlsxError('corrupt', 'The workbook is damaged: workbook.xml has no <sheets>.');
+  return at;
+}
+
+function insertAfterSheets(xml: string, p: string, text: string): string {
+  const at = afterSheetsIndex(xml, p);
+  return xml.slice(0, at) + text + xml.slice(at);
+}

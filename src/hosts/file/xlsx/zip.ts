@@ -1,0 +1,253 @@
+// A minimal zip container reader/writer. Entries we do not change are written back with their original
+// compressed bytes, CRC and sizes (so their content is byte-identical and costs no recompression); changed
+// entries are deflated with fflate. Works in Node and browsers alike (Uint8Array only).
+import { deflateSync, inflateSync } from 'fflate';
+import { XlsxError } from './errors.ts';
+
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflate. */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** DOS time and date of the entry. */
+  time: number;
+  date: number;
+  /** General purpose flags of the original entry (bit 3, the data descriptor, is dropped on write). */
+  flags: number;
+  /** The original compressed bytes; null for an entry created or replaced in this session. */
+  raw: Uint8Array | null;
+  /** The uncompressed bytes, when known (always set for new or replaced entries). */
+  data: Uint8Array | null;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24)) >>> 0;
+}
+
+const LATIN1 = new TextDecoder('latin1');
+const UTF8 = new TextDecoder('utf-8');
+
+/** True when the bytes start like an OLE compound file: an encrypted (password-protected) Office file or an .xls. */
+export function isOleCompoundFile(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}
+
+/** Reads the central directory; entry data stays compressed until asked for. */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const eocd = findEocd(bytes);
+  if (eocd < 0) throw new XlsxError('not-zip', 'The file is not an .xlsx workbook (it is not a zip archive).');
+  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_EOCD64_LOCATOR) {
+    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+  }
+  const count = u16(bytes, eocd + 10);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (cdOffset === 0xffffffff || count === 0xffff) {
+    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+  }
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (u32(bytes, p) !== SIG_CENTRAL) throw new XlsxError('corrupt', 'The workbook is damaged: its zip directory is unreadable.');
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const time = u16(bytes, p + 12);
+    const date = u16(bytes, p + 14);
+    const crc = u32(bytes, p + 16);
+    const compressedSize = u32(bytes, p + 20);
+    const size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const localOffset = u32(bytes, p + 42);
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
+    const name = flags & 0x800 ? UTF8.decode(nameBytes) : decodeLegacyName(nameBytes);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) {
+      throw new XlsxError('encrypted', 'The workbook is encrypted. Remove its password in Excel and try again.');
+    }
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+      throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+    }
+    if (u32(bytes, localOffset) !== SIG_LOCAL) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is unreadable.`);
+    const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    if (dataStart + compressedSize > bytes.length) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is truncated.`);
+    const raw = bytes.subarray(dataStart, dataStart + compressedSize);
+    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null });
+  }
+  return entries;
+}
+
+function decodeLegacyName(b: Uint8Array): string {
+  // Names without the UTF-8 flag are CP437 by the spec; in practice writers put UTF-8 there too.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return LATIN1.decode(b);
+  }
+}
+
+function findEocd(bytes: Uint8Array): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes[i] === 0x50 && u32(bytes, i) === SIG_EOCD) return i;
+  }
+  return -1;
+}
+
+/** The uncompressed bytes of an entry (cached on the entry). */
+export function entryData(entry: ZipEntry): Uint8Array {
+  if (entry.data) return entry.data;
+  const raw = entry.raw;
+  if (!raw) throw new XlsxError('corrupt', `Entry ${entry.name} has no data.`);
+  let data: Uint8Array;
+  if (entry.method === 0) data = raw;
+  else if (entry.method === 8) {
+    try {
+      data = inflateSync(raw, { out: new Uint8Array(entry.size) });
+    } catch {
+      throw new XlsxError('corrupt', `The workbook is damaged: entry ${entry.name} cannot be decompressed.`);
+    }
+  } else throw new XlsxError('unsupported', `Entry ${entry.name} uses zip compression method ${entry.method}, which is not supported.`);
+  entry.data = data;
+  return data;
+}
+
+/** A new (or replacement) entry holding `data`; compressed at write time. */
+export function newEntry(name: string, data: Uint8Array): ZipEntry {
+  const { time, date } = dosNow();
+  return { name, method: 8, crc: 0, compressedSize: 0, size: data.length, time, date, flags: 0, raw: null, data };
+}
+
+function dosNow(): { time: number; date: number } {
+  const d = new Date();
+  const time = (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1);
+  const date = (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
+  return { time, date };
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const UTF8_ENC = new TextEncoder();
+
+/** Writes the entries, in order, as a zip archive. */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  interface Prepared {
+    entry: ZipEntry;
+    name: Uint8Array;
+    flags: number;
+    method: number;
+    crc: number;
+    payload: Uint8Array;
+    size: number;
+    offset: number;
+  }
+  const prepared: Prepared[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = UTF8_ENC.encode(entry.name);
+    // eslint-disable-next-line no-control-regex
+    const utf8Flag = /[^\u0000-\u007f]/.test(entry.name) ? 0x800 : 0;
+    let method: number;
+    let crc: number;
+    let payload: Uint8Array;
+    let size: number;
+    let flags: number;
+    if (entry.raw) {
+      ({ method, crc } = entry);
+      payload = entry.raw;
+      size = entry.size;
+      flags = (entry.flags & ~0x8 & ~0x800) | utf8Flag;
+    } else {
+      const data = entry.data ?? new Uint8Array(0);
+      crc = crc32(data);
+      size = data.length;
+      const deflated = deflateSync(data, { level: 6 });
+      if (deflated.length < data.length) {
+        method = 8;
+        payload = deflated;
+      } else {
+        method = 0;
+        payload = data;
+      }
+      flags = utf8Flag;
+    }
+    if (offset > 0xfffffffe || payload.length > 0xfffffffe || size > 0xfffffffe) {
+      throw new XlsxError('unsupported', 'The workbook is too large to write (it would need a ZIP64 archive).');
+    }
+    prepared.push({ entry, name, flags, method, crc, payload, size, offset });
+    offset += 30 + name.length + payload.length;
+  }
+  let cdSize = 0;
+  for (const p of prepared) cdSize += 46 + p.name.length;
+  const out = new Uint8Array(offset + cdSize + 22);
+  const view = new DataView(out.buffer);
+  let o = 0;
+  for (const p of prepared) {
+    view.setUint32(o, SIG_LOCAL, true);
+    view.setUint16(o + 4, 20, true);
+    view.setUint16(o + 6, p.flags, true);
+    view.setUint16(o + 8, p.method, true);
+    view.setUint16(o + 10, p.entry.time, true);
+    view.setUint16(o + 12, p.entry.date, true);
+    view.setUint32(o + 14, p.crc, true);
+    view.setUint32(o + 18, p.payload.length, true);
+    view.setUint32(o + 22, p.size, true);
+    view.setUint16(o + 26, p.name.length, true);
+    view.setUint16(o + 28, 0, true);
+    out.set(p.name, o + 30);
+    out.set(p.payload, o + 30 + p.name.length);
+    o += 30 + p.name.length + p.payload.length;
+  }
+  const cdStart = o;
+  for (const p of prepared) {
+    view.setUint32(o, SIG_CENTRAL, true);
+    view.setUint16(o + 4, 20, true);
+    view.setUint16(o + 6, 20, true);
+    view.setUint16(o + 8, p.flags, true);
+    view.setUint16(o + 10, p.method, true);
+    view.setUint16(o + 12, p.entry.time, true);
+    view.setUint16(o + 14, p.entry.date, true);
+    view.setUint32(o + 16, p.crc, true);
+    view.setUint32(o + 20, p.payload.length, true);
+    view.setUint32(o + 24, p.size, true);
+    view.setUint16(o + 28, p.name.length, true);
+    // extra, comment, disk, internal attrs = 0
+    view.setUint32(o + 38, 0, true);
+    view.setUint32(o + 42, p.offset, true);
+    out.set(p.name, o + 46);
+    o += 46 + p.name.length;
+  }
+  if (prepared.length > 0xffff) throw new XlsxError('unsupported', 'The workbook has too many parts to write.');
+  view.setUint32(o, SIG_EOCD, true);
+  view.setUint16(o + 8, prepared.length, true);
+  view.setUint16(o + 10, prepared.length, true);
+  view.setUint32(o + 12, o - cdStart, true);
+  view.setUint32(o + 16, cdStart, true);
+  return out;
+}

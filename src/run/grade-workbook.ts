@@ -1,0 +1,272 @@
+// The grading run, written once against the workbook port: read → map → grade → write back → history.
+// The file host and the Office.js host both run exactly this.
+import {
+  GENERATED_SHEETS,
+  SchemeError,
+  generatedSheetName,
+  generatedSheetOf,
+  getPreset,
+  grade,
+  historyHeader,
+  historyRows,
+  loc,
+  periodWindow,
+  periodsOf,
+  previousPeriod,
+  readHistory,
+  schemeFromSheet,
+  schemeToSheet,
+  snapshot,
+  tierMixOf,
+  type GradeResult,
+  type HistoryRecord,
+  type Lang,
+  type Localized,
+  type Scheme,
+  type TierMix,
+  metricSpec,
+  ordersToTable,
+  type DataIssue,
+  type PeriodWindow,
+} from '../core/index.ts';
+import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
+import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
+import { RunError } from './errors.ts';
+import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
+import { outputColumns, placeOutputColumns } from './write-back.ts';
+
+export interface RunOptions {
+  lang: Lang;
+  /** A scheme given from outside (CLI --scheme, the task pane): it is used and written to the rules sheet. */
+  scheme?: Scheme;
+  /** The customer sheet; default: the first visible sheet that maps as one. */
+  sheet?: string;
+  /** Period label (e.g. 2025H2): recency is counted to its end, and its snapshot goes to the history. */
+  period?: string;
+  /** metric → header text. */
+  mapping?: Record<string, string>;
+  /** Today as an Excel serial (recency without a period); default: the clock. */
+  today?: number;
+  /** ISO timestamp recorded in the history (default: now). */
+  gradedAt?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface RunResult {
+  scheme: Scheme;
+  schemeSource: 'option' | 'rules-sheet' | 'default';
+  customers: CustomerSheet;
+  result: GradeResult;
+  mix: TierMix;
+  previousPeriod: string | null;
+  previous: Map<string, HistoryRecord> | null;
+  warnings: Localized[];
+  /** The related sheets used. */
+  related: { orders: string | null; interactions: string | null; satisfaction: string | null };
+  /** Join notes (ids found only in a related sheet). */
+  notes: DataIssue[];
+}
+
+export const DEFAULT_SCHEME = 'b2b-value';
+
+/** One line per related sheet: "订单记录 has 3 customer ids not on the customer sheet: K9, K10, K11 …". */
+function orphanWarnings(notes: DataIssue[]): Localized[] {
+  const bySheet = new Map<string, string[]>();
+  for (const n of notes) if (n.code === 'orphan-id') bySheet.set(n.sheet ?? '', [...(bySheet.get(n.sheet ?? '') ?? []), n.value ?? '']);
+  return [...bySheet].map(([sheet, ids]) => {
+    const list = ids.slice(0, 10).join(', ') + (ids.length > 10 ? ' …' : '');
+    return loc(`"${sheet}"中有 ${ids.length} 个客户编号不在客户表中：${list}`, `"${sheet}" has ${ids.length} customer ids not on the customer sheet: ${list}`);
+  });
+}
+
+/** Today as an Excel serial day (1900 system). */
+export function todaySerial(now = new Date()): number {
+  return Math.floor(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) / 86_400_000) + 25_569;
+}
+
+async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunOptions): Promise<{ scheme: Scheme; source: RunResult['schemeSource'] }> {
+  if (options.scheme) return { scheme: options.scheme, source: 'option' };
+  const rules = sheets.find((s) => generatedSheetOf(s.name) === 'rules');
+  if (rules) {
+    const values = await port.readSheet(rules.name);
+    const read = schemeFromSheet(values.values, values.firstRow, rules.name);
+    if (!read.ok) {
+      const lines = (lang: Lang) => read.problems.map((p) => `${p.path}: ${p.message[lang]}${p.value !== undefined ? ` (${JSON.stringify(p.value)})` : ''}`).join('\n');
+      throw new RunError('rules-sheet', loc(`等级规则表有误：\n${lines('zh-CN')}`, `The tier rules sheet has problems:\n${lines('en-US')}`));
+    }
+    return { scheme: read.scheme, source: 'rules-sheet' };
+  }
+  return { scheme: getPreset(DEFAULT_SCHEME)!, source: 'default' };
+}
+
+async function findCustomerSheet(
+  port: WorkbookPort,
+  sheets: SheetInfo[],
+  scheme: Scheme,
+  options: RunOptions,
+  asOf: number,
+  related: Related,
+): Promise<CustomerSheet | null> {
+  const canFill = new Set<string>([
+    ...(related.orders ? ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'] : []),
+    ...(related.satisfaction ? ['satisfaction', 'nps'] : []),
+    ...(related.interactions ? ['interactions'] : []),
+  ]);
+  const read = async (name: string) =>
+    readCustomerSheet(await port.readSheet(name), scheme, { asOf, canFill, ...(options.mapping ? { explicit: options.mapping } : {}) });
+  if (options.sheet) {
+    const info = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
+    if (!info)
+      throw new RunError(
+        'sheet-not-found',
+        loc(`找不到工作表"${options.sheet}"。工作簿中有：${sheets.map((s) => s.name).join('、')}`, `No sheet named "${options.sheet}". The workbook has: ${sheets.map((s) => s.name).join(', ')}`),
+      );
+    return read(info.name);
+  }
+  const relatedNames = new Set([related.orders?.sheet, related.interactions?.sheet, related.satisfaction?.sheet]);
+  const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && generatedSheetOf(s.name) === undefined && !relatedNames.has(s.name));
+  let firstError: RunError | null = null;
+  for (const info of candidates) {
+    try {
+      return await read(info.name);
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+      firstError ??= e;
+    }
+  }
+  // An orders export alone is enough: the customers are its distinct ids.
+  if (related.orders) return null;
+  if (firstError) throw firstError;
+  throw new RunError('no-customer-sheet', loc('工作簿中没有可评级的客户表，也没有订单记录表', 'The workbook has no customer sheet to grade and no orders sheet'));
+}
+
+/** Customers made from an orders export: one per distinct id, graded onto a sheet of their own. */
+function customersFromOrders(related: Related, window: PeriodWindow | null, asOf: number, sheet: string): CustomerSheet {
+  const { inPeriod, upToEnd } = aggregatePeriodOrders(related.orders!, window, asOf);
+  const table = ordersToTable(inPeriod);
+  // Recency counts from the last purchase up to the period end, even when it was before the period.
+  table.metrics.recencyDays = { values: upToEnd.recencyDays, invalid: upToEnd.incomplete };
+  table.rows = table.ids.map((_, i) => i + 2);
+  return {
+    sheet,
+    generated: true,
+    table,
+    sheetRows: table.rows,
+    headerRow: 1,
+    lastRow: table.size + 1,
+    lastUserCol: ORDER_SHEET_METRICS.length,
+    mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
+    outputCols: {},
+  };
+}
+
+const ORDER_SHEET_METRICS = ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'] as const;
+
+/** The customers sheet of an orders-only run: id, the aggregated metrics, then the output columns. */
+function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: Lang, columns: ColumnWrite[]): GeneratedSheet {
+  const { table } = customers;
+  const labels = ORDER_SHEET_METRICS.map((m) => metricSpec(scheme, m).label[lang]);
+  const header = [loc('客户编号', 'Customer ID')[lang], ...labels, ...columns.map((c) => c.header)];
+  const rows = table.ids.map((id, i) => [
+    id,
+    ...ORDER_SHEET_METRICS.map((m) => {
+      const v = table.metrics[m]?.values[i];
+      return v !== undefined && Number.isFinite(v) ? v : null;
+    }),
+    ...columns.map((c) => c.values[i] ?? null),
+  ]);
+  const tierCol = columns.findIndex((c) => c.fills);
+  const fills = tierCol >= 0 ? columns[tierCol]!.fills! : undefined;
+  return {
+    name: customers.sheet,
+    tables: [
+      {
+        header,
+        rows,
+        numberFormats: [null, '#,##0.00', '0', '#,##0.00', '0', ...columns.map((c) => c.numberFormat ?? null)],
+        ...(fills ? { rowFills: fills } : {}),
+        tableName: 'TierBookCustomers',
+      },
+    ],
+    widths: [14, 14, 10, 14, 12, ...columns.map((c) => c.width ?? 12)],
+    freezeRows: 2,
+  };
+}
+
+/** Grade the workbook and write the results back. */
+export async function gradeWorkbook(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
+  const { lang } = options;
+  const progress = options.onProgress ?? (() => {});
+  const sheets = await port.listSheets();
+  let loaded: { scheme: Scheme; source: RunResult['schemeSource'] };
+  try {
+    loaded = await loadScheme(port, sheets, options);
+  } catch (e) {
+    if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
+    throw e;
+  }
+  const { scheme } = loaded;
+  const window = options.period ? periodWindow(options.period) : null;
+  const asOf = window ? window.end : (options.today ?? todaySerial());
+  progress({ done: 1, total: 5, stage: 'read' });
+  const names = sheets.map((s) => s.name);
+  const related = await findRelatedSheets(port, sheets, options.sheet ?? null);
+  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related);
+  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', names, lang).name);
+  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
+
+  progress({ done: 2, total: 5, stage: 'grade' });
+  let result: GradeResult;
+  try {
+    result = grade(scheme, customers.table);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'MissingMetricsError') {
+      const headers = customers.mapping.columns.map((c) => c.header).join('、');
+      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}。表头中有：${headers}`, `Columns needed for grading are missing: ${e.message}. Headers found: ${headers}`));
+    }
+    throw e;
+  }
+
+  // The previous period's tiers, from the history sheet.
+  const historySheet = generatedSheetName('history', names, lang);
+  let history: HistoryRecord[] = [];
+  if (historySheet.exists) history = readHistory((await port.readSheet(historySheet.name)).values, scheme);
+  const prevPeriod = previousPeriod(periodsOf(history), options.period ?? null);
+  const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
+
+  progress({ done: 3, total: 5, stage: 'write' });
+  const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
+  const firstRow = customers.headerRow + 1;
+  const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
+  const columns = outputColumns(result, lang, customers.sheetRows, firstRow, lastRow, cols, previous);
+  if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
+  else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
+
+  // The scheme travels with the workbook: written when it came from outside or was not there yet.
+  if (loaded.source !== 'rules-sheet') {
+    const rules = generatedSheetName('rules', names, lang);
+    await port.replaceSheet({ ...schemeToSheet(scheme, lang), name: rules.name });
+  }
+  progress({ done: 4, total: 5, stage: 'history' });
+  if (options.period) {
+    await port.appendRows(historySheet.name, historyHeader(scheme, lang), historyRows(options.period, result, lang, options.gradedAt ?? new Date().toISOString()), {
+      col: 0,
+      key: options.period,
+    });
+  }
+  progress({ done: 5, total: 5, stage: 'done' });
+  return {
+    scheme,
+    schemeSource: loaded.source,
+    customers,
+    result,
+    mix: tierMixOf(result),
+    previousPeriod: prevPeriod,
+    previous,
+    warnings: [...result.warnings, ...orphanWarnings(notes)],
+    related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
+    notes,
+  };
+}
+
+export { GENERATED_SHEETS };

@@ -1,0 +1,90 @@
+// The output columns of a run: tier, score, benefits, reason, gap, previous tier, change, data issues —
+// placed where the previous run put them (found by header), else to the right of the user's data.
+import {
+  OUTPUT_COLUMNS,
+  changeMark,
+  explainer,
+  loc,
+  type CellValue,
+  type GradeResult,
+  type HistoryRecord,
+  type Lang,
+  type OutputColumnKey,
+} from '../core/index.ts';
+import type { ColumnWrite } from '../port/workbook.ts';
+
+export interface OutputPlacement {
+  /** Existing output columns (found by header), by key. */
+  existing: Partial<Record<OutputColumnKey, number>>;
+  /** The last column holding user data (0-based). */
+  lastCol: number;
+}
+
+/** Where each output column goes: its old place, else the next free column to the right. */
+export function placeOutputColumns(placement: OutputPlacement): Record<OutputColumnKey, number> {
+  // New columns go right of everything: the user's data and any output column already there.
+  let next = Math.max(placement.lastCol, ...Object.values(placement.existing).map((c) => c ?? -1)) + 1;
+  const out = {} as Record<OutputColumnKey, number>;
+  for (const c of OUTPUT_COLUMNS) out[c.key] = placement.existing[c.key] ?? next++;
+  return out;
+}
+
+const WIDTHS: Record<OutputColumnKey, number> = { tier: 14, score: 10, benefits: 36, reason: 48, gap: 40, previous: 14, change: 8, issues: 40 };
+
+const SCORE_FORMAT: Record<string, string> = { points: '0.0', rfm: '0', abc: '0.0"%"', rules: '0' };
+
+/**
+ * Build the column writes for the data rows. `sheetRows[i]` is the sheet row of customer i; rows from
+ * `firstRow` to `lastRow` that hold no customer (blank rows, stale output from a longer run) are cleared.
+ */
+export function outputColumns(
+  result: GradeResult,
+  lang: Lang,
+  sheetRows: readonly number[],
+  firstRow: number,
+  lastRow: number,
+  cols: Record<OutputColumnKey, number>,
+  previous: Map<string, HistoryRecord> | null,
+): ColumnWrite[] {
+  const { scheme, table } = result;
+  const height = Math.max(0, lastRow - firstRow + 1);
+  const columns = new Map<OutputColumnKey, CellValue[]>(OUTPUT_COLUMNS.map((c) => [c.key, new Array<CellValue>(height).fill(null)]));
+  const fills: (string | null)[] = new Array(height).fill(null);
+  const explain = explainer(result);
+  const unrated = loc('未评级', 'Unrated')[lang];
+  const top = loc('已是最高等级', 'Top tier')[lang];
+  const issueSep = lang === 'zh-CN' ? '；' : '; ';
+  const set = (key: OutputColumnKey, r: number, v: CellValue) => {
+    columns.get(key)![r] = v;
+  };
+  for (let i = 0; i < result.size; i++) {
+    const r = sheetRows[i]! - firstRow;
+    if (r < 0 || r >= height) continue;
+    const t = result.tier[i]!;
+    const e = explain(i);
+    const tier = t >= 0 ? scheme.tiers[t]! : null;
+    set('tier', r, tier ? tier.label[lang] : unrated);
+    fills[r] = tier ? tier.color : null;
+    const score = result.score?.[i];
+    set('score', r, score !== undefined && Number.isFinite(score) ? score : null);
+    set('benefits', r, e.benefits[lang] || null);
+    set('reason', r, e.reason[lang]);
+    set('gap', r, e.gap ? e.gap.text[lang] : t === 0 ? top : null);
+    if (previous) {
+      const prev = previous.get(table.ids[i]!);
+      const prevTier = prev?.tier ? scheme.tiers.find((x) => x.id === prev.tier) : undefined;
+      set('previous', r, prevTier ? prevTier.label[lang] : (prev?.tier ?? null));
+      set('change', r, changeMark(scheme, prev?.tier, tier?.id ?? null, lang));
+    }
+    if (e.issues.length) set('issues', r, e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep));
+  }
+  return OUTPUT_COLUMNS.map((c): ColumnWrite => ({
+    col: cols[c.key],
+    header: c.header[lang],
+    values: columns.get(c.key)!,
+    width: WIDTHS[c.key],
+    ...(c.key === 'tier' ? { fills } : {}),
+    ...(c.key === 'score' ? { numberFormat: SCORE_FORMAT[scheme.mode.kind]! } : {}),
+    ...(c.key === 'benefits' || c.key === 'reason' || c.key === 'gap' || c.key === 'issues' ? { wrap: false } : {}),
+  }));
+}
