@@ -119,9 +119,16 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   console.log(zh ? `已评级 ${run.result.size} 位客户（工作表"${run.customers.sheet}"，方案 ${run.scheme.name[a.lang]}）` : `Graded ${run.result.size} customers (sheet "${run.customers.sheet}", scheme ${run.scheme.name[a.lang]})`);
   for (const row of run.mix.rows) {
     const tier = run.scheme.tiers.find((t) => t.id === row.tier)!;
-    console.log(`  ${tier.label[a.lang].padEnd(16)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
+    console.log(`  ${padDisplay(tier.label[a.lang], 18)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
   }
   if (run.mix.unrated) console.log(zh ? `  未评级 ${run.mix.unrated} 位（见"数据问题"列）` : `  ${run.mix.unrated} unrated (see the "Data issues" column)`);
   for (const w of run.warnings) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);
+}
+
+/** Pad to a terminal width, counting CJK characters as two columns. */
+function padDisplay(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return text + ' '.repeat(Math.max(1, width - w));
 }

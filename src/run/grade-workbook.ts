@@ -131,7 +131,8 @@ async function findCustomerSheet(
       return await read(info.name);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
-      firstError ??= e;
+      // A sheet whose header was found but whose columns fall short says more than a sheet with no header.
+      if (!firstError || (firstError.code === 'no-header' && e.code !== 'no-header')) firstError = e;
     }
   }
   // An orders export alone is enough: the customers are its distinct ids.
