@@ -29,7 +29,7 @@ import {
   type DataIssue,
   type PeriodWindow,
 } from '../core/index.ts';
-import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
+import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
@@ -194,9 +194,31 @@ function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: Lang, co
   };
 }
 
+/** The port, with each sheet read at most once per run until something is written (sheets are looked at by several steps). */
+function readOnce(port: WorkbookPort): WorkbookPort {
+  const cache = new Map<string, Promise<SheetValues>>();
+  const wrote = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) => {
+    cache.clear();
+    return f(...a);
+  };
+  return {
+    listSheets: () => port.listSheets(),
+    readSheet: (name, options) => {
+      if (options) return port.readSheet(name, options);
+      let p = cache.get(name);
+      if (!p) cache.set(name, (p = port.readSheet(name)));
+      return p;
+    },
+    writeColumns: wrote((patch, onProgress) => port.writeColumns(patch, onProgress)),
+    replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
+    appendRows: wrote((sheet, header, rows, replace) => port.appendRows(sheet, header, rows, replace)),
+  };
+}
+
 /** Grade the workbook and write the results back. */
-export async function gradeWorkbook(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
+export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
+  const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
   const sheets = await port.listSheets();
   let loaded: { scheme: Scheme; source: RunResult['schemeSource'] };

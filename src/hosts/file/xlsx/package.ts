@@ -126,18 +126,47 @@ export class OpcPackage {
     return s;
   }
 
+  /**
+   * A part's text with its UTF-8 bytes when the two line up (every character ASCII, so a string index is
+   * a byte offset): rewriters then copy unchanged ranges as bytes instead of re-encoding them.
+   */
+  textAndAsciiBytes(part: string): { text: string; ascii: Uint8Array | null } {
+    const text = this.text(part);
+    const e = this.byName.get(part.toLowerCase())!;
+    if (this.dirty.has(part.toLowerCase()) || e.chunks) return { text, ascii: null };
+    const bytes = entryData(e);
+    const ascii = bytes.length === text.length && text.indexOf('\uFFFD') < 0 ? bytes : null;
+    return { text, ascii };
+  }
+
   /** Replaces (or creates) a part's text; it is encoded and compressed on save. */
   setText(part: string, text: string): void {
     const key = part.toLowerCase();
-    const existing = this.byName.get(key);
-    if (!existing) {
-      const e = newEntry(part, new Uint8Array(0));
-      this.entries.push(e);
-      this.byName.set(key, e);
-    }
+    this.ensureEntry(part);
     this.texts.set(key, text);
     this.dirty.add(key);
     if (key.endsWith('.rels')) this.relsCache.delete(key);
+  }
+
+  /** Replaces (or creates) a part's content as UTF-8 chunks (big rewritten sheets). */
+  setChunks(part: string, chunks: Uint8Array[]): void {
+    const key = part.toLowerCase();
+    const e = this.ensureEntry(part);
+    e.chunks = chunks;
+    this.texts.delete(key);
+    this.dirty.delete(key);
+    if (key.endsWith('.rels')) this.relsCache.delete(key);
+  }
+
+  private ensureEntry(part: string): ZipEntry {
+    const key = part.toLowerCase();
+    let e = this.byName.get(key);
+    if (!e) {
+      e = newEntry(part);
+      this.entries.push(e);
+      this.byName.set(key, e);
+    }
+    return e;
   }
 
   /** Removes a part (no-op when absent). */
@@ -310,11 +339,7 @@ export class OpcPackage {
     for (const key of this.dirty) {
       const e = this.byName.get(key);
       const text = this.texts.get(key);
-      if (!e || text === undefined) continue;
-      const data = utf8(text);
-      e.data = data;
-      e.size = data.length;
-      e.raw = null;
+      if (e && text !== undefined) e.chunks = [utf8(text)];
     }
     this.dirty.clear();
     return writeZip(this.entries);

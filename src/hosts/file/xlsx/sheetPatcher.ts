@@ -1,5 +1,5 @@
 // Patching cells into a worksheet's XML by streaming through its <row> elements. Rows without writes are
-// copied as one slice; in a row with writes every other <c> keeps its exact text, new cells are placed in
+// copied as one range; in a row with writes every other <c> keeps its exact text, new cells are placed in
 // column order and missing rows are created in row order. <dimension> is recomputed from the real cells.
 import { XlsxError } from './errors.ts';
 import { shiftFormula } from './formula.ts';
@@ -7,6 +7,7 @@ import { cellRef, rangeRef } from './refs.ts';
 import {
   childIndex,
   findSheetData,
+  isNameEnd,
   newCellSpan,
   newRowSpan,
   nextCell,
@@ -16,13 +17,20 @@ import {
   type RowSpan,
   type SheetTags,
 } from './sheetScan.ts';
-import { findElement, rawAttr, removeAttr, setAttr, unescapeXml, escapeText } from './xml.ts';
+import type { Sink } from './sink.ts';
+import { escapeText, findElement, rawAttr, removeAttr, setAttr, unescapeXml } from './xml.ts';
 
-/** Writes per row: column → the new cell's XML, or null to remove the cell. */
-export type CellWrites = Map<number, Map<number, string | null>>;
+/** The cells to write, produced row by row (so a 100,000-row patch never holds all its cell XML at once). */
+export interface CellWrites {
+  /** Rows with writes, ascending. */
+  readonly rows: readonly number[];
+  /** A row's writes, ascending by column: the new cell's XML, or null to remove the cell. */
+  cells(row: number): [col: number, xml: string | null][];
+}
+
+export const NO_WRITES: CellWrites = { rows: [], cells: () => [] };
 
 export interface PatchResult {
-  xml: string;
   /** True when a formula cell was overwritten or removed (the calculation chain must be dropped). */
   removedFormula: boolean;
 }
@@ -52,31 +60,42 @@ class Bounds {
   }
 }
 
-export function patchCells(xml: string, writes: CellWrites): PatchResult {
+interface State {
+  xml: string;
+  tags: SheetTags;
+  out: Sink;
+  bounds: Bounds;
+  shared: Map<string, SharedMaster>;
+  removedFormula: boolean;
+}
+
+/**
+ * Streams `xml` into `out` with the writes applied. `head` may rewrite the part before <sheetData>
+ * (<cols>); it gets that text with <dimension> already updated.
+ */
+export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s: string) => string = (s) => s): PatchResult {
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
-  const pending = [...writes.keys()].sort((a, b) => a - b);
-  const out: string[] = [];
-  const bounds = new Bounds();
-  const shared = new Map<string, SharedMaster>();
-  const state = { removedFormula: false };
+  const st: State = { xml, tags, out, bounds: new Bounds(), shared: new Map(), removedFormula: false };
+  const pending = writes.rows;
   const row = newRowSpan();
   const cell = newCellSpan();
   let pi = 0;
   let prevRow = 0;
   let pos = sd.contentStart;
-  let copyFrom = sd.selfClosing ? sd.end : sd.contentStart;
-  // A self-closing <sheetData/> becomes an element with a body.
-  out.push(sd.selfClosing ? `${xml.slice(0, sd.start)}<${tags.p}sheetData>` : xml.slice(0, sd.contentStart));
-  if (!sd.selfClosing) copyFrom = sd.contentStart;
+  // Everything before the rows is written last, when the dimension is known.
+  const headSlot = out.slot();
+  let copyFrom = sd.contentStart;
 
   const emitNewRowsBefore = (limit: number): void => {
     while (pi < pending.length && pending[pi]! < limit) {
       const num = pending[pi++]!;
-      const cells = [...writes.get(num)!.entries()].filter(([, x]) => x !== null).sort((a, b) => a[0] - b[0]);
+      const cells = writes.cells(num).filter(([, x]) => x !== null);
       if (cells.length === 0) continue;
-      bounds.add(num, cells[0]![0], cells[cells.length - 1]![0]);
-      out.push(`<${tags.p}row r="${num}">${cells.map(([, x]) => x).join('')}</${tags.p}row>`);
+      st.bounds.add(num, cells[0]![0], cells[cells.length - 1]![0]);
+      out.str(`${tags.row} r="${num}">`);
+      for (const [, x] of cells) out.str(x!);
+      out.str(tags.rowClose);
     }
   };
 
@@ -84,118 +103,127 @@ export function patchCells(xml: string, writes: CellWrites): PatchResult {
     while (nextRow(xml, tags, pos, sd.contentEnd, prevRow, row)) {
       prevRow = row.num;
       pos = row.end;
-      const rowWrites = writes.get(row.num);
-      const needsShared = shared.size > 0 && xml.substring(row.contentStart, row.contentEnd).includes('shared');
       if (pi < pending.length && pending[pi]! < row.num) {
-        out.push(xml.slice(copyFrom, row.start));
+        out.orig(copyFrom, row.start);
         copyFrom = row.start;
         emitNewRowsBefore(row.num);
       }
-      if (!rowWrites && row.hasR && !needsShared) {
-        trackBounds(xml, tags, row, cell, bounds);
+      const hasWrites = pi < pending.length && pending[pi] === row.num;
+      const needsShared = st.shared.size > 0 && xml.substring(row.contentStart, row.contentEnd).includes('shared');
+      if (!hasWrites && row.hasR && !needsShared) {
+        trackBounds(st, row, cell);
         continue;
       }
-      if (rowWrites && pending[pi] === row.num) pi++;
-      out.push(xml.slice(copyFrom, row.start));
-      out.push(patchRow(xml, tags, row, rowWrites, shared, state, bounds));
+      out.orig(copyFrom, row.start);
+      patchRow(st, row, hasWrites ? writes.cells(pending[pi++]!) : []);
       copyFrom = row.end;
     }
-    out.push(xml.slice(copyFrom, sd.contentEnd));
+    out.orig(copyFrom, sd.contentEnd);
   }
   emitNewRowsBefore(Infinity);
-  out.push(sd.selfClosing ? `</${tags.p}sheetData>${xml.slice(sd.end)}` : xml.slice(sd.contentEnd));
-  let result = out.join('');
-  result = setDimension(result, tags, bounds.ref);
-  return { xml: result, removedFormula: state.removedFormula };
+  out.str(sd.selfClosing ? `</${tags.p}sheetData>` : '');
+  out.orig(sd.selfClosing ? sd.end : sd.contentEnd, xml.length);
+  const before = setDimension(xml.slice(0, sd.start), tags, st.bounds.ref);
+  const open = sd.selfClosing ? `<${tags.p}sheetData>` : xml.slice(sd.start, sd.contentStart);
+  out.fill(headSlot, head(before) + open);
+  return { removedFormula: st.removedFormula };
 }
 
 /** Adds an untouched row's cells to the bounds using only its first and last cell. */
-function trackBounds(xml: string, tags: SheetTags, row: RowSpan, cell: CellSpan, bounds: Bounds): void {
+function trackBounds(st: State, row: RowSpan, cell: CellSpan): void {
+  const { xml, tags } = st;
   if (row.selfClosing || !nextCell(xml, tags, row.contentStart, row.contentEnd, -1, cell)) return;
   const first = cell.col;
   let last = first;
-  if (!cell.hasR) {
-    let p = cell.end;
-    let prev = cell.col;
+  let scanAll = !cell.hasR;
+  if (!scanAll) {
+    // The last <c> of the row: search backwards (cell bodies never contain "<c").
+    const body = xml.substring(row.contentStart, row.contentEnd);
+    let i = body.lastIndexOf(tags.c);
+    while (i >= 0 && !isNameEnd(body.charCodeAt(i + tags.c.length))) i = i === 0 ? -1 : body.lastIndexOf(tags.c, i - 1);
+    if (i >= 0 && nextCell(xml, tags, row.contentStart + i, row.contentEnd, first, cell) && cell.hasR) last = Math.max(first, cell.col);
+    else scanAll = true;
+  }
+  if (scanAll) {
+    let p = row.contentStart;
+    let prev = -1;
     while (nextCell(xml, tags, p, row.contentEnd, prev, cell)) {
       prev = cell.col;
       p = cell.end;
       if (cell.col > last) last = cell.col;
     }
-  } else {
-    // The last <c> of the row: search backwards (cell bodies never contain "<c").
-    const body = xml.substring(row.contentStart, row.contentEnd);
-    let i = body.lastIndexOf(tags.c);
-    while (i >= 0 && !isNameEndChar(body.charCodeAt(i + tags.c.length))) i = i === 0 ? -1 : body.lastIndexOf(tags.c, i - 1);
-    if (i >= 0 && nextCell(xml, tags, row.contentStart + i, row.contentEnd, first, cell) && cell.hasR) last = Math.max(first, cell.col);
-    else {
-      let p = row.contentStart;
-      let prev = -1;
-      while (nextCell(xml, tags, p, row.contentEnd, prev, cell)) {
-        prev = cell.col;
-        p = cell.end;
-        if (cell.col > last) last = cell.col;
-      }
-    }
   }
-  bounds.add(row.num, first, last);
+  st.bounds.add(row.num, first, last);
 }
 
-function isNameEndChar(c: number): boolean {
-  return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
-}
-
-/** Rebuilds one row: writes applied, other cells verbatim (given an r= when they had none). */
-function patchRow(
-  xml: string,
-  tags: SheetTags,
-  row: RowSpan,
-  rowWrites: Map<number, string | null> | undefined,
-  shared: Map<string, SharedMaster>,
-  state: { removedFormula: boolean },
-  bounds: Bounds,
-): string {
-  const news = rowWrites ? [...rowWrites.entries()].sort((a, b) => a[0] - b[0]) : [];
-  const parts: string[] = [];
-  let ni = 0;
+/**
+ * Rewrites one row: writes applied, runs of untouched cells copied as ranges (cells without r= get one,
+ * dependents of a removed shared-formula master get their own formula).
+ */
+function patchRow(st: State, row: RowSpan, news: [number, string | null][]): void {
+  const { xml, tags, out } = st;
   let minCol = Infinity;
   let maxCol = -1;
-  const put = (col: number, text: string): void => {
-    parts.push(text);
+  const see = (col: number): void => {
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
   };
+  // Work out the start tag last (spans may widen): reserve its place.
+  const tagSlot = out.slot();
   const cell = newCellSpan();
+  let ni = 0;
   let p = row.contentStart;
   let prevCol = -1;
-  let lastEnd = row.contentStart;
+  let runStart = row.contentStart;
+  const emitNew = (upTo: number): void => {
+    while (ni < news.length && news[ni]![0] < upTo) {
+      const [c, x] = news[ni++]!;
+      if (x !== null) {
+        out.str(x);
+        see(c);
+      }
+    }
+  };
   while (!row.selfClosing && nextCell(xml, tags, p, row.contentEnd, prevCol, cell)) {
     prevCol = cell.col;
     p = cell.end;
-    lastEnd = cell.end;
-    while (ni < news.length && news[ni]![0] < cell.col) {
-      const [c, x] = news[ni++]!;
-      if (x !== null) put(c, x);
+    const replaced = ni < news.length && news[ni]![0] <= cell.col;
+    let rewritten: string | null = null;
+    if (!replaced) {
+      if (!cell.hasR) rewritten = `${tags.c} r="${cellRef(row.num, cell.col)}"${xml.slice(cell.start + tags.c.length, cell.end)}`;
+      if (st.shared.size > 0) {
+        const expanded = expandSharedDependent(st, cell, row.num, rewritten);
+        if (expanded !== null) rewritten = expanded;
+      }
+      if (rewritten === null) {
+        see(cell.col);
+        continue; // stays in the current run
+      }
     }
+    out.orig(runStart, cell.start);
+    emitNew(cell.col);
     if (ni < news.length && news[ni]![0] === cell.col) {
       const [c, x] = news[ni++]!;
-      noteRemoved(xml, tags, cell, row.num, shared, state);
-      if (x !== null) put(c, x);
-      continue;
+      noteRemoved(st, cell, row.num);
+      if (x !== null) {
+        out.str(x);
+        see(c);
+      }
+    } else {
+      out.str(rewritten ?? xml.slice(cell.start, cell.end));
+      see(cell.col);
     }
-    let text = xml.slice(cell.start, cell.end);
-    if (shared.size > 0) text = expandSharedDependent(xml, tags, cell, text, row.num, shared);
-    if (!cell.hasR) text = `${tags.c} r="${cellRef(row.num, cell.col)}"${text.slice(tags.c.length)}`;
-    put(cell.col, text);
+    runStart = cell.end;
   }
-  while (ni < news.length) {
-    const [c, x] = news[ni++]!;
-    if (x !== null) put(c, x);
-  }
-  if (maxCol >= 0) bounds.add(row.num, minCol, maxCol);
-  // Anything between the last cell and </row> (an extLst, whitespace) is kept.
-  const tail = row.selfClosing ? '' : xml.slice(lastEnd, row.contentEnd);
-  let attrs = row.attrs.replace(/\s*\/$/, '');
+  // Cells after the last existing one go before anything else that follows it (an extLst, whitespace).
+  const tailStart = row.selfClosing ? row.contentStart : Math.min(p, row.contentEnd);
+  out.orig(runStart, tailStart);
+  emitNew(Infinity);
+  out.orig(tailStart, row.selfClosing ? tailStart : row.contentEnd);
+  if (maxCol >= 0) st.bounds.add(row.num, minCol, maxCol);
+  out.str(tags.rowClose);
+
+  let attrs = row.attrs;
   if (!row.hasR) attrs = setAttr(attrs, 'r', String(row.num));
   const spans = rawAttr(attrs, 'spans');
   if (spans !== undefined && maxCol >= 0) {
@@ -205,48 +233,52 @@ function patchRow(
     const hi = m ? Math.max(Number(m[2]), maxCol + 1) : maxCol + 1;
     if (!m || lo !== Number(m[1]) || hi !== Number(m[2])) attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
   }
-  return `${tags.row}${attrs}>${parts.join('')}${tail}${tags.rowClose}`;
+  out.fill(tagSlot, `${tags.row}${attrs}>`);
 }
 
 /** Records what an overwritten cell loses: a formula (calc chain) or a shared formula's master. */
-function noteRemoved(xml: string, tags: SheetTags, cell: CellSpan, rowNum: number, shared: Map<string, SharedMaster>, state: { removedFormula: boolean }): void {
+function noteRemoved(st: State, cell: CellSpan, rowNum: number): void {
+  const { xml, tags } = st;
   const fi = childIndex(xml, tags.f, cell.contentStart, cell.contentEnd);
   if (fi < 0) return;
-  state.removedFormula = true;
+  st.removedFormula = true;
   const f = findElement(xml, `${tags.p}f`, fi, cell.contentEnd);
   if (!f || rawAttr(f.attrs, 't') !== 'shared') return;
   const si = rawAttr(f.attrs, 'si');
   if (si === undefined || f.contentStart === f.contentEnd) return;
-  shared.set(si, { formula: unescapeXml(xml.slice(f.contentStart, f.contentEnd)), row: rowNum, col: cell.col });
+  st.shared.set(si, { formula: unescapeXml(xml.slice(f.contentStart, f.contentEnd)), row: rowNum, col: cell.col });
 }
 
 /**
  * A dependent cell of a shared formula whose master was overwritten gets a standalone formula: the
- * master's formula moved by the cell's offset (what Excel shows in that cell).
+ * master's formula moved by the cell's offset (what Excel shows in that cell). Returns the cell's new
+ * text, or null when the cell is not such a dependent. `text` is the cell's text if already rewritten.
  */
-function expandSharedDependent(xml: string, tags: SheetTags, cell: CellSpan, text: string, rowNum: number, shared: Map<string, SharedMaster>): string {
+function expandSharedDependent(st: State, cell: CellSpan, rowNum: number, text: string | null): string | null {
+  const { xml, tags } = st;
   const fi = childIndex(xml, tags.f, cell.contentStart, cell.contentEnd);
-  if (fi < 0) return text;
+  if (fi < 0) return null;
   const f = findElement(xml, `${tags.p}f`, fi, cell.contentEnd);
-  if (!f || rawAttr(f.attrs, 't') !== 'shared') return text;
-  const master = shared.get(rawAttr(f.attrs, 'si') ?? '');
-  if (!master) return text;
+  if (!f || rawAttr(f.attrs, 't') !== 'shared') return null;
+  const master = st.shared.get(rawAttr(f.attrs, 'si') ?? '');
+  if (!master) return null;
   if (f.contentStart !== f.contentEnd) {
     throw new XlsxError('corrupt', 'The worksheet is damaged: a shared formula has two master cells.');
   }
   const formula = shiftFormula(master.formula, rowNum - master.row, cell.col - master.col);
-  let attrs = removeAttr(removeAttr(removeAttr(f.attrs, 't'), 'si'), 'ref');
-  attrs = attrs.replace(/\s*\/$/, '');
+  const attrs = removeAttr(removeAttr(removeAttr(f.attrs, 't'), 'si'), 'ref');
   const replaced = `<${tags.p}f${attrs}>${escapeText(formula)}</${tags.p}f>`;
-  const from = f.start - cell.start;
-  const to = f.end - cell.start;
-  return text.slice(0, from) + replaced + text.slice(to);
+  const original = xml.slice(cell.start, cell.end);
+  const base = text ?? original;
+  const shift = base.length - original.length; // an added r= sits before the <f>
+  const from = f.start - cell.start + shift;
+  const to = f.end - cell.start + shift;
+  return base.slice(0, from) + replaced + base.slice(to);
 }
 
-/** Sets <dimension ref> (when the sheet has a dimension element). */
-function setDimension(xml: string, tags: SheetTags, ref: string): string {
-  const el = findElement(xml, `${tags.p}dimension`, 0, xml.indexOf(`<${tags.p}sheetData`));
-  if (!el) return xml;
-  const attrs = setAttr(el.attrs, 'ref', ref);
-  return `${xml.slice(0, el.start)}<${tags.p}dimension${attrs}/>${xml.slice(el.end)}`;
+/** Sets <dimension ref> (when the sheet has a dimension element) in the text before <sheetData>. */
+function setDimension(head: string, tags: SheetTags, ref: string): string {
+  const el = findElement(head, `${tags.p}dimension`);
+  if (!el) return head;
+  return `${head.slice(0, el.start)}<${tags.p}dimension${setAttr(el.attrs, 'ref', ref)}/>${head.slice(el.end)}`;
 }

@@ -1,7 +1,7 @@
 // A minimal zip container reader/writer. Entries we do not change are written back with their original
 // compressed bytes, CRC and sizes (so their content is byte-identical and costs no recompression); changed
 // entries are deflated with fflate. Works in Node and browsers alike (Uint8Array only).
-import { deflateSync, inflateSync } from 'fflate';
+import { Deflate, inflateSync } from 'fflate';
 import { XlsxError } from './errors.ts';
 
 export interface ZipEntry {
@@ -18,8 +18,10 @@ export interface ZipEntry {
   flags: number;
   /** The original compressed bytes; null for an entry created or replaced in this session. */
   raw: Uint8Array | null;
-  /** The uncompressed bytes, when known (always set for new or replaced entries). */
+  /** The original uncompressed bytes, once decompressed. */
   data: Uint8Array | null;
+  /** New content (UTF-8 chunks, in order) for an entry created or replaced in this session. */
+  chunks: Uint8Array[] | null;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -84,7 +86,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataStart + compressedSize > bytes.length) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is truncated.`);
     const raw = bytes.subarray(dataStart, dataStart + compressedSize);
-    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null });
+    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null, chunks: null });
   }
   return entries;
 }
@@ -106,8 +108,9 @@ function findEocd(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The uncompressed bytes of an entry (cached on the entry). */
+/** The uncompressed bytes of an entry: its new content, or the original (decompressed once, cached). */
 export function entryData(entry: ZipEntry): Uint8Array {
+  if (entry.chunks) return concat(entry.chunks);
   if (entry.data) return entry.data;
   const raw = entry.raw;
   if (!raw) throw new XlsxError('corrupt', `Entry ${entry.name} has no data.`);
@@ -124,10 +127,23 @@ export function entryData(entry: ZipEntry): Uint8Array {
   return data;
 }
 
-/** A new (or replacement) entry holding `data`; compressed at write time. */
-export function newEntry(name: string, data: Uint8Array): ZipEntry {
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** A new entry (content set later through `chunks`). */
+export function newEntry(name: string): ZipEntry {
   const { time, date } = dosNow();
-  return { name, method: 8, crc: 0, compressedSize: 0, size: data.length, time, date, flags: 0, raw: null, data };
+  return { name, method: 8, crc: 0, compressedSize: 0, size: 0, time, date, flags: 0, raw: null, data: null, chunks: [] };
 }
 
 function dosNow(): { time: number; date: number } {
@@ -147,10 +163,26 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+/** CRC-32 of the chunks, in order. */
+export function crc32(chunks: readonly Uint8Array[]): number {
   let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (const data of chunks) {
+    for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  }
   return (c ^ -1) >>> 0;
+}
+
+/**
+ * Raw deflate of the chunks. Big parts (a 100,000-row sheet) use the fastest level: it costs a little
+ * size and saves seconds.
+ */
+function deflateChunks(chunks: readonly Uint8Array[], size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const level = size > 4_000_000 ? 1 : 6;
+  const stream = new Deflate({ level }, (chunk) => out.push(chunk));
+  for (const c of chunks) if (c.length) stream.push(c, false);
+  stream.push(new Uint8Array(0), true);
+  return out;
 }
 
 const UTF8_ENC = new TextEncoder();
@@ -163,7 +195,8 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     flags: number;
     method: number;
     crc: number;
-    payload: Uint8Array;
+    payload: readonly Uint8Array[];
+    compressedSize: number;
     size: number;
     offset: number;
   }
@@ -175,33 +208,38 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     const utf8Flag = /[^\u0000-\u007f]/.test(entry.name) ? 0x800 : 0;
     let method: number;
     let crc: number;
-    let payload: Uint8Array;
+    let payload: readonly Uint8Array[];
     let size: number;
     let flags: number;
-    if (entry.raw) {
-      ({ method, crc } = entry);
-      payload = entry.raw;
-      size = entry.size;
+    if (!entry.chunks && entry.raw) {
+      // Unchanged: the original compressed bytes, CRC and sizes.
+      ({ method, crc, size } = entry);
+      payload = [entry.raw];
       flags = (entry.flags & ~0x8 & ~0x800) | utf8Flag;
     } else {
-      const data = entry.data ?? new Uint8Array(0);
-      crc = crc32(data);
-      size = data.length;
-      const deflated = deflateSync(data, { level: 6 });
-      if (deflated.length < data.length) {
+      const chunks = entry.chunks ?? [entryData(entry)];
+      size = 0;
+      for (const c of chunks) size += c.length;
+      crc = crc32(chunks);
+      const deflated = deflateChunks(chunks, size);
+      let deflatedSize = 0;
+      for (const c of deflated) deflatedSize += c.length;
+      if (deflatedSize < size) {
         method = 8;
         payload = deflated;
       } else {
         method = 0;
-        payload = data;
+        payload = chunks;
       }
       flags = utf8Flag;
     }
-    if (offset > 0xfffffffe || payload.length > 0xfffffffe || size > 0xfffffffe) {
+    let compressedSize = 0;
+    for (const c of payload) compressedSize += c.length;
+    if (offset > 0xfffffffe || compressedSize > 0xfffffffe || size > 0xfffffffe) {
       throw new XlsxError('unsupported', 'The workbook is too large to write (it would need a ZIP64 archive).');
     }
-    prepared.push({ entry, name, flags, method, crc, payload, size, offset });
-    offset += 30 + name.length + payload.length;
+    prepared.push({ entry, name, flags, method, crc, payload, compressedSize, size, offset });
+    offset += 30 + name.length + compressedSize;
   }
   let cdSize = 0;
   for (const p of prepared) cdSize += 46 + p.name.length;
@@ -216,13 +254,16 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     view.setUint16(o + 10, p.entry.time, true);
     view.setUint16(o + 12, p.entry.date, true);
     view.setUint32(o + 14, p.crc, true);
-    view.setUint32(o + 18, p.payload.length, true);
+    view.setUint32(o + 18, p.compressedSize, true);
     view.setUint32(o + 22, p.size, true);
     view.setUint16(o + 26, p.name.length, true);
     view.setUint16(o + 28, 0, true);
     out.set(p.name, o + 30);
-    out.set(p.payload, o + 30 + p.name.length);
-    o += 30 + p.name.length + p.payload.length;
+    o += 30 + p.name.length;
+    for (const c of p.payload) {
+      out.set(c, o);
+      o += c.length;
+    }
   }
   const cdStart = o;
   for (const p of prepared) {
@@ -234,7 +275,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     view.setUint16(o + 12, p.entry.time, true);
     view.setUint16(o + 14, p.entry.date, true);
     view.setUint32(o + 16, p.crc, true);
-    view.setUint32(o + 20, p.payload.length, true);
+    view.setUint32(o + 20, p.compressedSize, true);
     view.setUint32(o + 24, p.size, true);
     view.setUint16(o + 28, p.name.length, true);
     // extra, comment, disk, internal attrs = 0
