@@ -63,7 +63,9 @@ export function setColumnWidths(xml: string, p: string, widths: ReadonlyMap<numb
     }
     return `${xml.slice(0, colsEl.contentStart)}${body}${xml.slice(colsEl.contentEnd)}`;
   }
-  const sd = xml.indexOf(`<${p}sheetData`);
+  // <cols> goes right before <sheetData> (or at the end of a head that stops there).
+  const found = xml.indexOf(`<${p}sheetData`);
+  const sd = found < 0 ? xml.length : found;
   return `${xml.slice(0, sd)}<${p}cols>${body}</${p}cols>${xml.slice(sd)}`;
 }
 

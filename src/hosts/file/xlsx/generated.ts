@@ -55,15 +55,20 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet):
     const headerRow = r;
     rows.push(rowXml(r++, t.header.map((h, c): RowCell => [c, h, header])));
     let width = t.header.length;
+    const styleCache = new Map<string, number | undefined>();
+    const styleOf = (c: number, fill: string | null): number | undefined => {
+      const key = `${c}|${fill ?? ''}`;
+      if (styleCache.has(key)) return styleCache.get(key);
+      const numberFormat = t.numberFormats?.[c] ?? null;
+      const s = numberFormat || fill ? styles.xfIndex({ numberFormat, fill }) : undefined;
+      styleCache.set(key, s);
+      return s;
+    };
     t.rows.forEach((values, i) => {
       const fill = t.rowFills?.[i] ?? null;
       const cells: RowCell[] = [];
       const n = Math.max(values.length, fill ? t.header.length : 0);
-      for (let c = 0; c < n; c++) {
-        const numberFormat = t.numberFormats?.[c] ?? null;
-        const s = numberFormat || fill ? styles.xfIndex({ numberFormat, fill }) : undefined;
-        cells.push([c, values[c] ?? null, s]);
-      }
+      for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
       width = Math.max(width, values.length);
       rows.push(rowXml(r++, cells));
     });

@@ -14,7 +14,8 @@ import {
   sheetTags,
   type ValueContext,
 } from './sheetScan.ts';
-import { patchCells } from './sheetPatcher.ts';
+import { NO_WRITES, patchCells } from './sheetPatcher.ts';
+import { StringSink } from './sink.ts';
 import { setAttr } from './xml.ts';
 
 export interface AppendResult {
@@ -82,7 +83,9 @@ export function appendToSheet(
   const body = kept.join('') + added.join('');
   const rebuilt = `${xml.slice(0, sd.start)}<${tags.p}sheetData>${body}</${tags.p}sheetData>${xml.slice(sd.end)}`;
   // An empty patch recomputes <dimension> from the real cells.
-  return { xml: patchCells(rebuilt, new Map()).xml, lastRowBefore: lastRow, lastRowAfter: r };
+  const sink = new StringSink(rebuilt);
+  patchCells(rebuilt, NO_WRITES, sink);
+  return { xml: sink.finish(), lastRowBefore: lastRow, lastRowAfter: r };
 }
 
 /** A row's XML moved to row `num`: its r and every cell reference's row. */

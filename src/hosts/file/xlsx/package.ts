@@ -181,12 +181,6 @@ export class OpcPackage {
     this.relsCache.delete(key);
   }
 
-  /** Drops the cached decoded text of a part that was only read (memory: the big sheets). */
-  forget(part: string): void {
-    const key = part.toLowerCase();
-    if (!this.dirty.has(key)) this.texts.delete(key);
-  }
-
   // ---- relationships ---------------------------------------------------------------------------------
 
   /** The relationships of a part ('' for the package root). */

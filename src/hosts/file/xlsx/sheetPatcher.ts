@@ -129,22 +129,27 @@ export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s:
   return { removedFormula: st.removedFormula };
 }
 
+/**
+ * Finds the last <c> of a row into `cell` by searching backwards (cell bodies never contain "<c").
+ * False when the row has no cells or the last one has no r= (its column depends on the others).
+ */
+function lastCell(st: State, row: RowSpan, cell: CellSpan): boolean {
+  const { xml, tags } = st;
+  if (row.selfClosing) return false;
+  const body = xml.substring(row.contentStart, row.contentEnd);
+  let i = body.lastIndexOf(tags.c);
+  while (i >= 0 && !isNameEnd(body.charCodeAt(i + tags.c.length))) i = i === 0 ? -1 : body.lastIndexOf(tags.c, i - 1);
+  return i >= 0 && nextCell(xml, tags, row.contentStart + i, row.contentEnd, -1, cell) && cell.hasR;
+}
+
 /** Adds an untouched row's cells to the bounds using only its first and last cell. */
 function trackBounds(st: State, row: RowSpan, cell: CellSpan): void {
   const { xml, tags } = st;
   if (row.selfClosing || !nextCell(xml, tags, row.contentStart, row.contentEnd, -1, cell)) return;
   const first = cell.col;
   let last = first;
-  let scanAll = !cell.hasR;
-  if (!scanAll) {
-    // The last <c> of the row: search backwards (cell bodies never contain "<c").
-    const body = xml.substring(row.contentStart, row.contentEnd);
-    let i = body.lastIndexOf(tags.c);
-    while (i >= 0 && !isNameEnd(body.charCodeAt(i + tags.c.length))) i = i === 0 ? -1 : body.lastIndexOf(tags.c, i - 1);
-    if (i >= 0 && nextCell(xml, tags, row.contentStart + i, row.contentEnd, first, cell) && cell.hasR) last = Math.max(first, cell.col);
-    else scanAll = true;
-  }
-  if (scanAll) {
+  if (cell.hasR && lastCell(st, row, cell)) last = Math.max(first, cell.col);
+  else {
     let p = row.contentStart;
     let prev = -1;
     while (nextCell(xml, tags, p, row.contentEnd, prev, cell)) {
@@ -157,24 +162,52 @@ function trackBounds(st: State, row: RowSpan, cell: CellSpan): void {
 }
 
 /**
+ * The common case, cheaply: every write lies right of the row's last cell (output columns next to the
+ * data), so the row's cells are copied as one range and the new ones appended. False when it does not apply.
+ */
+function appendToRow(st: State, row: RowSpan, news: [number, string | null][], cell: CellSpan): boolean {
+  const { xml, tags, out } = st;
+  if (st.shared.size > 0 || !row.hasR || news.length === 0 || !lastCell(st, row, cell)) return false;
+  if (news[0]![0] <= cell.col) return false;
+  const lastCol = cell.col;
+  const lastEnd = cell.end;
+  if (!nextCell(xml, tags, row.contentStart, row.contentEnd, -1, cell) || !cell.hasR) return false;
+  const firstCol = cell.col;
+  out.str(`${tags.row}${rowAttrs(row, news)}>`);
+  out.orig(row.contentStart, lastEnd);
+  let maxCol = lastCol;
+  let added = '';
+  for (const [c, x] of news) {
+    if (x === null) continue;
+    added += x;
+    maxCol = c;
+  }
+  if (lastEnd === row.contentEnd) out.str(added + tags.rowClose);
+  else {
+    out.str(added);
+    out.orig(lastEnd, row.contentEnd);
+    out.str(tags.rowClose);
+  }
+  st.bounds.add(row.num, firstCol, maxCol);
+  return true;
+}
+
+/**
  * Rewrites one row: writes applied, runs of untouched cells copied as ranges (cells without r= get one,
  * dependents of a removed shared-formula master get their own formula).
  */
 function patchRow(st: State, row: RowSpan, news: [number, string | null][]): void {
   const { xml, tags, out } = st;
+  const cell = newCellSpan();
+  if (appendToRow(st, row, news, cell)) return;
+  out.str(`${tags.row}${rowAttrs(row, news)}>`);
   let minCol = Infinity;
   let maxCol = -1;
   const see = (col: number): void => {
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
   };
-  // Work out the start tag last (spans may widen): reserve its place.
-  const tagSlot = out.slot();
-  const cell = newCellSpan();
   let ni = 0;
-  let p = row.contentStart;
-  let prevCol = -1;
-  let runStart = row.contentStart;
   const emitNew = (upTo: number): void => {
     while (ni < news.length && news[ni]![0] < upTo) {
       const [c, x] = news[ni++]!;
@@ -184,25 +217,28 @@ function patchRow(st: State, row: RowSpan, news: [number, string | null][]): voi
       }
     }
   };
+  let p = row.contentStart;
+  let prevCol = -1;
+  let runStart = row.contentStart;
   while (!row.selfClosing && nextCell(xml, tags, p, row.contentEnd, prevCol, cell)) {
     prevCol = cell.col;
     p = cell.end;
-    const replaced = ni < news.length && news[ni]![0] <= cell.col;
+    let k = ni;
+    while (k < news.length && news[k]![0] < cell.col) k++;
+    const inserts = k > ni;
+    const overwritten = k < news.length && news[k]![0] === cell.col;
     let rewritten: string | null = null;
-    if (!replaced) {
+    if (!overwritten) {
       if (!cell.hasR) rewritten = `${tags.c} r="${cellRef(row.num, cell.col)}"${xml.slice(cell.start + tags.c.length, cell.end)}`;
-      if (st.shared.size > 0) {
-        const expanded = expandSharedDependent(st, cell, row.num, rewritten);
-        if (expanded !== null) rewritten = expanded;
-      }
-      if (rewritten === null) {
-        see(cell.col);
-        continue; // stays in the current run
-      }
+      if (st.shared.size > 0) rewritten = expandSharedDependent(st, cell, row.num, rewritten) ?? rewritten;
+    }
+    if (!inserts && !overwritten && rewritten === null) {
+      see(cell.col);
+      continue; // stays in the current run of untouched cells
     }
     out.orig(runStart, cell.start);
     emitNew(cell.col);
-    if (ni < news.length && news[ni]![0] === cell.col) {
+    if (overwritten) {
       const [c, x] = news[ni++]!;
       noteRemoved(st, cell, row.num);
       if (x !== null) {
@@ -210,30 +246,41 @@ function patchRow(st: State, row: RowSpan, news: [number, string | null][]): voi
         see(c);
       }
     } else {
-      out.str(rewritten ?? xml.slice(cell.start, cell.end));
+      if (rewritten !== null) out.str(rewritten);
+      else out.orig(cell.start, cell.end);
       see(cell.col);
     }
     runStart = cell.end;
   }
-  // Cells after the last existing one go before anything else that follows it (an extLst, whitespace).
-  const tailStart = row.selfClosing ? row.contentStart : Math.min(p, row.contentEnd);
+  // New cells after the last existing one go before anything else that follows it (an extLst, whitespace).
+  const tailStart = row.selfClosing ? row.contentStart : p;
   out.orig(runStart, tailStart);
   emitNew(Infinity);
-  out.orig(tailStart, row.selfClosing ? tailStart : row.contentEnd);
-  if (maxCol >= 0) st.bounds.add(row.num, minCol, maxCol);
+  if (!row.selfClosing) out.orig(tailStart, row.contentEnd);
   out.str(tags.rowClose);
+  if (maxCol >= 0) st.bounds.add(row.num, minCol, maxCol);
+}
 
+/** The row's attributes with r= when it had none and spans widened to cover new cells. */
+function rowAttrs(row: RowSpan, news: readonly [number, string | null][]): string {
   let attrs = row.attrs;
   if (!row.hasR) attrs = setAttr(attrs, 'r', String(row.num));
   const spans = rawAttr(attrs, 'spans');
-  if (spans !== undefined && maxCol >= 0) {
-    // spans is an optimisation hint: widen it when new cells fall outside, otherwise keep it as written.
-    const m = /^(\d+):(\d+)$/.exec(spans);
-    const lo = m ? Math.min(Number(m[1]), minCol + 1) : minCol + 1;
-    const hi = m ? Math.max(Number(m[2]), maxCol + 1) : maxCol + 1;
-    if (!m || lo !== Number(m[1]) || hi !== Number(m[2])) attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
+  if (spans === undefined) return attrs;
+  let first = -1;
+  let last = -1;
+  for (const [c, x] of news) {
+    if (x === null) continue;
+    if (first < 0) first = c;
+    last = c;
   }
-  out.fill(tagSlot, `${tags.row}${attrs}>`);
+  if (first < 0) return attrs;
+  // spans is an optimisation hint: widen it when new cells fall outside, otherwise keep it as written.
+  const m = /^(\d+):(\d+)$/.exec(spans);
+  if (!m) return removeAttr(attrs, 'spans');
+  const lo = Math.min(Number(m[1]), first + 1);
+  const hi = Math.max(Number(m[2]), last + 1);
+  return lo === Number(m[1]) && hi === Number(m[2]) ? attrs : setAttr(attrs, 'spans', `${lo}:${hi}`);
 }
 
 /** Records what an overwritten cell loses: a formula (calc chain) or a shared formula's master. */

@@ -42,13 +42,16 @@ export class StringSink implements Sink {
 
 const ENCODER = new TextEncoder();
 const EMPTY = new Uint8Array(0);
-const BATCH = 1 << 16;
+const CHUNK = 1 << 20;
 
-/** Collects UTF-8 chunks. */
+/**
+ * Collects UTF-8 chunks. Text is encoded straight into 1 MB buffers (no joining of small strings);
+ * long ranges of an ASCII original are referenced as sub-arrays of its bytes.
+ */
 export class ByteSink implements Sink {
   private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buf = new Uint8Array(CHUNK);
+  private pos = 0;
   private readonly slots = new Map<number, string>();
 
   /**
@@ -61,21 +64,34 @@ export class ByteSink implements Sink {
   ) {}
 
   str(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.pendingLength >= BATCH) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.pos + s.length * 3 > this.buf.length) {
+      this.seal();
+      if (s.length * 3 > CHUNK) {
+        this.chunks.push(ENCODER.encode(s));
+        return;
+      }
+    }
+    this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
   orig(start: number, end: number): void {
     if (end <= start) return;
-    if (this.srcBytes && end - start >= 512) {
-      this.flush();
-      this.chunks.push(this.srcBytes.subarray(start, end));
+    if (this.srcBytes) {
+      const n = end - start;
+      if (n >= 4096) {
+        this.seal();
+        this.chunks.push(this.srcBytes.subarray(start, end));
+        return;
+      }
+      if (this.pos + n > this.buf.length) this.seal();
+      this.buf.set(this.srcBytes.subarray(start, end), this.pos);
+      this.pos += n;
     } else this.str(this.src.slice(start, end));
   }
 
   slot(): number {
-    this.flush();
+    this.seal();
     this.chunks.push(EMPTY);
     return this.chunks.length - 1;
   }
@@ -84,15 +100,17 @@ export class ByteSink implements Sink {
     this.slots.set(slot, s);
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(ENCODER.encode(this.pending.length === 1 ? this.pending[0]! : this.pending.join('')));
-    this.pending = [];
-    this.pendingLength = 0;
+  /** Closes the current buffer (keeping only the bytes written) and starts a new one. */
+  private seal(): void {
+    if (this.pos > 0) {
+      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.buf = new Uint8Array(CHUNK);
+      this.pos = 0;
+    }
   }
 
   finish(): Uint8Array[] {
-    this.flush();
+    this.seal();
     for (const [i, s] of this.slots) this.chunks[i] = ENCODER.encode(s);
     return this.chunks;
   }

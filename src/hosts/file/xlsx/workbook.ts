@@ -8,14 +8,15 @@ import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
 import { appendToSheet } from './history.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
-import { MAX_COL, MAX_ROW, cellRef, checkSheetName, parseRange, rangeRef } from './refs.ts';
+import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
 import { parseSharedStrings } from './sharedStrings.ts';
 import { readMergeRanges, readValues, sheetExtent, type Extent, type MergeRange } from './sheetReader.ts';
 import { patchCells, type CellWrites } from './sheetPatcher.ts';
+import { ByteSink } from './sink.ts';
 import { sheetTags, type ValueContext } from './sheetScan.ts';
-import { MINIMAL_STYLES, StyleSheet, type CellStyle } from './styles.ts';
+import { MINIMAL_STYLES, StyleSheet, argb, type CellStyle } from './styles.ts';
 import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbookPart.ts';
-import { attr, findElement, rootPrefix, setAttr } from './xml.ts';
+import { attr, findAll, findElement, rootPrefix, setAttr } from './xml.ts';
 import { isOleCompoundFile } from './zip.ts';
 
 /** Sheet-scoped names a generated sheet owns (replaced with the sheet). */
@@ -100,18 +101,7 @@ export class XlsxWorkbook {
     const s = this.worksheet(patch.sheet);
     checkRow(patch.headerRow, 'header row');
     checkRow(patch.firstRow, 'first row');
-    const styles = this.styleSheet();
-    const xml = this.pkg.text(s.part);
-    const p = sheetTags(xml).p;
-    const writes: CellWrites = new Map();
     const seen = new Set<number>();
-    const widths = new Map<number, number>();
-    const put = (row: number, col: number, x: string | null): void => {
-      let m = writes.get(row);
-      if (!m) writes.set(row, (m = new Map()));
-      m.set(col, x);
-    };
-    const headerStyle = styles.xfIndex({ bold: true });
     for (const column of patch.columns) {
       const { col } = column;
       if (!Number.isInteger(col) || col < 0 || col > MAX_COL) throw new XlsxError('argument', `Invalid column index ${col}.`);
@@ -122,24 +112,20 @@ export class XlsxWorkbook {
       if (patch.headerRow >= patch.firstRow && patch.headerRow <= lastRow) {
         throw new XlsxError('argument', `The header row ${patch.headerRow} lies inside the values of column ${col}.`);
       }
-      put(patch.headerRow, col, cellXml(cellRef(patch.headerRow, col), column.header, headerStyle, p));
-      const styleCache = new Map<string | null, number | undefined>();
-      const styleFor = (fill: string | null): number | undefined => {
-        if (styleCache.has(fill)) return styleCache.get(fill);
-        const style: CellStyle = { numberFormat: column.numberFormat ?? null, fill, wrap: !!column.wrap };
-        const xf = style.numberFormat || fill || style.wrap ? styles.xfIndex(style) : undefined;
-        styleCache.set(fill, xf);
-        return xf;
-      };
-      column.values.forEach((v, i) => {
-        const row = patch.firstRow + i;
-        put(row, col, cellXml(cellRef(row, col), v ?? null, styleFor(column.fills?.[i] ?? null), p));
-      });
-      if (column.width !== undefined) widths.set(col, column.width);
+      for (const fill of column.fills ?? []) if (fill) argb(fill);
     }
-    const result = patchCells(xml, writes);
-    this.setSheetXml(s, setColumnWidths(result.xml, p, widths));
+    if (patch.columns.length === 0) return;
+    const { text: xml, ascii } = this.pkg.textAndAsciiBytes(s.part);
+    const p = sheetTags(xml).p;
+    const writes = columnWrites(patch, this.styleSheet(), p);
+    const widths = new Map<number, number>();
+    for (const c of patch.columns) if (c.width !== undefined) widths.set(c.col, c.width);
+    const sink = new ByteSink(xml, ascii);
+    const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
+    this.pkg.setChunks(s.part, sink.finish());
+    this.extents.delete(s.part.toLowerCase());
     if (result.removedFormula) this.dropCalcChain();
+    this.syncTableHeaders(s, patch);
     // Formulas elsewhere may read the columns just written: have Excel recalculate on open.
     this.wb.setFullCalcOnLoad();
   }
@@ -310,6 +296,35 @@ export class XlsxWorkbook {
     return [...new Set([...viaTypes, ...viaNames].map((n) => this.pkg.entryName(n) ?? n))];
   }
 
+  /**
+   * Excel requires a table's column names to equal its header cells: when a header we wrote lies in the
+   * header row of an Excel table (the user turned the range, output columns included, into a table),
+   * the table column is renamed to match.
+   */
+  private syncTableHeaders(s: SheetEntry, patch: ColumnsPatch): void {
+    for (const rel of this.pkg.rels(s.part)) {
+      if (rel.external || !relIs(rel.type, 'table') || !this.pkg.has(rel.part)) continue;
+      const xml = this.pkg.text(rel.part);
+      const p = rootPrefix(xml, 'table');
+      const table = findElement(xml, `${p}table`);
+      const range = table ? parseRange(attr(table.attrs, 'ref') ?? '') : null;
+      if (!table || !range || attr(table.attrs, 'headerRowCount') === '0' || range.firstRow !== patch.headerRow) continue;
+      const list = findElement(xml, `${p}tableColumns`);
+      if (!list) continue;
+      const cols = findAll(xml, `${p}tableColumn`, list.contentStart, list.contentEnd);
+      let out = '';
+      let pos = 0;
+      cols.forEach((el, i) => {
+        const write = patch.columns.find((c) => c.col === range.firstCol + i);
+        if (!write || attr(el.attrs, 'name') === write.header) return;
+        const tagEnd = xml.indexOf('>', el.start);
+        out += `${xml.slice(pos, el.start)}<${p}tableColumn${setAttr(el.attrs, 'name', write.header)}${xml.slice(el.start + p.length + 12 + el.attrs.length, tagEnd + 1)}`;
+        pos = tagEnd + 1;
+      });
+      if (pos > 0) this.pkg.setText(rel.part, out + xml.slice(pos));
+    }
+  }
+
   /** After an append, tables that ended at the old last row grow to the new one. */
   private extendTables(s: SheetEntry, lastBefore: number, lastAfter: number): void {
     if (lastAfter === lastBefore) return;
@@ -356,4 +371,45 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** The cells of a column patch, generated row by row: header (bold) and values (number format, fill, wrap). */
+function columnWrites(patch: ColumnsPatch, styles: StyleSheet, p: string): CellWrites {
+  const columns = [...patch.columns].sort((a, b) => a.col - b.col);
+  const headerStyle = styles.xfIndex({ bold: true });
+  const styleFor = columns.map((column) => {
+    const cache = new Map<string | null, number | undefined>();
+    return (fill: string | null): number | undefined => {
+      if (cache.has(fill)) return cache.get(fill);
+      const style: CellStyle = { numberFormat: column.numberFormat ?? null, fill, wrap: !!column.wrap };
+      const xf = style.numberFormat || fill || style.wrap ? styles.xfIndex(style) : undefined;
+      cache.set(fill, xf);
+      return xf;
+    };
+  });
+  const letters = columns.map((c) => colName(c.col));
+  const longest = Math.max(0, ...columns.map((c) => c.values.length));
+  const rows: number[] = [];
+  for (let i = 0; i < longest; i++) rows.push(patch.firstRow + i);
+  if (columns.length) {
+    const at = rows.findIndex((r) => r > patch.headerRow);
+    rows.splice(at < 0 ? rows.length : at, 0, patch.headerRow);
+  }
+  return {
+    rows,
+    cells(row: number): [number, string | null][] {
+      const out: [number, string | null][] = [];
+      columns.forEach((column, k) => {
+        const ref = `${letters[k]!}${row}`;
+        if (row === patch.headerRow) {
+          out.push([column.col, cellXml(ref, column.header, headerStyle, p)]);
+          return;
+        }
+        const i = row - patch.firstRow;
+        if (i < 0 || i >= column.values.length) return;
+        out.push([column.col, cellXml(ref, column.values[i] ?? null, styleFor[k]!(column.fills?.[i] ?? null), p)]);
+      });
+      return out;
+    },
+  };
 }

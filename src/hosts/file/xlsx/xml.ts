@@ -76,11 +76,8 @@ export function parseAttrs(attrText: string): Map<string, string> {
   return out;
 }
 
-/**
- * One attribute's raw (still escaped) value from a start tag's attribute text, by exact qualified name.
- * Fast path for the hot loops: no regex unless the cheap search is ambiguous.
- */
-export function rawAttr(attrText: string, name: string): string | undefined {
+/** Where an attribute sits in a start tag's attribute text: [name start, value start, value end). */
+function findAttr(attrText: string, name: string): [number, number, number] | undefined {
   let from = 0;
   for (;;) {
     const i = attrText.indexOf(name, from);
@@ -97,8 +94,17 @@ export function rawAttr(attrText: string, name: string): string | undefined {
     if (q !== 34 && q !== 39) continue;
     const end = attrText.indexOf(q === 34 ? '"' : "'", j + 1);
     if (end < 0) return undefined;
-    return attrText.slice(j + 1, end);
+    return [i, j + 1, end];
   }
+}
+
+/**
+ * One attribute's raw (still escaped) value from a start tag's attribute text, by exact qualified name.
+ * Fast: no regex (it runs for every row and cell of a sheet).
+ */
+export function rawAttr(attrText: string, name: string): string | undefined {
+  const at = findAttr(attrText, name);
+  return at ? attrText.slice(at[1], at[2]) : undefined;
 }
 
 /** Same as rawAttr, unescaped. */
@@ -112,12 +118,15 @@ export function attr(attrText: string, name: string): string | undefined {
  * Other attributes keep their exact text.
  */
 export function setAttr(attrText: string, name: string, value: string): string {
-  const re = new RegExp(`(^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
-  const v = `"${escapeAttr(value)}"`;
-  if (re.test(attrText)) return attrText.replace(re, (_m, pre: string) => `${pre}${name}=${v}`);
-  const trimmed = attrText.replace(/\s*\/?\s*$/, '');
+  const v = escapeAttr(value);
+  const at = findAttr(attrText, name);
+  if (at) {
+    const quoted = attrText.charCodeAt(at[1] - 1) === 39 ? v.replace(/'/g, '&apos;') : v;
+    return `${attrText.slice(0, at[1])}${quoted}${attrText.slice(at[2])}`;
+  }
   const selfClose = /\/\s*$/.test(attrText);
-  return `${trimmed} ${name}=${v}${selfClose ? '/' : ''}`;
+  const trimmed = selfClose ? attrText.replace(/\s*\/\s*$/, '') : attrText.replace(/\s+$/, '');
+  return `${trimmed} ${name}="${v}"${selfClose ? '/' : ''}`;
 }
 
 /** Removes an attribute from a start tag's attribute text. */

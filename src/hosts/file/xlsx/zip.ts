@@ -153,21 +153,36 @@ function dosNow(): { time: number; date: number } {
   return { time, date };
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/** CRC-32 tables for slicing-by-4 (four bytes per step). */
+const CRC_TABLES = (() => {
+  const t = new Int32Array(256 * 4);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = t[n]!;
+    for (let k = 1; k < 4; k++) {
+      c = t[c & 0xff]! ^ (c >>> 8);
+      t[k * 256 + n] = c;
+    }
   }
   return t;
 })();
 
 /** CRC-32 of the chunks, in order. */
 export function crc32(chunks: readonly Uint8Array[]): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (const data of chunks) {
-    for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (const d of chunks) {
+    let i = 0;
+    const n = d.length;
+    for (; i + 4 <= n; i += 4) {
+      c ^= d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24);
+      c = t[768 + (c & 0xff)]! ^ t[512 + ((c >>> 8) & 0xff)]! ^ t[256 + ((c >>> 16) & 0xff)]! ^ t[c >>> 24]!;
+    }
+    for (; i < n; i++) c = t[(c ^ d[i]!) & 0xff]! ^ (c >>> 8);
   }
   return (c ^ -1) >>> 0;
 }
