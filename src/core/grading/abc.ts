@@ -3,6 +3,7 @@
 import { loc, type Localized } from '../i18n.ts';
 import type { AbcMode } from '../scheme/schema.ts';
 import { compareIds } from './ids.ts';
+import { indicesByValueDesc } from './sort.ts';
 
 /** Order of grading: revenue descending, ties by customer id ascending. */
 export function abcOrder(values: Float64Array, ids: readonly string[], skip: Uint8Array | null): Uint32Array {
@@ -11,7 +12,15 @@ export function abcOrder(values: Float64Array, ids: readonly string[], skip: Uin
   const order = new Uint32Array(count);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (skip === null || skip[i] === 0) order[k++] = i;
-  return order.sort((a, b) => values[b]! - values[a]! || compareIds(ids[a]!, ids[b]!));
+  const sorted = indicesByValueDesc(values, order);
+  // Equal revenues: by customer id, within each run of ties.
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && values[sorted[end]!] === values[sorted[start]!]) end++;
+    if (end - start > 1) sorted.subarray(start, end).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+    start = end;
+  }
+  return sorted;
 }
 
 export function abcTiers(
