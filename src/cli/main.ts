@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { SchemeError, gradeRecords, listPresets, normalizeLang, type CustomerRecord, type Lang } from '../core/index.ts';
 import { RunError } from '../run/errors.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
+import { handbookCommand } from './handbook.ts';
+import { initCommand } from './init.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function presets(lang: Lang): void {
@@ -80,6 +82,18 @@ export async function main(argv: string[]): Promise<number> {
         });
         return 0;
       }
+      case 'init':
+        await initCommand(positionals[0] ?? '', lang);
+        return 0;
+      case 'handbook':
+        await handbookCommand({
+          ...(positionals[0] ? { file: positionals[0] } : {}),
+          ...(values.scheme ? { scheme: values.scheme } : {}),
+          lang,
+          ...(values.out ? { out: values.out } : {}),
+          inPlace: values['in-place'] ?? false,
+        });
+        return 0;
       case 'presets':
         presets(lang);
         return 0;

@@ -26,3 +26,4 @@ export * from './output/sheets.ts';
 export * from './history.ts';
 export * from './aggregate/index.ts';
 export * from './mapping/index.ts';
+export * from './sample/index.ts';

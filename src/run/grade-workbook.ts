@@ -33,6 +33,7 @@ import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, Wor
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
+import { writeSummaries, type SummariesWritten } from './summaries.ts';
 import { outputColumns, placeOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
@@ -61,6 +62,8 @@ export interface RunResult {
   previousPeriod: string | null;
   previous: Map<string, HistoryRecord> | null;
   warnings: Localized[];
+  /** The summary sheets a period run wrote (null without a period). */
+  summaries: SummariesWritten | null;
   /** The related sheets used. */
   related: { orders: string | null; interactions: string | null; satisfaction: string | null };
   /** Join notes (ids found only in a related sheet). */
@@ -271,11 +274,12 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     await port.replaceSheet({ ...schemeToSheet(scheme, lang), name: rules.name });
   }
   progress({ done: 4, total: 5, stage: 'history' });
+  let summaries: SummariesWritten | null = null;
   if (options.period) {
-    await port.appendRows(historySheet.name, historyHeader(scheme, lang), historyRows(options.period, result, lang, options.gradedAt ?? new Date().toISOString()), {
-      col: 0,
-      key: options.period,
-    });
+    const snapshotRows = historyRows(options.period, result, lang, options.gradedAt ?? new Date().toISOString());
+    await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period });
+    // A review run also leaves the tier mix, and movement and churn against the previous period.
+    summaries = await writeSummaries(port, names, result, lang, snapshotRows, prevPeriod ? history.filter((r) => r.period === prevPeriod) : null);
   }
   progress({ done: 5, total: 5, stage: 'done' });
   return {
@@ -287,6 +291,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     previousPeriod: prevPeriod,
     previous,
     warnings: [...result.warnings, ...orphanWarnings(notes)],
+    summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,
   };

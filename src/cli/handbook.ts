@@ -1,0 +1,46 @@
+// `tierbook handbook`: the tier-management handbook (客户等级管理手册) as Markdown, or as a sheet in a workbook.
+import { existsSync, writeFileSync } from 'node:fs';
+import { generatedSheetName, getPreset, handbookMarkdown, handbookSheet, schemeFromSheet, generatedSheetOf, type Lang, type Scheme } from '../core/index.ts';
+import { defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
+import { RunError } from '../run/errors.ts';
+import { DEFAULT_SCHEME } from '../run/grade-workbook.ts';
+import { loadScheme } from './grade.ts';
+import { UsageError } from './usage.ts';
+
+export interface HandbookArgs {
+  file?: string;
+  scheme?: string;
+  lang: Lang;
+  out?: string;
+  inPlace: boolean;
+}
+
+export async function handbookCommand(a: HandbookArgs): Promise<void> {
+  if (!a.file) {
+    // No workbook: the handbook of a scheme, as Markdown (stdout, or --out file.md).
+    const scheme = loadScheme(a.scheme ?? DEFAULT_SCHEME);
+    const md = handbookMarkdown(scheme, a.lang);
+    if (a.out) writeFileSync(a.out, md);
+    else process.stdout.write(md.endsWith('\n') ? md : `${md}\n`);
+    return;
+  }
+  if (!existsSync(a.file)) throw new UsageError(`file not found: ${a.file}`);
+  const book = openWorkbookFile(a.file);
+  const sheets = await book.listSheets();
+  let scheme: Scheme;
+  if (a.scheme) scheme = loadScheme(a.scheme);
+  else {
+    const rules = sheets.find((s) => generatedSheetOf(s.name) === 'rules');
+    if (rules) {
+      const v = await book.readSheet(rules.name);
+      const read = schemeFromSheet(v.values, v.firstRow, rules.name);
+      if (!read.ok) throw new RunError('rules-sheet', { 'zh-CN': read.problems.map((p) => `${p.path}: ${p.message['zh-CN']}`).join('\n'), 'en-US': read.problems.map((p) => `${p.path}: ${p.message['en-US']}`).join('\n') });
+      scheme = read.scheme;
+    } else scheme = getPreset(DEFAULT_SCHEME)!;
+  }
+  const name = generatedSheetName('handbook', sheets.map((s) => s.name), a.lang).name;
+  await book.replaceSheet({ ...handbookSheet(scheme, a.lang), name });
+  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  await saveWorkbookFile(book, output);
+  console.log(a.lang === 'zh-CN' ? `已生成"${name}"：${output}` : `Wrote "${name}": ${output}`);
+}

@@ -1,0 +1,46 @@
+// Review summaries a period run leaves in the workbook: tier mix, and — when an earlier period is in the
+// history — movement between the two periods and churn by tier. Static tables here; the Office host may
+// build native PivotTables on top (issue 5).
+import {
+  churnByTier,
+  churnSheet,
+  generatedSheetName,
+  historyHeader,
+  mixSheet,
+  movementSheet,
+  readHistory,
+  tierMixOf,
+  tierMovement,
+  type CellValue,
+  type GradeResult,
+  type HistoryRecord,
+  type Lang,
+} from '../core/index.ts';
+import type { WorkbookPort } from '../port/workbook.ts';
+
+export interface SummariesWritten {
+  mix: string;
+  movement: string | null;
+  churn: string | null;
+}
+
+export async function writeSummaries(
+  port: WorkbookPort,
+  sheetNames: readonly string[],
+  result: GradeResult,
+  lang: Lang,
+  snapshotRows: CellValue[][],
+  earlier: HistoryRecord[] | null,
+): Promise<SummariesWritten> {
+  const { scheme } = result;
+  const mix = generatedSheetName('mix', sheetNames, lang).name;
+  await port.replaceSheet({ ...mixSheet(tierMixOf(result), scheme, lang), name: mix });
+  if (!earlier || earlier.length === 0) return { mix, movement: null, churn: null };
+  // The current period as history records: exactly what was just written to the history sheet.
+  const later = readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme);
+  const movement = generatedSheetName('movement', sheetNames, lang).name;
+  const churn = generatedSheetName('churn', sheetNames, lang).name;
+  await port.replaceSheet({ ...movementSheet(tierMovement(scheme, earlier, later), scheme, lang), name: movement });
+  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, later), scheme, lang), name: churn });
+  return { mix, movement, churn };
+}
