@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof SchemeError) console.error(`tierbook: ${oneLine(e.describe(lang))}`);
     else if (e instanceof RunError) console.error(`tierbook: ${oneLine(e.text[lang])}`);
-    else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message} (see tierbook help)`);
+    else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message}${lang === 'zh-CN' ? '（用法见 tierbook help）' : ' (see tierbook help)'}`);
     else if (e instanceof Error && e.name === 'XlsxError') console.error(`tierbook: ${oneLine(e.message)}`);
     else throw e;
     return 2;
