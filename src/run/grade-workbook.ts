@@ -28,6 +28,7 @@ import {
   ordersToTable,
   type DataIssue,
   type PeriodWindow,
+  type CustomerTable,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
@@ -147,9 +148,14 @@ async function findCustomerSheet(
 /** Customers made from an orders export: one per distinct id, graded onto a sheet of their own. */
 function customersFromOrders(related: Related, window: PeriodWindow | null, asOf: number, sheet: string): CustomerSheet {
   const { inPeriod, upToEnd } = aggregatePeriodOrders(related.orders!, window, asOf);
-  const table = ordersToTable(inPeriod);
+  const all = ordersToTable(inPeriod);
   // Recency counts from the last purchase up to the period end, even when it was before the period.
-  table.metrics.recencyDays = { values: upToEnd.recencyDays, invalid: upToEnd.incomplete };
+  all.metrics.recencyDays = { values: upToEnd.recencyDays, invalid: upToEnd.incomplete };
+  // The customers of a period are the ids with rows in it; one who bought nothing then is not graded then
+  // (and shows as churned or new in the movement between periods).
+  const keep: number[] = [];
+  for (let i = 0; i < all.size; i++) if (!window || inPeriod.lines[i]! > 0) keep.push(i);
+  const table = subsetTable(all, keep);
   table.rows = table.ids.map((_, i) => i + 2);
   return {
     sheet,
@@ -161,6 +167,29 @@ function customersFromOrders(related: Related, window: PeriodWindow | null, asOf
     lastUserCol: ORDER_SHEET_METRICS.length,
     mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
     outputCols: {},
+  };
+}
+
+/** The customers at the given positions, issues re-indexed. */
+function subsetTable(table: CustomerTable, keep: readonly number[]): CustomerTable {
+  if (keep.length === table.size) return table;
+  const at = new Map(keep.map((i, k) => [i, k]));
+  const pick = <T,>(xs: readonly T[]) => keep.map((i) => xs[i]!);
+  const metrics: CustomerTable['metrics'] = {};
+  for (const [m, col] of Object.entries(table.metrics)) {
+    const values = Float64Array.from(keep, (i) => col.values[i]!);
+    const invalid = col.invalid ? Uint8Array.from(keep, (i) => col.invalid![i]!) : null;
+    metrics[m] = { values, invalid };
+  }
+  return {
+    size: keep.length,
+    ids: pick(table.ids),
+    names: pick(table.names),
+    rows: table.rows ? pick(table.rows) : null,
+    metrics,
+    overrides: table.overrides ? pick(table.overrides) : null,
+    overrideReasons: table.overrideReasons ? pick(table.overrideReasons) : null,
+    issues: table.issues.filter((x) => x.index === undefined || at.has(x.index)).map((x) => (x.index === undefined ? x : { ...x, index: at.get(x.index)! })),
   };
 }
 

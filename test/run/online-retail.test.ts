@@ -17,8 +17,9 @@ describe.runIf(present)('Online Retail 2011, graded from the orders export alone
     const book = FileWorkbook.open(new Uint8Array(gunzipSync(readFileSync(DATA))), 'online-retail.csv');
     const run = await gradeWorkbook(book, { lang: 'en-US', scheme: getPreset('abc-revenue')!, period: '2011', gradedAt: 'test' });
     const { table } = run.result;
-    // Distinct CustomerIDs (written as floats, "17850.0"); the 135,080 rows without one are not customers.
-    expect(table.size).toBe(4372);
+    // The 2011 customers: the 4,244 distinct CustomerIDs (written as floats, "17850.0") with rows in 2011;
+    // the 135,080 rows without one are not customers.
+    expect(table.size).toBe(4244);
     expect(table.ids).toContain('17850');
     expect(run.customers.generated).toBe(true);
     expect(run.customers.sheet).toBe('Customer Tiers');
@@ -39,8 +40,65 @@ describe.runIf(present)('Online Retail 2011, graded from the orders export alone
     // The graded customers come back out as a sheet of their own.
     const csv = new TextDecoder().decode(await book.toCsv(run.customers.sheet));
     const lines = csv.trim().split(/\r\n/);
-    expect(lines).toHaveLength(4373);
+    expect(lines).toHaveLength(4245);
     expect(lines[0]).toContain('Customer ID');
     expect(lines[0]).toContain('Tier');
   }, 120_000);
+});
+
+describe.runIf(present)('Online Retail 2010 → 2011 as two review periods', () => {
+  it('movement and churn by tier match counts taken straight from the CSV', async () => {
+    const text = gunzipSync(readFileSync(DATA));
+    const book = FileWorkbook.open(new Uint8Array(text), 'online-retail.csv');
+    const scheme = getPreset('abc-revenue')!;
+    await gradeWorkbook(book, { lang: 'en-US', scheme, period: '2010', gradedAt: 'test' });
+    const run = await gradeWorkbook(book, { lang: 'en-US', period: '2011', gradedAt: 'test' });
+    expect(run.schemeSource).toBe('rules-sheet');
+    expect(run.previousPeriod).toBe('2010');
+
+    // Independent: customers with any row in each year, read from the raw CSV lines.
+    const years = new Map<string, Set<string>>([['2010', new Set()], ['2011', new Set()]]);
+    for (const line of new TextDecoder().decode(text).split('\n').slice(1)) {
+      const f = line.split(',');
+      if (f.length < 8) continue;
+      const id = f[f.length - 2]!.trim().replace(/\.0$/, '');
+      const date = f.find((x) => /^\d{4}-\d{2}-\d{2} /.test(x));
+      if (id && date) years.get(date.slice(0, 4))?.add(id);
+    }
+    const y2010 = years.get('2010')!;
+    const y2011 = years.get('2011')!;
+    expect(y2010.size).toBe(948);
+    expect(y2011.size).toBe(4244);
+    const churned = [...y2010].filter((id) => !y2011.has(id));
+    const fresh = [...y2011].filter((id) => !y2010.has(id));
+
+    const history = (await book.readSheet('Tier History')).values;
+    const tierOf = (period: string) => new Map(history.filter((r) => r[0] === period).map((r) => [String(r[1]), String(r[3])]));
+    const t2010 = tierOf('2010');
+    const t2011 = tierOf('2011');
+    expect(t2010.size).toBe(948);
+    expect(t2011.size).toBe(4244);
+
+    const movement = (await book.readSheet('Tier Movement')).values;
+    const head = movement.findIndex((r) => typeof r[0] === 'string' && r[0].includes('\\'));
+    const rows = movement.slice(head + 1, head + 5); // A, B, C, then New
+    const tiers = ['A', 'B', 'C'];
+    tiers.forEach((from, k) => {
+      const counts = tiers.map((to) => [...t2010].filter(([id, t]) => t === from && t2011.get(id) === to).length);
+      const gone = [...t2010].filter(([id, t]) => t === from && !t2011.has(id)).length;
+      expect(rows[k]!.slice(1, 5), `row ${from}`).toEqual([...counts, gone]);
+    });
+    const newRow = rows[3]!.slice(1, 4) as number[];
+    expect(newRow.reduce((a, b) => a + b, 0)).toBe(fresh.length);
+    const churnedTotal = tiers.reduce((s, _t, k) => s + (rows[k]![4] as number), 0);
+    expect(churnedTotal).toBe(churned.length);
+
+    const churn = (await book.readSheet('Churn')).values;
+    const ch = churn.findIndex((r) => r[0] === 'Tier');
+    tiers.forEach((t, k) => {
+      const atStart = [...t2010.values()].filter((x) => x === t).length;
+      const lost = [...t2010].filter(([id, x]) => x === t && !y2011.has(id)).length;
+      expect(churn[ch + 1 + k]!.slice(1, 3), `churn ${t}`).toEqual([atStart, lost]);
+    });
+  }, 180_000);
 });
