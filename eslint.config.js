@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
 
 /** Packages the pure core may import: data validation only. */
 const CORE_ALLOWED_PACKAGES = ['zod'];
@@ -43,6 +44,19 @@ export default tseslint.config(
           (name) => ({ name, message: `src/core is pure: ${name} belongs to a host.` }),
         ),
       ],
+    },
+  },
+  {
+    // The Office.js host: Microsoft's add-in rules, as errors. Only the plugin's rules are used: its own
+    // "recommended" config brings prettier and an older typescript-eslint parser, while these rules run on
+    // the AST our typescript-eslint 8 parser already gives (they need no type information).
+    files: ['src/hosts/office/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    languageOptions: { globals: { ...globals.browser, Office: 'readonly', Excel: 'readonly', OfficeExtension: 'readonly' } },
+    rules: {
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
     },
   },
 );

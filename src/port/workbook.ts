@@ -3,6 +3,7 @@
 // implement it. Every call moves whole blocks (columns, sheets), never single cells, so the Office host
 // can serve each with a handful of context.sync() calls.
 
+import type { Localized } from '../core/i18n.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../core/output/tables.ts';
 
 export type { CellValue, GeneratedSheet, SheetTable };
@@ -72,4 +73,66 @@ export interface WorkbookPort {
    * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing.
    */
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void>;
+  /**
+   * Optional: write summaries (tier mix, movement) the host's own way — native PivotTables and a chart in
+   * Excel, the static `fallback` tables elsewhere. A host without it is written to with replaceSheet.
+   */
+  summaries?(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport>;
+}
+
+// ---------- summaries (optional capability) ----------
+
+/** One value field of a PivotTable: a source column summarised, under its own caption. */
+export interface PivotValue {
+  /** Header of the source column. */
+  field: string;
+  /** Caption shown in the PivotTable (must differ from every source header). */
+  caption: string;
+  summarizeBy: 'count' | 'sum';
+  /** Show the value as a share of the grand total instead of the value itself. */
+  showAs?: 'percentOfGrandTotal';
+  numberFormat?: string;
+}
+
+/**
+ * A summary sheet, described so that any host can write it: the records it is computed from, the
+ * PivotTable over them, and the same numbers as static tables for hosts (or Excel versions) without
+ * PivotTables. The host owns `sheet` and `source.sheet` entirely.
+ */
+export interface SummarySpec {
+  /** Stable key ('mix', 'movement'): names the PivotTable and chart so a re-run finds and refreshes them. */
+  key: string;
+  /** The summary sheet (a generated sheet, e.g. 等级分布). */
+  sheet: string;
+  /** Title line and notes above the PivotTable (the static tables carry their own). */
+  title: string;
+  notes?: string[];
+  /**
+   * The records, one per customer: kept as an Excel Table named `tableName` on `sheet`, rewritten in place
+   * on every run so that a PivotTable over it stays bound to it and a refresh picks up added rows.
+   */
+  source: { sheet: string; tableName: string; header: string[]; rows: CellValue[][]; numberFormats?: (string | null)[]; hidden?: boolean };
+  pivot: { name: string; rows: string[]; columns?: string[]; values: PivotValue[] };
+  /** The same summary as static tables (core mixTable / movementTables), for hosts without PivotTables. */
+  fallback: SheetTable[];
+  /**
+   * A chart beside the summary: categories are the PivotTable's last row field (or the fallback table's
+   * first column), values its first value field (or the fallback table's column `fallbackValueCol`);
+   * the grand total / total row is left out.
+   */
+  chart?: { name: string; type: 'column' | 'pie'; title: string; fallbackValueCol: number };
+}
+
+export interface SummaryResult {
+  key: string;
+  sheet: string;
+  /** A native PivotTable (created now, or found and refreshed), or the static tables. */
+  mode: 'pivot-created' | 'pivot-refreshed' | 'static';
+  chart: boolean;
+}
+
+export interface SummariesReport {
+  results: SummaryResult[];
+  /** Why summaries are static, in the user's languages (e.g. PivotTables need ExcelApi 1.8); null when native. */
+  notice: Localized | null;
 }

@@ -10,6 +10,7 @@ import {
   interactionColumns,
   joinById,
   orderColumns,
+  outputColumnOf,
   satisfactionColumns,
   type CustomerTable,
   type DataIssue,
@@ -43,17 +44,19 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
     if (!header) continue;
     const rows = values.values.slice(header.index + 1);
     const firstRow = header.row + 1;
-    const orders = orderColumns(header.headers);
+    // Our own output columns ("Score", "Tier" …) on a graded customer sheet are no related-sheet columns.
+    const headers = header.headers.map((h) => (outputColumnOf(h) ? null : h));
+    const orders = orderColumns(headers);
     if (orders && !found.orders) {
       found.orders = { sheet: info.name, rows, firstRow, cols: orders };
       continue;
     }
-    const interactions = interactionColumns(header.headers);
+    const interactions = interactionColumns(headers);
     if (interactions && !found.interactions) {
       found.interactions = { sheet: info.name, rows, firstRow, cols: interactions };
       continue;
     }
-    const satisfaction = satisfactionColumns(header.headers);
+    const satisfaction = satisfactionColumns(headers);
     if (satisfaction && !found.satisfaction) found.satisfaction = { sheet: info.name, rows, firstRow, cols: satisfaction };
   }
   return found;

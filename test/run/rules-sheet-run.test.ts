@@ -81,3 +81,14 @@ describe('CSV input', () => {
     expect(text.split(/\r\n/)[0]).toBe('\uFEFF客户编号,客户名称,年度消费金额,合作年限,Tier,Score,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
   }, 60_000);
 });
+
+describe('re-grading a workbook graded in English', () => {
+  it('finds the customer sheet again (our "Score" column is not a satisfaction sheet)', async () => {
+    const book = FileWorkbook.open(await messyWorkbook(), 'book.xlsx');
+    await gradeWorkbook(book, { lang: 'en-US' });
+    const again = FileWorkbook.open(book.toXlsx(), 'book.xlsx');
+    const run = await gradeWorkbook(again, { lang: 'en-US' });
+    expect(run.customers.sheet).toBe('客户名单');
+    expect(run.related.satisfaction).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+// Tier colours as few range operations. Where a colour follows from a cell's value (every 金卡 cell gold),
+// a large column gets one conditional format per colour — a handful of operations whatever the row count,
+// and the colour follows the value when the user sorts or edits. Otherwise rows of equal colour are grouped
+// into runs, one fill per run. Either way only the used rows are coloured.
+// https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting
+import type { CellValue } from '../../port/workbook.ts';
+
+export interface FillRun {
+  start: number;
+  count: number;
+  color: string;
+}
+
+export type FillPlan =
+  | { kind: 'none' }
+  | { kind: 'runs'; runs: FillRun[] }
+  /** One rule per colour: the key column's value equals `value`. */
+  | { kind: 'byValue'; keyCol: number; rules: { value: string | number | boolean; color: string }[] };
+
+/** Runs of equal (non-null) colour. */
+export function fillRuns(fills: readonly (string | null | undefined)[], count = fills.length): FillRun[] {
+  const runs: FillRun[] = [];
+  let i = 0;
+  while (i < count) {
+    const color = fills[i] ?? null;
+    let j = i + 1;
+    while (j < count && (fills[j] ?? null) === color) j++;
+    if (color) runs.push({ start: i, count: j - i, color });
+    i = j;
+  }
+  return runs;
+}
+
+const norm = (v: CellValue) => (typeof v === 'string' ? v.toLowerCase() : v);
+
+/** Value → colour when the colour of every row follows from its value (text compared as Excel does, ignoring case). */
+export function colourByValue(values: readonly CellValue[], fills: readonly (string | null | undefined)[], count: number): Map<string | number | boolean, string> | null {
+  const byKey = new Map<string | number | boolean, { value: string | number | boolean; color: string | null }>();
+  for (let i = 0; i < count; i++) {
+    const v = values[i] ?? null;
+    const color = fills[i] ?? null;
+    if (v === null || v === '') {
+      if (color) return null;
+      continue;
+    }
+    const key = norm(v)!;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { value: v, color });
+    else if (seen.color !== color) return null;
+  }
+  const out = new Map<string | number | boolean, string>();
+  for (const { value, color } of byKey.values()) if (color) out.set(value, color);
+  return out;
+}
+
+/** Above this many runs a conditional format (when the colours follow a column's values) is cheaper. */
+export const MAX_STATIC_RUNS = 200;
+
+/**
+ * How to colour `count` rows: static runs when few, else conditional formats keyed on one of the candidate
+ * columns, else (colours not tied to any value) static runs anyway.
+ */
+export function planFills(fills: readonly (string | null | undefined)[] | undefined, count: number, candidates: readonly (readonly CellValue[])[]): FillPlan {
+  if (!fills || count === 0) return { kind: 'none' };
+  const runs = fillRuns(fills, count);
+  if (runs.length === 0) return { kind: 'none' };
+  if (runs.length <= MAX_STATIC_RUNS) return { kind: 'runs', runs };
+  for (let k = 0; k < candidates.length; k++) {
+    const map = colourByValue(candidates[k]!, fills, count);
+    if (map && map.size > 0 && map.size <= 64) return { kind: 'byValue', keyCol: k, rules: [...map].map(([value, color]) => ({ value, color })) };
+  }
+  return { kind: 'runs', runs };
+}
+
+/** The custom conditional-format formula for "the key cell equals value", relative to the first row. */
+export function equalsFormula(column: string, firstRow: number, value: string | number | boolean): string {
+  const literal = typeof value === 'string' ? `"${value.replace(/"/g, '""')}"` : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+  return `=$${column}${firstRow}=${literal}`;
+}

@@ -1,0 +1,353 @@
+// The Office.js host: the workbook port over Excel.run. Nothing else in TierBook calls Office.js.
+//
+// Reads load only `values`, of the used range (getUsedRangeOrNullObject(true): cells with values, not mere
+// formatting), in row blocks sized from the bytes of the previous response. Writes send values first and
+// formats after, in blocks measured before they are sent; calculation is suspended for each write batch and
+// screen updating once per operation (ExcelApi 1.9). context.sync() runs once per block, never per row or cell.
+// A failure says which blocks had been written; only output columns and TierBook's own sheets are ever
+// written, so the user's data is untouched and the next run rewrites the output columns (found by header).
+/// <reference types="office-js" />
+import { loc } from '../../core/i18n.ts';
+import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, WorkbookPort } from '../../port/workbook.ts';
+import { RunError } from '../../run/errors.ts';
+import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocks, widthPoints, type BlockLimits } from './batch.ts';
+import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
+import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './errors.ts';
+import { emptySheet, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
+import { writeSummaries } from './summaries.ts';
+
+/** Excel.run, or a stand-in with the same shape (the Excel fake in tests). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Office.context.requirements.isSetSupported, or a stand-in. */
+export interface RequirementCheck {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+export interface OfficeWorkbookOptions {
+  /** Default: Excel.run. */
+  run?: ExcelRun;
+  /** Default: Office.context.requirements. */
+  requirements?: RequirementCheck;
+  /** Cancels the current operation between two blocks. */
+  signal?: AbortSignal;
+  /** Progress of reads and summaries (writeColumns reports to its own callback). */
+  onProgress?: (p: Progress) => void;
+  limits?: Partial<BlockLimits>;
+}
+
+/** The Excel Table TierBook keeps over the history sheet. */
+export const HISTORY_TABLE = 'TierBookHistory';
+const EXCEL_ROWS = 1_048_576;
+
+export interface OfficeHostStats {
+  /** context.sync() calls made by the host since it was created. */
+  syncs: number;
+  /** Row blocks read and written. */
+  readBlocks: number;
+  writeBlocks: number;
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  readonly stats: OfficeHostStats = { syncs: 0, readBlocks: 0, writeBlocks: 0 };
+  private readonly run: ExcelRun;
+  private readonly requirements: RequirementCheck;
+  private readonly limits: BlockLimits;
+  private readonly signal: AbortSignal | undefined;
+  private readonly onProgress: ((p: Progress) => void) | undefined;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.requirements = options.requirements ?? { isSetSupported: (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version) };
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.signal = options.signal;
+    this.onProgress = options.onProgress;
+  }
+
+  supports(set: string, version: string): boolean {
+    try {
+      return this.requirements.isSetSupported(set, version);
+    } catch {
+      return false;
+    }
+  }
+
+  private env(written: WrittenBlocks | null, onBlock?: (done: number, total: number) => void): SheetEnv {
+    return {
+      limits: this.limits,
+      supports: (s, v) => this.supports(s, v),
+      checkCancel: () => {
+        if (this.signal?.aborted) throw cancelledError(written);
+      },
+      onSync: () => this.stats.syncs++,
+      ...(onBlock ? { onBlock } : {}),
+    };
+  }
+
+  /** One Excel.run, with Excel's errors turned into the user's message. */
+  private async excel<T>(doing: ReturnType<typeof loc>, written: WrittenBlocks | null, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (this.signal?.aborted) throw cancelledError(null);
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      throw hostError(e, doing, written);
+    }
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.excel(loc('读取工作表列表', 'Listing the sheets'), null, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await context.sync();
+      this.stats.syncs++;
+      const used = sheets.items.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load('rowIndex,rowCount,columnIndex,columnCount');
+        return range;
+      });
+      await context.sync();
+      this.stats.syncs++;
+      return sheets.items.map((ws, i): SheetInfo => {
+        const u = used[i]!;
+        const empty = u.isNullObject;
+        return {
+          name: ws.name,
+          lastRow: empty ? 0 : u.rowIndex + u.rowCount,
+          lastCol: empty ? -1 : u.columnIndex + u.columnCount - 1,
+          visible: ws.visibility === 'Visible',
+        };
+      });
+    });
+  }
+
+  async readSheet(name: string, options?: { firstRow?: number; lastRow?: number }): Promise<SheetValues> {
+    const firstRow = Math.max(1, options?.firstRow ?? 1);
+    return this.excel(loc(`读取工作表"${name}"`, `Reading sheet "${name}"`), null, async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount,columnIndex,columnCount');
+      await context.sync();
+      this.stats.syncs++;
+      if (used.isNullObject) return { sheet: name, firstRow, values: [] };
+      const last = Math.min(options?.lastRow ?? Infinity, used.rowIndex + used.rowCount);
+      const width = used.columnIndex + used.columnCount;
+      const values = await this.readRows(context, ws, firstRow - 1, Math.max(0, last - firstRow + 1), width, name);
+      return { sheet: name, firstRow, values };
+    });
+  }
+
+  /**
+   * Rows [r0, r0 + count) × columns [0, width) in blocks: the first of limits.startRows rows, each next one
+   * sized from the bytes per row of the previous response; a block over Excel's response limit is retried at a quarter.
+   */
+  private async readRows(context: Excel.RequestContext, ws: Excel.Worksheet, r0: number, count: number, width: number, sheet: string): Promise<CellValue[][]> {
+    const L = this.limits;
+    const cap = Math.max(1, Math.min(L.maxRows, Math.floor(L.maxCells / Math.max(1, width))));
+    const out: CellValue[][] = new Array(count);
+    let rows = Math.min(L.startRows, cap);
+    let start = 0;
+    let retries = 0;
+    while (start < count) {
+      if (this.signal?.aborted) throw cancelledError(null);
+      const n = Math.min(rows, count - start);
+      const range = ws.getRangeByIndexes(r0 + start, 0, n, width);
+      range.load('values');
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of ≤ 20,000 rows / ~2.5 MB, as Microsoft advises for large ranges: O(blocks), never O(rows)
+        await context.sync();
+        this.stats.syncs++;
+      } catch (e) {
+        const code = excelCodeOf(e);
+        if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RangeExceedsLimit') && n > 1 && retries < 8) {
+          rows = Math.max(1, Math.floor(n / 4));
+          retries++;
+          continue;
+        }
+        throw e;
+      }
+      const values = range.values as unknown[][];
+      // Measured before the rows are converted in place (the response is ours: no copy).
+      const perRow = Math.max(1, jsonBytes(values) / n);
+      for (let i = 0; i < n; i++) {
+        const row = values[i]!;
+        for (let c = 0; c < width; c++) row[c] = fromCellOutput(row[c]);
+        out[start + i] = row as CellValue[];
+      }
+      range.untrack();
+      this.stats.readBlocks++;
+      start += n;
+      retries = 0;
+      rows = Math.max(L.minRows, Math.min(cap, Math.floor(L.targetBytes / perRow)));
+      this.onProgress?.({ done: start, total: count, stage: `read:${sheet}` });
+    }
+    return out;
+  }
+
+  async writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
+    const columns = [...patch.columns].sort((a, b) => a.col - b.col);
+    const height = columns.reduce((h, c) => Math.max(h, c.values.length), 0);
+    // Contiguous output columns go in one range per block.
+    const segments: ColumnWrite[][] = [];
+    for (const c of columns) {
+      const last = segments[segments.length - 1];
+      if (last && last[last.length - 1]!.col === c.col - 1) last.push(c);
+      else segments.push([c]);
+    }
+    const sources = segments.map((seg) => columnsSource(seg.map((c) => c.values), height));
+    // Blocks are planned over all segments together: one request carries the same rows of every segment.
+    const combined = { count: height, width: columns.length, input: (r: number, c: number) => toCellInput(columns[c]!.values[r] ?? null) };
+    const blocks = planBlocks(combined, this.limits);
+    const total = blocks.length + 1;
+    const r0 = patch.firstRow - 1;
+    const written: WrittenBlocks = { what: loc('输出列', 'the output columns'), done: 0, total: blocks.length, rows: null };
+    await this.excel(loc(`写入工作表"${patch.sheet}"的输出列`, `Writing the output columns of "${patch.sheet}"`), written, async (context) => {
+      const env = this.env(written);
+      const ws = context.workbook.worksheets.getItem(patch.sheet);
+      const batch = new WriteBatch(context, { limits: this.limits, suspendCalc: true, suspendScreen: this.supports('ExcelApi', '1.9'), onSync: env.onSync });
+      // Headers go first, in the first request: whatever else lands, the next run finds these columns by header.
+      for (const seg of segments) {
+        const header = [seg.map((c) => toCellInput(c.header))];
+        await batch.add(jsonBytes(header), () => {
+          const range = ws.getRangeByIndexes(patch.headerRow - 1, seg[0]!.col, 1, seg.length);
+          range.values = header;
+          range.untrack();
+        });
+      }
+      for (const block of blocks) {
+        env.checkCancel();
+        for (let s = 0; s < segments.length; s++) {
+          const seg = segments[s]!;
+          await batch.add(s === 0 ? block.bytes : 0, () => {
+            const range = ws.getRangeByIndexes(r0 + block.start, seg[0]!.col, block.count, seg.length);
+            range.values = blockGrid(sources[s]!, block);
+            range.untrack();
+          });
+        }
+        await batch.flush();
+        written.done++;
+        written.rows = [patch.firstRow, patch.firstRow + block.start + block.count - 1];
+        this.stats.writeBlocks++;
+        onProgress?.({ done: written.done, total, stage: 'write' });
+      }
+      env.checkCancel();
+      // Formats, after every value is in place.
+      for (const c of columns) {
+        await batch.add(80, () => {
+          const col = ws.getRangeByIndexes(patch.headerRow - 1, c.col, 1, 1);
+          if (c.width) col.format.columnWidth = widthPoints(c.width);
+          col.untrack();
+        });
+        if (!height) continue;
+        if (c.wrap !== undefined)
+          await batch.add(80, () => {
+            const data = ws.getRangeByIndexes(r0, c.col, height, 1);
+            data.format.wrapText = c.wrap!;
+            data.untrack();
+          });
+        if (c.numberFormat) await writeNumberFormat(ws, batch, r0, c.col, height, c.numberFormat, this.limits);
+        if (c.fills) await writeFills(ws, batch, r0, c.col, 1, height, c.fills, [{ col: c.col, values: c.values }]);
+      }
+      await batch.flush();
+      onProgress?.({ done: total, total, stage: 'format' });
+    });
+  }
+
+  async replaceSheet(sheet: GeneratedSheet): Promise<void> {
+    await this.excel(loc(`写入工作表"${sheet.name}"`, `Writing sheet "${sheet.name}"`), null, async (context) => {
+      const env = this.env(null);
+      const ws = await this.ownedSheet(context, sheet.name, env);
+      await writeGenerated(context, ws, sheet, env);
+    });
+  }
+
+  /** The named sheet emptied (TierBook owns it), or a new one at the end. */
+  private async ownedSheet(context: Excel.RequestContext, name: string, env: SheetEnv, hidden = false): Promise<Excel.Worksheet> {
+    const found = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    env.onSync();
+    if (found.isNullObject) {
+      const ws = context.workbook.worksheets.add(name);
+      if (hidden) ws.visibility = 'Hidden';
+      return ws;
+    }
+    await emptySheet(context, found, env);
+    return found;
+  }
+
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
+    const written: WrittenBlocks = { what: loc('历史记录', 'the history rows'), done: 0, total: 0, rows: null };
+    await this.excel(loc(`写入工作表"${sheet}"`, `Writing sheet "${sheet}"`), written, async (context) => {
+      const env = this.env(written, (done, total) => {
+        written.done = done;
+        written.total = total;
+      });
+      const found = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      this.stats.syncs++;
+      let ws: Excel.Worksheet;
+      let old: CellValue[][] = [];
+      let existingHeader: CellValue[] | null = null;
+      if (found.isNullObject) ws = context.workbook.worksheets.add(sheet);
+      else {
+        ws = found;
+        const used = found.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,rowCount,columnIndex,columnCount');
+        await context.sync();
+        this.stats.syncs++;
+        if (!used.isNullObject) {
+          const all = await this.readRows(context, ws, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount, sheet);
+          existingHeader = all[0] ?? null;
+          old = all.slice(1);
+        }
+      }
+      const key = replace ? String(replace.key ?? '') : null;
+      const kept = replace ? old.filter((r) => String(r[replace.col] ?? '') !== key) : old;
+      let from = 0;
+      while (from < kept.length && kept[from] === old[from]) from++;
+      const content = [...kept, ...rows];
+      if (content.length + 1 > EXCEL_ROWS)
+        throw new RunError(
+          'host',
+          loc(
+            `"${sheet}"将有 ${content.length + 1} 行，超过 Excel 每张工作表 1,048,576 行的上限。请把较早的期间移到另一个工作簿。`,
+            `"${sheet}" would hold ${content.length + 1} rows, more than Excel's 1,048,576 per sheet. Move earlier periods to another workbook.`,
+          ),
+        );
+      const width = Math.max(header.length, existingHeader?.length ?? 0, ...rows.map((r) => r.length), old.reduce((w, r) => Math.max(w, lastFilled(r) + 1), 0));
+      await rewriteTable(context, ws, env, {
+        tableName: HISTORY_TABLE,
+        header: existingHeader && existingHeader.some((h) => h !== null) ? existingHeader : header,
+        rows: content,
+        from,
+        oldCount: old.length,
+        width,
+        writeHeader: !existingHeader || existingHeader.every((h) => h === null),
+      });
+    });
+  }
+
+  /** Native summaries: PivotTables and a chart (ExcelApi 1.8), else the static tables; see summaries.ts. */
+  async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+    const progress = onProgress ?? this.onProgress;
+    return this.excel(loc('写入汇总', 'Writing the summaries'), null, (context) =>
+      writeSummaries(context, specs, {
+        env: this.env(null),
+        native: this.supports('ExcelApi', '1.8'),
+        ownedSheet: (name, env, hidden) => this.ownedSheet(context, name, env, hidden),
+        readRowCount: async (ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('rowIndex,rowCount');
+          await context.sync();
+          this.stats.syncs++;
+          return used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        },
+        ...(progress ? { onProgress: progress } : {}),
+      }),
+    );
+  }
+}
+
+function lastFilled(row: readonly CellValue[]): number {
+  for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined) return c;
+  return -1;
+}
