@@ -34,7 +34,8 @@ import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, Wor
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
-import { writeSummaries, type SummariesWritten } from './summaries.ts';
+import { summarySpecs } from './summary-specs.ts';
+import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { outputColumns, placeOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
@@ -305,10 +306,24 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   progress({ done: 4, total: 5, stage: 'history' });
   let summaries: SummariesWritten | null = null;
   if (options.period) {
-    const snapshotRows = historyRows(options.period, result, lang, options.gradedAt ?? new Date().toISOString());
+    const gradedAt = options.gradedAt ?? new Date().toISOString();
+    const snapshotRows = historyRows(options.period, result, lang, gradedAt);
     await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period });
-    // A review run also leaves the tier mix, and movement and churn against the previous period.
-    summaries = await writeSummaries(port, names, result, lang, snapshotRows, prevPeriod ? history.filter((r) => r.period === prevPeriod) : null);
+    // A review run also leaves the tier mix, and movement and churn against the previous period:
+    // as native PivotTables where the host can build them, else as static tables.
+    const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
+    if (workbook.summaries) {
+      const partial = { scheme, result, mix: tierMixOf(result), previousPeriod: prevPeriod, previous } as RunResult;
+      const specs = summarySpecs(partial, lang, { period: options.period, existingSheets: names, gradedAt });
+      const report = await workbook.summaries(specs, progress);
+      const churn = await writeChurn(port, names, result, lang, snapshotRows, earlier);
+      summaries = {
+        mix: specs.find((x) => x.key === 'mix')!.sheet,
+        movement: specs.find((x) => x.key === 'movement')?.sheet ?? null,
+        churn,
+        native: report,
+      };
+    } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
   progress({ done: 5, total: 5, stage: 'done' });
   return {

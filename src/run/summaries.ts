@@ -16,12 +16,31 @@ import {
   type HistoryRecord,
   type Lang,
 } from '../core/index.ts';
-import type { WorkbookPort } from '../port/workbook.ts';
+import type { SummariesReport, WorkbookPort } from '../port/workbook.ts';
 
 export interface SummariesWritten {
   mix: string;
   movement: string | null;
   churn: string | null;
+  /** What a host with native summaries (PivotTables) reported; absent for static tables. */
+  native?: SummariesReport;
+}
+
+/** Churn by tier as a static table (also next to native PivotTables: churn is a rate table, not a pivot). */
+export async function writeChurn(
+  port: WorkbookPort,
+  sheetNames: readonly string[],
+  result: GradeResult,
+  lang: Lang,
+  snapshotRows: CellValue[][],
+  earlier: HistoryRecord[] | null,
+): Promise<string | null> {
+  if (!earlier || earlier.length === 0) return null;
+  const { scheme } = result;
+  const later = readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme);
+  const churn = generatedSheetName('churn', sheetNames, lang).name;
+  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, later), scheme, lang), name: churn });
+  return churn;
 }
 
 export async function writeSummaries(
@@ -39,8 +58,7 @@ export async function writeSummaries(
   // The current period as history records: exactly what was just written to the history sheet.
   const later = readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme);
   const movement = generatedSheetName('movement', sheetNames, lang).name;
-  const churn = generatedSheetName('churn', sheetNames, lang).name;
   await port.replaceSheet({ ...movementSheet(tierMovement(scheme, earlier, later), scheme, lang), name: movement });
-  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, later), scheme, lang), name: churn });
+  const churn = await writeChurn(port, sheetNames, result, lang, snapshotRows, earlier);
   return { mix, movement, churn };
 }

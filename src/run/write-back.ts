@@ -3,7 +3,7 @@
 import {
   OUTPUT_COLUMNS,
   changeMark,
-  explainer,
+  explainerIn,
   loc,
   type CellValue,
   type GradeResult,
@@ -49,34 +49,39 @@ export function outputColumns(
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
   const columns = new Map<OutputColumnKey, CellValue[]>(OUTPUT_COLUMNS.map((c) => [c.key, new Array<CellValue>(height).fill(null)]));
+  const column = (key: OutputColumnKey) => columns.get(key)!;
+  const [tiers, scores, benefits, reasons, gaps, previousTiers, changes, issues] = (
+    ['tier', 'score', 'benefits', 'reason', 'gap', 'previous', 'change', 'issues'] as const
+  ).map(column);
   const fills: (string | null)[] = new Array(height).fill(null);
-  const explain = explainer(result);
+  // Only the sheet's language is built: the other one would be thrown away.
+  const explain = explainerIn(result, lang);
   const unrated = loc('未评级', 'Unrated')[lang];
   const top = loc('已是最高等级', 'Top tier')[lang];
   const issueSep = lang === 'zh-CN' ? '；' : '; ';
-  const set = (key: OutputColumnKey, r: number, v: CellValue) => {
-    columns.get(key)![r] = v;
-  };
+  // The first tier of each id, as scheme.tiers.find() would give it.
+  const tierById = new Map<string, (typeof scheme.tiers)[number]>();
+  for (const x of scheme.tiers) if (!tierById.has(x.id)) tierById.set(x.id, x);
   for (let i = 0; i < result.size; i++) {
     const r = sheetRows[i]! - firstRow;
     if (r < 0 || r >= height) continue;
     const t = result.tier[i]!;
     const e = explain(i);
     const tier = t >= 0 ? scheme.tiers[t]! : null;
-    set('tier', r, tier ? tier.label[lang] : unrated);
+    tiers![r] = tier ? tier.label[lang] : unrated;
     fills[r] = tier ? tier.color : null;
     const score = result.score?.[i];
-    set('score', r, score !== undefined && Number.isFinite(score) ? score : null);
-    set('benefits', r, e.benefits[lang] || null);
-    set('reason', r, e.reason[lang]);
-    set('gap', r, e.gap ? e.gap.text[lang] : t === 0 ? top : null);
+    scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
+    benefits![r] = e.benefits || null;
+    reasons![r] = e.reason;
+    gaps![r] = e.gap ?? (t === 0 ? top : null);
     if (previous) {
       const prev = previous.get(table.ids[i]!);
-      const prevTier = prev?.tier ? scheme.tiers.find((x) => x.id === prev.tier) : undefined;
-      set('previous', r, prevTier ? prevTier.label[lang] : (prev?.tier ?? null));
-      set('change', r, changeMark(scheme, prev?.tier, tier?.id ?? null, lang));
+      const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
+      previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
+      changes![r] = changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
     }
-    if (e.issues.length) set('issues', r, e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep));
+    if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
   }
   return OUTPUT_COLUMNS.map((c): ColumnWrite => ({
     col: cols[c.key],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sheetValues } from '../../../src/core/index.ts';
 import { tierMovement } from '../../../src/core/summaries/movement.ts';
 import { STATIC_NOTICE } from '../../../src/hosts/office/index.ts';
-import { MIX_SOURCE, currentRecords, summarySpecs } from '../../../src/hosts/office/summary-spec.ts';
+import { MIX_SOURCE, currentRecords, summarySpecs } from '../../../src/run/summary-specs.ts';
 import { gradeWorkbook, type RunResult } from '../../../src/run/grade-workbook.ts';
 import type { FakeExcel, Scalar } from '../../support/excel-fake/index.ts';
 import { customerRows, fakeWith, hostOn } from './helpers.ts';
@@ -44,10 +44,17 @@ describe('summaries in Excel', () => {
     const report = await host.summaries(specs);
     expect(fake.syncCount - s0).toBeLessThanOrEqual(30);
     expect(report.notice).toBeNull();
-    expect(report.results.map((r) => [r.sheet, r.mode, r.chart])).toEqual([
-      ['等级分布', 'pivot-created', true],
-      ['等级变动', 'pivot-created', false],
+    // The period runs built them (mix in 2025H1, movement in 2025H2); asking again refreshes, never duplicates.
+    expect(run.summaries?.native?.results.map((r) => [r.sheet, r.mode])).toEqual([
+      ['等级分布', 'pivot-refreshed'],
+      ['等级变动', 'pivot-created'],
     ]);
+    expect(run.summaries?.churn).toBe('流失分析');
+    expect(report.results.map((r) => [r.sheet, r.mode, r.chart])).toEqual([
+      ['等级分布', 'pivot-refreshed', true],
+      ['等级变动', 'pivot-refreshed', false],
+    ]);
+    expect(fake.pivots.filter((p) => p.name === 'TierBookMix')).toHaveLength(1);
 
     const mix = fake.pivots.find((p) => p.name === 'TierBookMix')!;
     expect(mix.rows).toEqual(['等级序号', '客户等级']);

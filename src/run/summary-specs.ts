@@ -1,15 +1,15 @@
 // The summary specs of a grading run: tier mix (always) and movement (when history holds an earlier period),
 // each with its PivotTable source records, the PivotTable layout, and the core's static tables as fallback.
 // Host-agnostic: it only reads a RunResult, so the run (or the task pane) can hand the specs to any port's
-// optional summaries(); it lives here until that call is wired into src/run.
-import { generatedSheetName } from '../../core/output/sheets.ts';
-import { historyHeader, historyRows, readHistory, type HistoryRecord } from '../../core/history.ts';
-import { loc, type Lang } from '../../core/i18n.ts';
-import { isActive, tierIndexOf } from '../../core/summaries/churn.ts';
-import { tierMovement } from '../../core/summaries/movement.ts';
-import { CHURNED_LABEL, NEW_LABEL, currencyFormat, mixTable, movementTables } from '../../core/summaries/tables.ts';
-import type { CellValue, SummarySpec } from '../../port/workbook.ts';
-import type { RunResult } from '../../run/grade-workbook.ts';
+// optional summaries(); the run hands them to a port that can build PivotTables.
+import { generatedSheetName } from '../core/output/sheets.ts';
+import { historyHeader, historyRows, readHistory, type HistoryRecord } from '../core/history.ts';
+import { loc, type Lang } from '../core/i18n.ts';
+import { isActive, tierIndexOf } from '../core/summaries/churn.ts';
+import { tierMovement } from '../core/summaries/movement.ts';
+import { CHURNED_LABEL, NEW_LABEL, currencyFormat, mixTable, movementTables } from '../core/summaries/tables.ts';
+import type { CellValue, SummarySpec } from '../port/workbook.ts';
+import type { RunResult } from './grade-workbook.ts';
 
 export const MIX_SOURCE = 'TierBookMixData';
 export const MOVEMENT_SOURCE = 'TierBookMovementData';
