@@ -4,12 +4,14 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchCore } from './core.ts';
 import { benchFileHost } from './file-host.ts';
+import { benchOfficeHost } from './office-host.ts';
 import { printTable, type BenchLine } from './harness.ts';
 
 const lines: BenchLine[] = [];
 const only = process.argv[2];
 if (!only || only === 'core') lines.push(...benchCore());
 if (!only || only === 'file') lines.push(...(await benchFileHost()));
+if (!only || only === 'office') lines.push(...(await benchOfficeHost()));
 
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, date: new Date().toISOString() };
 console.log(`TierBook bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
