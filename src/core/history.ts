@@ -6,6 +6,7 @@ import { normalizeKey } from './grading/ids.ts';
 import { loc, type Lang, type Localized } from './i18n.ts';
 import { headerKey } from './output/columns.ts';
 import type { CellValue } from './output/tables.ts';
+import { BUILTIN_METRICS } from './scheme/metrics.ts';
 import type { Scheme } from './scheme/schema.ts';
 
 export interface HistoryRecord {
@@ -14,6 +15,8 @@ export interface HistoryRecord {
   name: string | null;
   /** Tier id; null when the customer was unrated that period. */
   tier: string | null;
+  /** The tier the grading mode computed that period, before the downgrade policy and manual overrides (undefined in older history). */
+  computedTier?: string | null;
   score: number | null;
   metrics: Record<string, number>;
   gradedAt: string | null;
@@ -26,8 +29,19 @@ const FIXED = {
   tierId: loc('等级标识', 'Tier id'),
   tier: loc('客户等级', 'Tier'),
   score: loc('等级得分', 'Score'),
+  computedTier: loc('计算等级', 'Computed tier'),
   gradedAt: loc('评级时间', 'Graded at'),
 } satisfies Record<string, Localized>;
+
+/**
+ * The metrics a snapshot keeps: every criterion, plus days since the last purchase (churn by recency needs it)
+ * even when the scheme does not grade on it.
+ */
+function historyMetrics(scheme: Scheme): { metric: string; label: Localized }[] {
+  const list = scheme.criteria.map((c) => ({ metric: c.metric, label: c.label }));
+  if (!list.some((m) => m.metric === 'recencyDays')) list.push({ metric: 'recencyDays', label: BUILTIN_METRICS.recencyDays.label });
+  return list;
+}
 
 /** History columns: the fixed ones, then every criterion metric of the scheme. */
 export function historyHeader(scheme: Scheme, lang: Lang): string[] {
@@ -38,7 +52,8 @@ export function historyHeader(scheme: Scheme, lang: Lang): string[] {
     FIXED.tierId[lang],
     FIXED.tier[lang],
     FIXED.score[lang],
-    ...scheme.criteria.map((c) => c.label[lang]),
+    FIXED.computedTier[lang],
+    ...historyMetrics(scheme).map((m) => m.label[lang]),
     FIXED.gradedAt[lang],
   ];
 }
@@ -47,7 +62,7 @@ export function historyHeader(scheme: Scheme, lang: Lang): string[] {
 export function historyRows(period: string, result: GradeResult, lang: Lang, gradedAt: string): CellValue[][] {
   const { scheme, table } = result;
   const rows: CellValue[][] = new Array(result.size);
-  const metricCols = scheme.criteria.map((c) => result.values[c.metric] ?? table.metrics[c.metric]?.values ?? null);
+  const metricCols = historyMetrics(scheme).map((m) => result.values[m.metric] ?? table.metrics[m.metric]?.values ?? null);
   for (let i = 0; i < result.size; i++) {
     const t = result.tier[i]!;
     const score = result.score?.[i];
@@ -58,6 +73,7 @@ export function historyRows(period: string, result: GradeResult, lang: Lang, gra
       t >= 0 ? scheme.tiers[t]!.id : null,
       t >= 0 ? scheme.tiers[t]!.label[lang] : null,
       score !== undefined && Number.isFinite(score) ? score : null,
+      result.modeTier[i]! >= 0 ? scheme.tiers[result.modeTier[i]!]!.id : null,
       ...metricCols.map((col) => {
         const v = col?.[i];
         return v !== undefined && Number.isFinite(v) ? v : null;
@@ -79,10 +95,11 @@ export function readHistory(values: CellValue[][], scheme: Scheme): HistoryRecor
     tierId: colOf(FIXED.tierId),
     tier: colOf(FIXED.tier),
     score: colOf(FIXED.score),
+    computedTier: colOf(FIXED.computedTier),
     gradedAt: colOf(FIXED.gradedAt),
   };
   if (c.period < 0 || c.id < 0) return [];
-  const metricCols = scheme.criteria.map((cr) => ({ metric: cr.metric, col: colOf(cr.label) })).filter((m) => m.col >= 0);
+  const metricCols = historyMetrics(scheme).map((m) => ({ metric: m.metric, col: colOf(m.label) })).filter((m) => m.col >= 0);
   const tierByLabel = (text: string) =>
     scheme.tiers.find((t) => headerKey(t.id) === headerKey(text) || headerKey(t.label['zh-CN']) === headerKey(text) || headerKey(t.label['en-US']) === headerKey(text))?.id;
   const out: HistoryRecord[] = [];
@@ -105,11 +122,16 @@ export function readHistory(values: CellValue[][], scheme: Scheme): HistoryRecor
       // A tier the current scheme no longer knows is kept by its text, so movement still shows it.
       tier: tierText === null || tierText === undefined || String(tierText).trim() === '' ? null : (tierByLabel(String(tierText)) ?? String(tierText)),
       score: typeof score === 'number' ? score : null,
+      ...(c.computedTier >= 0 ? { computedTier: textOrNull(row[c.computedTier]) === null ? null : (tierByLabel(String(row[c.computedTier])) ?? String(row[c.computedTier])) } : {}),
       metrics,
       gradedAt: c.gradedAt >= 0 && row[c.gradedAt] != null ? String(row[c.gradedAt]) : null,
     });
   }
   return out;
+}
+
+function textOrNull(v: CellValue | undefined): string | null {
+  return v === null || v === undefined || String(v).trim() === '' ? null : String(v);
 }
 
 /** Order periods in time where their labels say it (2025Q4 < 2026H1), else by text. */

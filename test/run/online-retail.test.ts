@@ -56,20 +56,29 @@ describe.runIf(present)('Online Retail 2010 → 2011 as two review periods', () 
     expect(run.schemeSource).toBe('rules-sheet');
     expect(run.previousPeriod).toBe('2010');
 
-    // Independent: customers with any row in each year, read from the raw CSV lines.
+    // Independent: customers with any row in each year, and each customer's last purchase (a line with a
+    // positive quantity and price), read from the raw CSV lines.
     const years = new Map<string, Set<string>>([['2010', new Set()], ['2011', new Set()]]);
+    const lastPurchase = new Map<string, string>(); // up to 2011-12-31
     for (const line of new TextDecoder().decode(text).split('\n').slice(1)) {
       const f = line.split(',');
       if (f.length < 8) continue;
       const id = f[f.length - 2]!.trim().replace(/\.0$/, '');
-      const date = f.find((x) => /^\d{4}-\d{2}-\d{2} /.test(x));
-      if (id && date) years.get(date.slice(0, 4))?.add(id);
+      const d = f.findIndex((x) => /^\d{4}-\d{2}-\d{2} /.test(x));
+      if (!id || d < 0) continue;
+      const date = f[d]!.slice(0, 10);
+      years.get(date.slice(0, 4))?.add(id);
+      if (Number(f[d - 1]) > 0 && Number(f[d + 1]) > 0 && date > (lastPurchase.get(id) ?? '')) lastPurchase.set(id, date);
     }
+    // Nobody is lapsed at the start: the data begins in December 2010.
+    // Churned also means no purchase for more than 365 days at the period end (2011-12-31). A customer who never
+    // bought (only returns) has no recency: it is judged by presence alone, as the history holds no days for it.
+    const lapsed = (id: string) => lastPurchase.has(id) && (Date.parse('2011-12-31') - Date.parse(lastPurchase.get(id)!)) / 86_400_000 > 365;
     const y2010 = years.get('2010')!;
     const y2011 = years.get('2011')!;
     expect(y2010.size).toBe(948);
     expect(y2011.size).toBe(4244);
-    const churned = [...y2010].filter((id) => !y2011.has(id));
+    const churned = [...y2010].filter((id) => (!y2011.has(id) || lapsed(id)));
     const fresh = [...y2011].filter((id) => !y2010.has(id));
 
     const history = (await book.readSheet('Tier History')).values;
@@ -84,20 +93,20 @@ describe.runIf(present)('Online Retail 2010 → 2011 as two review periods', () 
     const rows = movement.slice(head + 1, head + 5); // A, B, C, then New
     const tiers = ['A', 'B', 'C'];
     tiers.forEach((from, k) => {
-      const counts = tiers.map((to) => [...t2010].filter(([id, t]) => t === from && t2011.get(id) === to).length);
-      const gone = [...t2010].filter(([id, t]) => t === from && !t2011.has(id)).length;
+      const counts = tiers.map((to) => [...t2010].filter(([id, t]) => t === from && t2011.get(id) === to && !lapsed(id)).length);
+      const gone = [...t2010].filter(([id, t]) => t === from && (!t2011.has(id) || lapsed(id))).length;
       expect(rows[k]!.slice(1, 5), `row ${from}`).toEqual([...counts, gone]);
     });
     const newRow = rows[3]!.slice(1, 4) as number[];
-    expect(newRow.reduce((a, b) => a + b, 0)).toBe(fresh.length);
+    expect(newRow.reduce((a, b) => a + b, 0)).toBe(fresh.filter((id) => !lapsed(id)).length);
     const churnedTotal = tiers.reduce((s, _t, k) => s + (rows[k]![4] as number), 0);
     expect(churnedTotal).toBe(churned.length);
 
     const churn = (await book.readSheet('Churn')).values;
     const ch = churn.findIndex((r) => r[0] === 'Tier');
     tiers.forEach((t, k) => {
-      const atStart = [...t2010.values()].filter((x) => x === t).length;
-      const lost = [...t2010].filter(([id, x]) => x === t && !y2011.has(id)).length;
+      const atStart = [...t2010].filter(([id, x]) => x === t).length;
+      const lost = [...t2010].filter(([id, x]) => x === t && (!y2011.has(id) || lapsed(id))).length;
       expect(churn[ch + 1 + k]!.slice(1, 3), `churn ${t}`).toEqual([atStart, lost]);
     });
   }, 180_000);
