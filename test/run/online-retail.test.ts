@@ -105,7 +105,7 @@ describe.runIf(present)('Online Retail 2010 → 2011 as two review periods', () 
     const churn = (await book.readSheet('Churn')).values;
     const ch = churn.findIndex((r) => r[0] === 'Tier');
     tiers.forEach((t, k) => {
-      const atStart = [...t2010].filter(([id, x]) => x === t).length;
+      const atStart = [...t2010.values()].filter((x) => x === t).length;
       const lost = [...t2010].filter(([id, x]) => x === t && (!y2011.has(id) || lapsed(id))).length;
       expect(churn[ch + 1 + k]!.slice(1, 3), `churn ${t}`).toEqual([atStart, lost]);
     });
