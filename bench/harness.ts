@@ -50,14 +50,5 @@ export function printTable(lines: BenchLine[]): string {
   return [row(head), row(widths.map((w) => '-'.repeat(w))), ...body.map(row)].join('\n');
 }
 
-/** Deterministic PRNG (mulberry32), so every run grades the same customers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32), so every run grades the same customers: the sample generator's own. */
+export { mulberry32 as prng } from '../src/core/sample/random.ts';

@@ -21,12 +21,13 @@ export function libreOfficeSheets(xlsx: Uint8Array, sheetNames: string[]): Map<s
   const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
   for (const name of sheetNames) {
     const f = files.find((x) => x === `book-${name}.csv`);
-    if (f) out.set(name, parseCsvSimple(readFileSync(path.join(dir, f), 'utf8')));
+    if (f) out.set(name, parseCsv(readFileSync(path.join(dir, f), 'utf8')));
   }
   return out;
 }
 
-function parseCsvSimple(text: string): string[][] {
+/** CSV as LibreOffice writes it (RFC 4180 quotes), parsed independently of the product's own reader. */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

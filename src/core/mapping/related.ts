@@ -1,5 +1,6 @@
 // Columns of the related sheets a customer sheet may come with: orders (订单记录), interactions
 // (互动记录) and satisfaction (满意度). Matched on whole folded headers; ids use the customer-id words.
+import type { OrderColumns } from '../aggregate/orders.ts';
 import { foldHeader } from './fold.ts';
 
 type Words = readonly string[];
@@ -29,14 +30,8 @@ function find(headers: readonly (string | null)[], words: Words, taken: Set<numb
   return c;
 }
 
-export interface RelatedOrderColumns {
-  customerId: number;
-  date: number;
-  amount?: number;
-  quantity?: number;
-  unitPrice?: number;
-  orderId?: number;
-}
+/** The orders columns found (the shape aggregateOrders takes). */
+export type RelatedOrderColumns = OrderColumns;
 
 /** Orders: a customer id, a date, and an amount (or quantity and unit price). Null when the headers are not an orders sheet. */
 export function orderColumns(headers: readonly (string | null)[]): RelatedOrderColumns | null {

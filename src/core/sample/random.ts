@@ -6,7 +6,7 @@
 /** A uniform draw in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32 (the same generator as bench/harness.ts prng). */
+/** mulberry32: small, fast and good enough for sample data (bench/harness.ts uses it too). */
 export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {

@@ -178,17 +178,8 @@ export class WriteBatch {
   }
 }
 
-/** A1 column letters of a 0-based index. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A1 column letters of a 0-based index (the core's own). */
+export { columnLetter as columnLetters } from '../../core/index.ts';
 
 /** Column width in characters (as the port gives it) → points (Range.format.columnWidth). */
 export function widthPoints(chars: number): number {
