@@ -29,6 +29,7 @@ import {
   type DataIssue,
   type PeriodWindow,
   type CustomerTable,
+  applyDowngradePolicy,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
@@ -64,6 +65,8 @@ export interface RunResult {
   previousPeriod: string | null;
   previous: Map<string, HistoryRecord> | null;
   warnings: Localized[];
+  /** Customers the downgrade policy kept in their tier this period (index → note). */
+  held: Map<number, Localized>;
   /** The summary sheets a period run wrote (null without a period). */
   summaries: SummariesWritten | null;
   /** The related sheets used. */
@@ -288,13 +291,24 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   let history: HistoryRecord[] = [];
   if (historySheet.exists) history = readHistory((await port.readSheet(historySheet.name)).values, scheme);
   const prevPeriod = previousPeriod(periodsOf(history), options.period ?? null);
+  // The downgrade policy keeps a customer in its tier until the scheme says it may drop (no flapping);
+  // manual overrides still win.
+  const held = new Map<number, Localized>();
+  if (options.period && history.length) {
+    const policy = applyDowngradePolicy(scheme, result.modeTier, result.table.ids, history, options.period);
+    for (const h of policy.held) {
+      if (result.overridden[h.index]) continue;
+      result.tier[h.index] = policy.tier[h.index]!;
+      held.set(h.index, h.note);
+    }
+  }
   const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
 
   progress({ done: 3, total: 5, stage: 'write' });
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
-  const columns = outputColumns(result, lang, customers.sheetRows, firstRow, lastRow, cols, previous);
+  const columns = outputColumns(result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held);
   if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
   else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
 
@@ -332,6 +346,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     customers,
     result,
     mix: tierMixOf(result),
+    held,
     previousPeriod: prevPeriod,
     previous,
     warnings: [...result.warnings, ...orphanWarnings(notes)],

@@ -9,6 +9,7 @@ import {
   type GradeResult,
   type HistoryRecord,
   type Lang,
+  type Localized,
   type OutputColumnKey,
 } from '../core/index.ts';
 import type { ColumnWrite } from '../port/workbook.ts';
@@ -45,6 +46,8 @@ export function outputColumns(
   lastRow: number,
   cols: Record<OutputColumnKey, number>,
   previous: Map<string, HistoryRecord> | null,
+  /** Customers kept in a tier by the downgrade policy, with the note saying so. */
+  held: ReadonlyMap<number, Localized> | null = null,
 ): ColumnWrite[] {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
@@ -73,7 +76,8 @@ export function outputColumns(
     const score = result.score?.[i];
     scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
     benefits![r] = e.benefits || null;
-    reasons![r] = e.reason;
+    const kept = held?.get(i);
+    reasons![r] = kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason;
     gaps![r] = e.gap ?? (t === 0 ? top : null);
     if (previous) {
       const prev = previous.get(table.ids[i]!);
