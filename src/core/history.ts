@@ -100,8 +100,15 @@ export function readHistory(values: CellValue[][], scheme: Scheme): HistoryRecor
   };
   if (c.period < 0 || c.id < 0) return [];
   const metricCols = historyMetrics(scheme).map((m) => ({ metric: m.metric, col: colOf(m.label) })).filter((m) => m.col >= 0);
-  const tierByLabel = (text: string) =>
-    scheme.tiers.find((t) => headerKey(t.id) === headerKey(text) || headerKey(t.label['zh-CN']) === headerKey(text) || headerKey(t.label['en-US']) === headerKey(text))?.id;
+  // A history holds a handful of distinct tier texts in many rows: each is matched once.
+  const tierOfText = new Map<string, string | undefined>();
+  const tierByLabel = (text: string) => {
+    if (tierOfText.has(text)) return tierOfText.get(text);
+    const key = headerKey(text);
+    const id = scheme.tiers.find((t) => headerKey(t.id) === key || headerKey(t.label['zh-CN']) === key || headerKey(t.label['en-US']) === key)?.id;
+    tierOfText.set(text, id);
+    return id;
+  };
   const out: HistoryRecord[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;

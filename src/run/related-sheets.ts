@@ -44,8 +44,10 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
     if (!header) continue;
     const rows = values.values.slice(header.index + 1);
     const firstRow = header.row + 1;
-    // Our own output columns ("Score", "Tier" …) on a graded customer sheet are no related-sheet columns.
-    const headers = header.headers.map((h) => (outputColumnOf(h) ? null : h));
+    // On a sheet we graded before (it carries our output columns, "Tier" and "Score" among them), those
+    // columns are ours, not a satisfaction score; a lone "Score" header on a survey sheet is the user's.
+    const ours = header.headers.filter((h) => outputColumnOf(h)).length >= 2;
+    const headers = ours ? header.headers.map((h) => (outputColumnOf(h) ? null : h)) : header.headers;
     const orders = orderColumns(headers);
     if (orders && !found.orders) {
       found.orders = { sheet: info.name, rows, firstRow, cols: orders };

@@ -3,7 +3,7 @@
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
-import { XlsxWorkbook, createWorkbook } from './xlsx/index.ts';
+import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -33,23 +33,31 @@ export class FileWorkbook implements WorkbookPort {
   /** For CSV input: the encoding and delimiter that were detected. */
   readonly csv: { encoding: string; delimiter: string } | null;
   private readonly port: XlsxPort | MemoryWorkbook;
+  private readonly codec: ZipCodec | undefined;
 
-  private constructor(port: XlsxPort | MemoryWorkbook, kind: FileKind, csv: FileWorkbook['csv']) {
+  private constructor(port: XlsxPort | MemoryWorkbook, kind: FileKind, csv: FileWorkbook['csv'], codec: ZipCodec | undefined) {
     this.port = port;
     this.kind = kind;
     this.csv = csv;
+    this.codec = codec;
   }
 
-  /** Open .xlsx bytes, or CSV bytes (UTF-8 or GB18030, comma or tab) as a one-sheet workbook. */
-  static open(bytes: Uint8Array, fileName: string): FileWorkbook {
+  /**
+   * Open .xlsx bytes, or CSV bytes (UTF-8 or GB18030, comma or tab) as a one-sheet workbook. `codec`
+   * compresses and decompresses the package (default fflate; Node passes its native zlib).
+   */
+  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined } = {}): FileWorkbook {
+    const { codec } = options;
     if (/\.(csv|tsv|txt)$/i.test(fileName)) {
       const read = readCsv(bytes, { fileName });
-      return new FileWorkbook(new MemoryWorkbook([{ name: read.sheetName, values: read.values }]), 'csv', {
-        encoding: read.encoding,
-        delimiter: read.delimiter,
-      });
+      return new FileWorkbook(
+        new MemoryWorkbook([{ name: read.sheetName, values: read.values }]),
+        'csv',
+        { encoding: read.encoding, delimiter: read.delimiter },
+        codec,
+      );
     }
-    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes)), 'xlsx', null);
+    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
   }
 
   listSheets(): Promise<SheetInfo[]> {
@@ -71,7 +79,7 @@ export class FileWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
   toXlsx(): Uint8Array {
     if (this.port instanceof XlsxPort) return this.port.book.save();
-    const book = XlsxWorkbook.open(createWorkbook(this.port.originalSheets()));
+    const book = XlsxWorkbook.open(createWorkbook(this.port.originalSheets(), this.codec), { codec: this.codec });
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);

@@ -3,9 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileWorkbook } from './file-workbook.ts';
+import { NODE_ZIP } from './node-zip.ts';
 
+/** Opens a workbook file; its package is (de)compressed with Node's native zlib. */
 export function openWorkbookFile(file: string): FileWorkbook {
-  return FileWorkbook.open(new Uint8Array(readFileSync(file)), file);
+  return FileWorkbook.open(new Uint8Array(readFileSync(file)), file, { codec: NODE_ZIP });
 }
 
 /** Where a graded copy goes by default: "客户.xlsx" → "客户.graded.xlsx" (a CSV input becomes .xlsx). */

@@ -1,7 +1,8 @@
 // Writing cells: every string is stored as an inline text cell, so nothing the user will see is ever
 // taken for a formula ("=SUM(A1)"), a number ("+86 138") or anything else.
 import type { CellValue } from '../../../port/workbook.ts';
-import { tElement } from './xml.ts';
+import type { Sink } from './sink.ts';
+import { isEscapedOnly, isPlainText, tElement } from './xml.ts';
 
 /** The XML of one cell, or null when there is nothing to write (null value and no style). */
 export function cellXml(ref: string, value: CellValue, style: number | undefined, p = ''): string | null {
@@ -18,4 +19,98 @@ export function cellXml(ref: string, value: CellValue, style: number | undefined
 /** A number as xsd:double text (shortest round-trip form; -0 as 0). */
 export function numberText(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
+}
+
+/** The fixed markup of cells in a sheet whose elements carry namespace prefix `p`. */
+interface CellMarkup {
+  open: string;
+  inline: string;
+  tOpen: string;
+  /** `</t></is></c>`, and the same without the `</t>`. */
+  textClose: string;
+  inlineClose: string;
+  bool: string;
+  number: string;
+  valueClose: string;
+  error: string;
+}
+
+const MARKUP = new Map<string, CellMarkup>();
+
+function markup(p: string): CellMarkup {
+  let m = MARKUP.get(p);
+  if (!m) {
+    m = {
+      open: `<${p}c r="`,
+      inline: ` t="inlineStr"><${p}is>`,
+      tOpen: `<${p}t>`,
+      textClose: `</${p}t></${p}is></${p}c>`,
+      inlineClose: `</${p}is></${p}c>`,
+      bool: ` t="b"><${p}v>`,
+      number: `><${p}v>`,
+      valueClose: `</${p}v></${p}c>`,
+      error: ` t="e"><${p}v>#NUM!</${p}v></${p}c>`,
+    };
+    MARKUP.set(p, m);
+  }
+  return m;
+}
+
+/** True when cellXml() writes something for this value and style (a cell, not a removal). */
+export function cellPresent(value: CellValue, style: number | undefined): boolean {
+  return (value !== null && value !== undefined) || !!style;
+}
+
+/**
+ * Writes cellXml(`${letters}${row}`, value, style, p) into the sink without building the string: markup,
+ * reference and numbers as ASCII, the text through the encoder. Only for cells that are present.
+ */
+export function writeCell(out: Sink, letters: string, row: number, value: CellValue, style: number | undefined, p: string): void {
+  const m = markup(p);
+  out.ascii(m.open);
+  out.ascii(letters);
+  out.uint(row);
+  out.ascii(style ? '" s="' : '"');
+  if (style) {
+    out.uint(style);
+    out.ascii('"');
+  }
+  if (value === null || value === undefined) out.ascii('/>');
+  else if (typeof value === 'string') {
+    out.ascii(m.inline);
+    if (isPlainText(value)) {
+      out.ascii(m.tOpen);
+      out.str(value);
+      out.ascii(m.textClose);
+    } else if (isEscapedOnly(value)) {
+      // Common in reasons ("¥50,000 < ¥100,000"): the text between the entities goes out as it is.
+      out.ascii(m.tOpen);
+      writeEscaped(out, value);
+      out.ascii(m.textClose);
+    } else {
+      out.str(tElement(value, p));
+      out.ascii(m.inlineClose);
+    }
+  } else if (typeof value === 'boolean') {
+    out.ascii(m.bool);
+    out.ascii(value ? '1' : '0');
+    out.ascii(m.valueClose);
+  } else if (Number.isFinite(value)) {
+    out.ascii(m.number);
+    out.ascii(numberText(value));
+    out.ascii(m.valueClose);
+  } else out.ascii(m.error);
+}
+
+/** Text with &, < and > written as entities (escapeText() into the sink). */
+function writeEscaped(out: Sink, s: string): void {
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 38 && c !== 60 && c !== 62) continue;
+    if (i > from) out.str(s.slice(from, i));
+    out.ascii(c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;');
+    from = i + 1;
+  }
+  if (from < s.length) out.str(s.slice(from));
 }

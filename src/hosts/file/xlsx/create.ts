@@ -7,6 +7,7 @@ import { CONTENT_TYPE, OpcPackage, REL_NS, REL_OFFICE } from './package.ts';
 import { MINIMAL_STYLES } from './styles.ts';
 import { XlsxWorkbook } from './workbook.ts';
 import { XML_DECL } from './xml.ts';
+import type { ZipCodec } from './zip.ts';
 
 const CONTENT_TYPES =
   `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -25,8 +26,8 @@ const WORKBOOK =
 const WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${REL_OFFICE}/styles" Target="styles.xml"/></Relationships>`;
 
 /** A workbook with one sheet per entry, in order (values from A1; strings stay text). */
-export function createWorkbook(sheets: { name: string; values: CellValue[][] }[]): Uint8Array {
-  const pkg = OpcPackage.empty();
+export function createWorkbook(sheets: { name: string; values: CellValue[][] }[], codec?: ZipCodec): Uint8Array {
+  const pkg = OpcPackage.empty(codec);
   pkg.setText('[Content_Types].xml', CONTENT_TYPES);
   pkg.setText('_rels/.rels', ROOT_RELS);
   pkg.setText('xl/workbook.xml', WORKBOOK);

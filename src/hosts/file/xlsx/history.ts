@@ -1,8 +1,9 @@
 // Appending to a generated table sheet (history): rows whose key cell matches are dropped (the rows below
-// move up), then the new rows go after the last row holding anything.
+// move up), then the new rows go after the last row holding anything. The sheet is streamed into a sink
+// (a 100,000-row snapshot never exists as one string) and <dimension> is computed on the way.
 import type { CellValue } from '../../../port/workbook.ts';
-import { cellXml } from './cells.ts';
-import { cellRef, colName } from './refs.ts';
+import { cellPresent, writeCell } from './cells.ts';
+import { colName } from './refs.ts';
 import {
   cellHasContent,
   cellValue,
@@ -14,17 +15,17 @@ import {
   sheetTags,
   type ValueContext,
 } from './sheetScan.ts';
-import { NO_WRITES, patchCells } from './sheetPatcher.ts';
-import { StringSink } from './sink.ts';
+import { Bounds, addRowBounds, setDimension } from './sheetPatcher.ts';
+import type { Sink } from './sink.ts';
 import { setAttr } from './xml.ts';
 
 export interface AppendResult {
-  xml: string;
   /** Last row holding anything before the append (after dropping), and after it. */
   lastRowBefore: number;
   lastRowAfter: number;
 }
 
+/** Writes the sheet `xml` with the rows appended into `out`. */
 export function appendToSheet(
   xml: string,
   ctx: ValueContext,
@@ -32,13 +33,23 @@ export function appendToSheet(
   headerStyle: number,
   rows: readonly CellValue[][],
   replace: { col: number; key: CellValue } | undefined,
+  out: Sink,
 ): AppendResult {
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
   const row = newRowSpan();
   const cell = newCellSpan();
-  const kept: string[] = [];
+  const bounds = new Bounds();
   const key = replace && replace.key !== null && replace.key !== '' ? String(replace.key) : null;
+  // Everything before the rows is written last, when the dimension is known.
+  const headSlot = out.slot();
+  // Runs of kept rows that follow each other are copied as one range.
+  let runStart = 0;
+  let runEnd = -1;
+  const flushRun = () => {
+    if (runEnd >= 0) out.orig(runStart, runEnd);
+    runEnd = -1;
+  };
   let dropped = 0;
   let lastRow = 0;
   let prevRow = 0;
@@ -53,7 +64,7 @@ export function appendToSheet(
     while (!row.selfClosing && nextCell(xml, tags, cpos, row.contentEnd, prevCol, cell)) {
       prevCol = cell.col;
       cpos = cell.end;
-      if (cellHasContent(xml, tags, cell)) hasContent = true;
+      if (!hasContent && cellHasContent(xml, tags, cell)) hasContent = true;
       if (key !== null && row.num > 1 && cell.col === replace!.col) {
         const v = cellValue(xml, tags, cell, ctx);
         if (v !== null && String(v) === key) match = true;
@@ -64,28 +75,50 @@ export function appendToSheet(
       continue;
     }
     const num = row.num - dropped;
-    let text = xml.slice(row.start, row.end);
-    if (dropped > 0 || !row.hasR) text = renumberRow(text, tags.row, tags.c, num);
-    kept.push(text);
+    addRowBounds(xml, tags, row, num, cell, bounds);
+    if (dropped > 0 || !row.hasR) {
+      flushRun();
+      out.str(renumberRow(xml.slice(row.start, row.end), tags.row, tags.c, num));
+    } else if (runEnd === row.start) runEnd = row.end;
+    else {
+      flushRun();
+      runStart = row.start;
+      runEnd = row.end;
+    }
     if (hasContent) lastRow = num;
   }
-  const added: string[] = [];
+  flushRun();
   let r = lastRow;
+  const letters: string[] = [];
+  const rowOpen = `${tags.row} r="`;
+  const newRow = (values: readonly CellValue[], style: number | undefined) => {
+    let first = -1;
+    let last = -1;
+    for (let c = 0; c < values.length; c++) {
+      if (!cellPresent(values[c]!, style)) continue;
+      if (first < 0) first = c;
+      last = c;
+    }
+    if (first < 0) return;
+    out.ascii(rowOpen);
+    out.uint(r);
+    out.ascii('">');
+    for (let c = first; c <= last; c++) if (cellPresent(values[c]!, style)) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, style, tags.p);
+    out.ascii(tags.rowClose);
+    bounds.add(r, first, last);
+  };
   if (lastRow === 0 && header.length > 0) {
     r = 1;
-    added.push(`${tags.row} r="1">${header.map((h, c) => cellXml(cellRef(1, c), h, headerStyle, tags.p)).join('')}${tags.rowClose}`);
+    newRow(header, headerStyle);
   }
   for (const values of rows) {
     r++;
-    const cells = values.map((v, c) => cellXml(cellRef(r, c), v, undefined, tags.p)).filter((x): x is string => x !== null);
-    if (cells.length) added.push(`${tags.row} r="${r}">${cells.join('')}${tags.rowClose}`);
+    newRow(values, undefined);
   }
-  const body = kept.join('') + added.join('');
-  const rebuilt = `${xml.slice(0, sd.start)}<${tags.p}sheetData>${body}</${tags.p}sheetData>${xml.slice(sd.end)}`;
-  // An empty patch recomputes <dimension> from the real cells.
-  const sink = new StringSink(rebuilt);
-  patchCells(rebuilt, NO_WRITES, sink);
-  return { xml: sink.finish(), lastRowBefore: lastRow, lastRowAfter: r };
+  out.str(`</${tags.p}sheetData>`);
+  out.orig(sd.end, xml.length);
+  out.fill(headSlot, `${setDimension(xml.slice(0, sd.start), tags, bounds.ref)}<${tags.p}sheetData>`);
+  return { lastRowBefore: lastRow, lastRowAfter: r };
 }
 
 /** A row's XML moved to row `num`: its r and every cell reference's row. */

@@ -1,7 +1,7 @@
 // The OPC package: zip entries as parts, relationships and content types. Parts are decoded to text on
 // demand; only parts set through setText (or added/removed) change on save, every other entry is copied.
 import { XlsxError } from './errors.ts';
-import { entryData, newEntry, readZip, writeZip, type ZipEntry } from './zip.ts';
+import { FFLATE, entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.ts';
 import { XML_DECL, attr, decodePart, escapeAttr, findAll, findElement, rootPrefix, utf8 } from './xml.ts';
 
 export interface Relationship {
@@ -82,18 +82,21 @@ export class OpcPackage {
   private readonly dirty = new Set<string>();
   private readonly relsCache = new Map<string, Relationship[]>();
 
-  private constructor(entries: ZipEntry[]) {
+  private constructor(
+    entries: ZipEntry[],
+    private readonly codec: ZipCodec,
+  ) {
     this.entries = entries;
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
   }
 
-  static open(bytes: Uint8Array): OpcPackage {
-    return new OpcPackage(readZip(bytes));
+  static open(bytes: Uint8Array, codec: ZipCodec = FFLATE): OpcPackage {
+    return new OpcPackage(readZip(bytes), codec);
   }
 
   /** A package with no parts (for workbooks built from scratch). */
-  static empty(): OpcPackage {
-    return new OpcPackage([]);
+  static empty(codec: ZipCodec = FFLATE): OpcPackage {
+    return new OpcPackage([], codec);
   }
 
   /** The stored entry name for a part (its original casing), or undefined. */
@@ -113,7 +116,7 @@ export class OpcPackage {
   bytes(part: string): Uint8Array {
     const e = this.byName.get(part.toLowerCase());
     if (!e) throw new XlsxError('corrupt', `The workbook is damaged: part ${part} is missing.`);
-    return entryData(e);
+    return entryData(e, this.codec);
   }
 
   /** A part's text (decoded once and cached). */
@@ -121,8 +124,13 @@ export class OpcPackage {
     const key = part.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
-    const s = decodePart(this.bytes(part));
+    const bytes = this.bytes(part);
+    const s = decodePart(bytes);
     this.texts.set(key, s);
+    // The decompressed bytes are kept only where they can stand in for the text (see textAndAsciiBytes);
+    // otherwise they would double the memory a big sheet takes.
+    const e = this.byName.get(key)!;
+    if (!e.chunks && !isAscii(bytes, s)) e.data = null;
     return s;
   }
 
@@ -133,10 +141,8 @@ export class OpcPackage {
   textAndAsciiBytes(part: string): { text: string; ascii: Uint8Array | null } {
     const text = this.text(part);
     const e = this.byName.get(part.toLowerCase())!;
-    if (this.dirty.has(part.toLowerCase()) || e.chunks) return { text, ascii: null };
-    const bytes = entryData(e);
-    const ascii = bytes.length === text.length && text.indexOf('\uFFFD') < 0 ? bytes : null;
-    return { text, ascii };
+    if (this.dirty.has(part.toLowerCase()) || e.chunks || !e.data) return { text, ascii: null };
+    return { text, ascii: isAscii(e.data, text) ? e.data : null };
   }
 
   /** Replaces (or creates) a part's text; it is encoded and compressed on save. */
@@ -336,8 +342,13 @@ export class OpcPackage {
       if (e && text !== undefined) e.chunks = [utf8(text)];
     }
     this.dirty.clear();
-    return writeZip(this.entries);
+    return writeZip(this.entries, this.codec);
   }
+}
+
+/** True when `text` is the decoding of `bytes` character for byte (all ASCII). */
+function isAscii(bytes: Uint8Array, text: string): boolean {
+  return bytes.length === text.length && text.indexOf('\uFFFD') < 0;
 }
 
 /** The source part of a relationships part (`xl/_rels/workbook.xml.rels` → `xl/workbook.xml`). */

@@ -38,6 +38,24 @@ export function stringItemText(body: string, prefix: string): string {
   return decodeOoxmlString(unescapeXml(out));
 }
 
+/**
+ * stringItemText() of the item body xml[from, to), read in place when it is the usual single plain
+ * `<t>text</t>` (no runs, no phonetic guide): no copy of the body, no walk over it.
+ */
+export function itemText(xml: string, from: number, to: number, prefix: string): string {
+  const open = `<${prefix}t`;
+  const close = `</${prefix}t>`;
+  if (xml.startsWith(open, from)) {
+    const c = xml.charCodeAt(from + open.length);
+    const tagEnd = c === 62 /* > */ ? from + open.length : c === 32 ? xml.indexOf('>', from) : -1;
+    if (tagEnd > 0 && tagEnd < to && xml.charCodeAt(tagEnd - 1) !== 47 /* <t/> */) {
+      const end = xml.indexOf('<', tagEnd + 1);
+      if (end + close.length === to && xml.startsWith(close, end)) return decodeOoxmlString(unescapeXml(xml.slice(tagEnd + 1, end)));
+    }
+  }
+  return stringItemText(xml.slice(from, to), prefix);
+}
+
 /** Parses sharedStrings.xml into its string items, in index order. */
 export function parseSharedStrings(xml: string): string[] {
   const p = rootPrefix(xml, 'sst');
@@ -61,7 +79,7 @@ export function parseSharedStrings(xml: string): string[] {
     }
     const end = xml.indexOf(close, tagEnd);
     if (end < 0) break;
-    out.push(stringItemText(xml.slice(tagEnd + 1, end), p));
+    out.push(itemText(xml, tagEnd + 1, end, p));
     pos = end + close.length;
   }
   return out;

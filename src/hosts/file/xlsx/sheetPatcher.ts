@@ -18,17 +18,35 @@ import {
   type SheetTags,
 } from './sheetScan.ts';
 import type { Sink } from './sink.ts';
-import { escapeText, findElement, rawAttr, removeAttr, setAttr, unescapeXml } from './xml.ts';
+import { attrValueEnd, attrValueStart, escapeText, findElement, rawAttr, removeAttr, setAttr, unescapeXml } from './xml.ts';
 
-/** The cells to write, produced row by row (so a 100,000-row patch never holds all its cell XML at once). */
+/** The cells to write, produced row by row and written straight into the sink (no cell XML strings). */
 export interface CellWrites {
   /** Rows with writes, ascending. */
   readonly rows: readonly number[];
-  /** A row's writes, ascending by column: the new cell's XML, or null to remove the cell. */
-  cells(row: number): [col: number, xml: string | null][];
+  /** A row's writes (the object may be reused: use it before asking for the next row). */
+  cells(row: number): RowWrites;
 }
 
-export const NO_WRITES: CellWrites = { rows: [], cells: () => [] };
+/** One row's writes, ascending by column. */
+export interface RowWrites {
+  readonly cols: readonly number[];
+  /** False where the write removes the cell (nothing is written there). */
+  readonly present: readonly boolean[];
+  /** Writes the cell of write k (a present one). */
+  write(k: number, out: Sink): void;
+}
+
+const NONE: RowWrites = { cols: [], present: [], write: () => {} };
+
+/** Index of the first and last present write of a row, or -1. */
+function firstPresent(w: RowWrites): number {
+  return w.present.indexOf(true);
+}
+
+function lastPresent(w: RowWrites): number {
+  return w.present.lastIndexOf(true);
+}
 
 export interface PatchResult {
   /** True when a formula cell was overwritten or removed (the calculation chain must be dropped). */
@@ -42,7 +60,7 @@ interface SharedMaster {
 }
 
 /** Bounding box of the cells in the patched sheet. */
-class Bounds {
+export class Bounds {
   minRow = Infinity;
   maxRow = 0;
   minCol = Infinity;
@@ -67,6 +85,12 @@ interface State {
   bounds: Bounds;
   shared: Map<string, SharedMaster>;
   removedFormula: boolean;
+  /** Scratch for the row being rewritten (reused: nothing is allocated per row). */
+  cell: CellSpan;
+  /** Columns of the cells written so far in the row being rewritten. */
+  minCol: number;
+  maxCol: number;
+  spans: SpansMemo;
 }
 
 /**
@@ -76,10 +100,21 @@ interface State {
 export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s: string) => string = (s) => s): PatchResult {
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
-  const st: State = { xml, tags, out, bounds: new Bounds(), shared: new Map(), removedFormula: false };
+  const cell = newCellSpan();
+  const st: State = {
+    xml,
+    tags,
+    out,
+    bounds: new Bounds(),
+    shared: new Map(),
+    removedFormula: false,
+    cell,
+    minCol: Infinity,
+    maxCol: -1,
+    spans: { spans: '', first: -1, last: -1, widened: null },
+  };
   const pending = writes.rows;
   const row = newRowSpan();
-  const cell = newCellSpan();
   let pi = 0;
   let prevRow = 0;
   let pos = sd.contentStart;
@@ -90,11 +125,12 @@ export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s:
   const emitNewRowsBefore = (limit: number): void => {
     while (pi < pending.length && pending[pi]! < limit) {
       const num = pending[pi++]!;
-      const cells = writes.cells(num).filter(([, x]) => x !== null);
-      if (cells.length === 0) continue;
-      st.bounds.add(num, cells[0]![0], cells[cells.length - 1]![0]);
+      const w = writes.cells(num);
+      const first = firstPresent(w);
+      if (first < 0) continue;
+      st.bounds.add(num, w.cols[first]!, w.cols[lastPresent(w)]!);
       out.str(`${tags.row} r="${num}">`);
-      for (const [, x] of cells) out.str(x!);
+      for (let k = first; k < w.cols.length; k++) if (w.present[k]) w.write(k, out);
       out.str(tags.rowClose);
     }
   };
@@ -115,7 +151,7 @@ export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s:
         continue;
       }
       out.orig(copyFrom, row.start);
-      patchRow(st, row, hasWrites ? writes.cells(pending[pi++]!) : []);
+      patchRow(st, row, hasWrites ? writes.cells(pending[pi++]!) : NONE);
       copyFrom = row.end;
     }
     out.orig(copyFrom, sd.contentEnd);
@@ -133,8 +169,7 @@ export function patchCells(xml: string, writes: CellWrites, out: Sink, head: (s:
  * Finds the last <c> of a row into `cell` by searching backwards (cell bodies never contain "<c").
  * False when the row has no cells or the last one has no r= (its column depends on the others).
  */
-function lastCell(st: State, row: RowSpan, cell: CellSpan): boolean {
-  const { xml, tags } = st;
+function lastCell(xml: string, tags: SheetTags, row: RowSpan, cell: CellSpan): boolean {
   if (row.selfClosing) return false;
   const body = xml.substring(row.contentStart, row.contentEnd);
   let i = body.lastIndexOf(tags.c);
@@ -144,11 +179,15 @@ function lastCell(st: State, row: RowSpan, cell: CellSpan): boolean {
 
 /** Adds an untouched row's cells to the bounds using only its first and last cell. */
 function trackBounds(st: State, row: RowSpan, cell: CellSpan): void {
-  const { xml, tags } = st;
+  addRowBounds(st.xml, st.tags, row, row.num, cell, st.bounds);
+}
+
+/** Adds the cells of a row (counted as row `num`) to `bounds`, looking at its first and last cell only. */
+export function addRowBounds(xml: string, tags: SheetTags, row: RowSpan, num: number, cell: CellSpan, bounds: Bounds): void {
   if (row.selfClosing || !nextCell(xml, tags, row.contentStart, row.contentEnd, -1, cell)) return;
   const first = cell.col;
   let last = first;
-  if (cell.hasR && lastCell(st, row, cell)) last = Math.max(first, cell.col);
+  if (cell.hasR && lastCell(xml, tags, row, cell)) last = Math.max(first, cell.col);
   else {
     let p = row.contentStart;
     let prev = -1;
@@ -158,36 +197,31 @@ function trackBounds(st: State, row: RowSpan, cell: CellSpan): void {
       if (cell.col > last) last = cell.col;
     }
   }
-  st.bounds.add(row.num, first, last);
+  bounds.add(num, first, last);
 }
 
 /**
  * The common case, cheaply: every write lies right of the row's last cell (output columns next to the
  * data), so the row's cells are copied as one range and the new ones appended. False when it does not apply.
  */
-function appendToRow(st: State, row: RowSpan, news: [number, string | null][], cell: CellSpan): boolean {
+function appendToRow(st: State, row: RowSpan, w: RowWrites, cell: CellSpan): boolean {
   const { xml, tags, out } = st;
-  if (st.shared.size > 0 || !row.hasR || news.length === 0 || !lastCell(st, row, cell)) return false;
-  if (news[0]![0] <= cell.col) return false;
+  if (st.shared.size > 0 || !row.hasR || w.cols.length === 0 || !lastCell(xml, tags, row, cell)) return false;
+  if (w.cols[0]! <= cell.col) return false;
   const lastCol = cell.col;
   const lastEnd = cell.end;
   if (!nextCell(xml, tags, row.contentStart, row.contentEnd, -1, cell) || !cell.hasR) return false;
   const firstCol = cell.col;
-  out.str(`${tags.row}${rowAttrs(row, news)}>`);
+  out.str(`${tags.row}${rowAttrs(st, row, w)}>`);
   out.orig(row.contentStart, lastEnd);
   let maxCol = lastCol;
-  let added = '';
-  for (const [c, x] of news) {
-    if (x === null) continue;
-    added += x;
-    maxCol = c;
+  for (let k = 0; k < w.cols.length; k++) {
+    if (!w.present[k]) continue;
+    w.write(k, out);
+    maxCol = w.cols[k]!;
   }
-  if (lastEnd === row.contentEnd) out.str(added + tags.rowClose);
-  else {
-    out.str(added);
-    out.orig(lastEnd, row.contentEnd);
-    out.str(tags.rowClose);
-  }
+  out.orig(lastEnd, row.contentEnd);
+  out.str(tags.rowClose);
   st.bounds.add(row.num, firstCol, maxCol);
   return true;
 }
@@ -196,27 +230,13 @@ function appendToRow(st: State, row: RowSpan, news: [number, string | null][], c
  * Rewrites one row: writes applied, runs of untouched cells copied as ranges (cells without r= get one,
  * dependents of a removed shared-formula master get their own formula).
  */
-function patchRow(st: State, row: RowSpan, news: [number, string | null][]): void {
-  const { xml, tags, out } = st;
-  const cell = newCellSpan();
-  if (appendToRow(st, row, news, cell)) return;
-  out.str(`${tags.row}${rowAttrs(row, news)}>`);
-  let minCol = Infinity;
-  let maxCol = -1;
-  const see = (col: number): void => {
-    if (col < minCol) minCol = col;
-    if (col > maxCol) maxCol = col;
-  };
+function patchRow(st: State, row: RowSpan, w: RowWrites): void {
+  const { xml, tags, out, cell } = st;
+  if (appendToRow(st, row, w, cell)) return;
+  out.str(`${tags.row}${rowAttrs(st, row, w)}>`);
+  st.minCol = Infinity;
+  st.maxCol = -1;
   let ni = 0;
-  const emitNew = (upTo: number): void => {
-    while (ni < news.length && news[ni]![0] < upTo) {
-      const [c, x] = news[ni++]!;
-      if (x !== null) {
-        out.str(x);
-        see(c);
-      }
-    }
-  };
   let p = row.contentStart;
   let prevCol = -1;
   let runStart = row.contentStart;
@@ -224,63 +244,96 @@ function patchRow(st: State, row: RowSpan, news: [number, string | null][]): voi
     prevCol = cell.col;
     p = cell.end;
     let k = ni;
-    while (k < news.length && news[k]![0] < cell.col) k++;
+    while (k < w.cols.length && w.cols[k]! < cell.col) k++;
     const inserts = k > ni;
-    const overwritten = k < news.length && news[k]![0] === cell.col;
+    const overwritten = k < w.cols.length && w.cols[k] === cell.col;
     let rewritten: string | null = null;
     if (!overwritten) {
       if (!cell.hasR) rewritten = `${tags.c} r="${cellRef(row.num, cell.col)}"${xml.slice(cell.start + tags.c.length, cell.end)}`;
       if (st.shared.size > 0) rewritten = expandSharedDependent(st, cell, row.num, rewritten) ?? rewritten;
     }
     if (!inserts && !overwritten && rewritten === null) {
-      see(cell.col);
+      see(st, cell.col);
       continue; // stays in the current run of untouched cells
     }
     out.orig(runStart, cell.start);
-    emitNew(cell.col);
+    ni = emitNew(st, w, ni, cell.col);
     if (overwritten) {
-      const [c, x] = news[ni++]!;
       noteRemoved(st, cell, row.num);
-      if (x !== null) {
-        out.str(x);
-        see(c);
+      if (w.present[ni]) {
+        w.write(ni, out);
+        see(st, w.cols[ni]!);
       }
+      ni++;
     } else {
       if (rewritten !== null) out.str(rewritten);
       else out.orig(cell.start, cell.end);
-      see(cell.col);
+      see(st, cell.col);
     }
     runStart = cell.end;
   }
   // New cells after the last existing one go before anything else that follows it (an extLst, whitespace).
   const tailStart = row.selfClosing ? row.contentStart : p;
   out.orig(runStart, tailStart);
-  emitNew(Infinity);
+  emitNew(st, w, ni, Infinity);
   if (!row.selfClosing) out.orig(tailStart, row.contentEnd);
   out.str(tags.rowClose);
-  if (maxCol >= 0) st.bounds.add(row.num, minCol, maxCol);
+  if (st.maxCol >= 0) st.bounds.add(row.num, st.minCol, st.maxCol);
+}
+
+/** Notes a cell written in the row being rewritten. */
+function see(st: State, col: number): void {
+  if (col < st.minCol) st.minCol = col;
+  if (col > st.maxCol) st.maxCol = col;
+}
+
+/** Writes the new cells left of column `upTo`, from write ni on; returns the index of the first one not written. */
+function emitNew(st: State, w: RowWrites, ni: number, upTo: number): number {
+  for (; ni < w.cols.length && w.cols[ni]! < upTo; ni++) {
+    if (!w.present[ni]) continue;
+    w.write(ni, st.out);
+    see(st, w.cols[ni]!);
+  }
+  return ni;
 }
 
 /** The row's attributes with r= when it had none and spans widened to cover new cells. */
-function rowAttrs(row: RowSpan, news: readonly [number, string | null][]): string {
+function rowAttrs(st: State, row: RowSpan, w: RowWrites): string {
   let attrs = row.attrs;
   if (!row.hasR) attrs = setAttr(attrs, 'r', String(row.num));
-  const spans = rawAttr(attrs, 'spans');
-  if (spans === undefined) return attrs;
-  let first = -1;
-  let last = -1;
-  for (const [c, x] of news) {
-    if (x === null) continue;
-    if (first < 0) first = c;
-    last = c;
-  }
-  if (first < 0) return attrs;
-  // spans is an optimisation hint: widen it when new cells fall outside, otherwise keep it as written.
+  const start = attrValueStart(attrs, 0, attrs.length, 'spans');
+  if (start < 0) return attrs;
+  const k = firstPresent(w);
+  if (k < 0) return attrs;
+  const end = attrValueEnd(attrs, start);
+  const spans = widenedSpans(st.spans, attrs.slice(start, end), w.cols[k]!, w.cols[lastPresent(w)]!);
+  if (spans === null) return removeAttr(attrs, 'spans');
+  return spans === attrs.slice(start, end) ? attrs : `${attrs.slice(0, start)}${spans}${attrs.slice(end)}`;
+}
+
+/** The last spans widened (rows of a sheet mostly share theirs, and the writes fall in the same columns). */
+interface SpansMemo {
+  spans: string;
+  first: number;
+  last: number;
+  widened: string | null;
+}
+
+/**
+ * spans ("1:12") widened to cover columns first..last (0-based); null when it is not of that form (the
+ * attribute is dropped). spans is an optimisation hint: widened when new cells fall outside, else kept.
+ */
+function widenedSpans(memo: SpansMemo, spans: string, first: number, last: number): string | null {
+  if (memo.spans === spans && memo.first === first && memo.last === last) return memo.widened;
   const m = /^(\d+):(\d+)$/.exec(spans);
-  if (!m) return removeAttr(attrs, 'spans');
-  const lo = Math.min(Number(m[1]), first + 1);
-  const hi = Math.max(Number(m[2]), last + 1);
-  return lo === Number(m[1]) && hi === Number(m[2]) ? attrs : setAttr(attrs, 'spans', `${lo}:${hi}`);
+  let widened: string | null = null;
+  if (m) {
+    const lo = Math.min(Number(m[1]), first + 1);
+    const hi = Math.max(Number(m[2]), last + 1);
+    widened = lo === Number(m[1]) && hi === Number(m[2]) ? spans : `${lo}:${hi}`;
+  }
+  Object.assign(memo, { spans, first, last, widened });
+  return widened;
 }
 
 /** Records what an overwritten cell loses: a formula (calc chain) or a shared formula's master. */
@@ -324,7 +377,7 @@ function expandSharedDependent(st: State, cell: CellSpan, rowNum: number, text: 
 }
 
 /** Sets <dimension ref> (when the sheet has a dimension element) in the text before <sheetData>. */
-function setDimension(head: string, tags: SheetTags, ref: string): string {
+export function setDimension(head: string, tags: SheetTags, ref: string): string {
   const el = findElement(head, `${tags.p}dimension`);
   if (!el) return head;
   return `${head.slice(0, el.start)}<${tags.p}dimension${setAttr(el.attrs, 'ref', ref)}/>${head.slice(el.end)}`;

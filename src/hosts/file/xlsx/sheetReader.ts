@@ -10,6 +10,9 @@ import {
   nextCell,
   nextRow,
   sheetTags,
+  type CellSpan,
+  type RowSpan,
+  type SheetTags,
   type ValueContext,
 } from './sheetScan.ts';
 import { attr, findAll } from './xml.ts';
@@ -21,38 +24,29 @@ export interface Extent {
   lastCol: number;
 }
 
-/** The real extent of a sheet: cells with a value, inline string or formula (styled empty cells do not count). */
-export function sheetExtent(xml: string): Extent {
-  const tags = sheetTags(xml);
-  const sd = findSheetData(xml, tags);
-  const row = newRowSpan();
-  const cell = newCellSpan();
-  let lastRow = 0;
-  let lastCol = -1;
-  let pos = sd.contentStart;
-  let prevRow = 0;
-  while (nextRow(xml, tags, pos, sd.contentEnd, prevRow, row)) {
-    prevRow = row.num;
-    pos = row.end;
-    let cpos = row.contentStart;
-    let prevCol = -1;
-    while (nextCell(xml, tags, cpos, row.contentEnd, prevCol, cell)) {
-      prevCol = cell.col;
-      cpos = cell.end;
-      if (cellHasContent(xml, tags, cell)) {
-        if (row.num > lastRow) lastRow = row.num;
-        if (cell.col > lastCol) lastCol = cell.col;
-      }
-    }
+/** Adds the row's cells that hold a value, inline string or formula to the extent (styled empty cells do not count). */
+function addRowExtent(xml: string, tags: SheetTags, row: RowSpan, cell: CellSpan, extent: Extent): void {
+  let cpos = row.contentStart;
+  let prevCol = -1;
+  while (nextCell(xml, tags, cpos, row.contentEnd, prevCol, cell)) {
+    prevCol = cell.col;
+    cpos = cell.end;
+    if (cellHasContent(xml, tags, cell)) addToExtent(extent, row.num, cell.col);
   }
-  return { lastRow, lastCol };
+}
+
+function addToExtent(extent: Extent, row: number, col: number): void {
+  if (row > extent.lastRow) extent.lastRow = row;
+  if (col > extent.lastCol) extent.lastCol = col;
 }
 
 /**
  * Values of rows [firstRow, lastRow] from column A, as a rectangular block as wide as the widest row read.
- * Rows past the last row holding anything are not returned.
+ * Rows past the last row holding anything are not returned. When `extent` is given, the same scan also
+ * finds the sheet's extent: the last row and column holding a value, inline string or formula (styled empty
+ * cells do not count). A sheet listed and then read is scanned once.
  */
-export function readValues(xml: string, ctx: ValueContext, firstRow: number, lastRow: number): CellValue[][] {
+export function readValues(xml: string, ctx: ValueContext, firstRow: number, lastRow: number, extent?: Extent): CellValue[][] {
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
   const row = newRowSpan();
@@ -65,10 +59,10 @@ export function readValues(xml: string, ctx: ValueContext, firstRow: number, las
   while (nextRow(xml, tags, pos, sd.contentEnd, prevRow, row)) {
     prevRow = row.num;
     pos = row.end;
-    if (row.num < firstRow) continue;
-    if (row.num > lastRow) {
+    if (row.num < firstRow || row.num > lastRow) {
+      if (extent) addRowExtent(xml, tags, row, cell, extent);
       // Rows are sorted in every file we know of; keep scanning only if this one is out of order.
-      if (row.hasR) break;
+      else if (row.num > lastRow && row.hasR) break;
       continue;
     }
     let cpos = row.contentStart;
@@ -78,6 +72,8 @@ export function readValues(xml: string, ctx: ValueContext, firstRow: number, las
       prevCol = cell.col;
       cpos = cell.end;
       const v = cellValue(xml, tags, cell, ctx);
+      // A value implies content; a cell without one may still hold a formula or an empty string.
+      if (extent && (v !== null || cellHasContent(xml, tags, cell))) addToExtent(extent, row.num, cell.col);
       if (v === null) continue;
       if (!values) {
         values = rows[row.num - firstRow] ?? [];
@@ -88,14 +84,17 @@ export function readValues(xml: string, ctx: ValueContext, firstRow: number, las
       if (row.num > maxRow) maxRow = row.num;
     }
   }
-  const out: CellValue[][] = new Array<CellValue[]>(maxRow - firstRow + 1);
-  for (let r = 0; r < out.length; r++) {
-    const src = rows[r];
-    const dst = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) dst[c] = src?.[c] ?? null;
-    out[r] = dst;
+  // Square the block up in place: blank rows become rows of nulls, gaps and short rows are filled with null.
+  rows.length = maxRow - firstRow + 1;
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    if (!values) {
+      rows[r] = new Array<CellValue>(width).fill(null);
+      continue;
+    }
+    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = null;
   }
-  return out;
+  return rows;
 }
 
 export interface MergeRange {

@@ -2,9 +2,9 @@
 // never parsed into a tree. Every reader and patcher of sheet data goes through these few functions.
 import type { CellValue } from '../../../port/workbook.ts';
 import { XlsxError } from './errors.ts';
-import { isoToSerial, parseRef } from './refs.ts';
-import { stringItemText } from './sharedStrings.ts';
-import { decodeOoxmlString, rawAttr, rootPrefix, unescapeXml } from './xml.ts';
+import { isoToSerial } from './refs.ts';
+import { itemText, stringItemText } from './sharedStrings.ts';
+import { attrValueEnd, attrValueStart, decodeOoxmlString, rawAttr, rootPrefix, unescapeXml } from './xml.ts';
 
 /** Qualified tag names for a sheet (its elements may carry a namespace prefix, e.g. `x:`). */
 export interface SheetTags {
@@ -120,14 +120,41 @@ export interface CellSpan {
   col: number;
   hasR: boolean;
   start: number;
-  attrs: string;
+  /** [attrStart, attrEnd) is the attribute text of the start tag (kept as positions: no copy per cell). */
+  attrStart: number;
+  attrEnd: number;
   contentStart: number;
   contentEnd: number;
   end: number;
 }
 
 export function newCellSpan(): CellSpan {
-  return { col: 0, hasR: false, start: 0, attrs: '', contentStart: 0, contentEnd: 0, end: 0 };
+  return { col: 0, hasR: false, start: 0, attrStart: 0, attrEnd: 0, contentStart: 0, contentEnd: 0, end: 0 };
+}
+
+/**
+ * The 0-based column of the cell reference xml[from, to) ("AB12", also "$AB$12"), or -1 when it is not a
+ * reference with a column (what parseRef accepts, read in place).
+ */
+function refColumn(xml: string, from: number, to: number): number {
+  let i = from;
+  if (xml.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  for (; i < to; i++) {
+    let c = xml.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    letters++;
+  }
+  if (i < to && xml.charCodeAt(i) === 36) i++;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i !== to || letters === 0 || letters > 3 ? -1 : col - 1;
 }
 
 /** Finds the next <c> in [pos, limit) into `out`; `prevCol` is the previous cell's column (for cells without r). */
@@ -142,13 +169,14 @@ export function nextCell(xml: string, tags: SheetTags, pos: number, limit: numbe
   const tagEnd = xml.indexOf('>', i);
   const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
   out.start = i;
-  out.attrs = xml.slice(i + tags.c.length, selfClosing ? tagEnd - 1 : tagEnd);
-  const r = rawAttr(out.attrs, 'r');
-  out.hasR = r !== undefined;
-  if (r !== undefined) {
-    const ref = parseRef(r);
-    if (!ref || ref.col < 0) throw new XlsxError('corrupt', `The worksheet is damaged: bad cell reference "${r}".`);
-    out.col = ref.col;
+  out.attrStart = i + tags.c.length;
+  out.attrEnd = selfClosing ? tagEnd - 1 : tagEnd;
+  const r = attrValueStart(xml, out.attrStart, out.attrEnd, 'r');
+  out.hasR = r >= 0;
+  if (r >= 0) {
+    const rEnd = attrValueEnd(xml, r);
+    out.col = refColumn(xml, r, rEnd);
+    if (out.col < 0) throw new XlsxError('corrupt', `The worksheet is damaged: bad cell reference "${xml.slice(r, rEnd)}".`);
   } else out.col = prevCol + 1;
   out.contentStart = tagEnd + 1;
   if (selfClosing) {
@@ -164,18 +192,15 @@ export function nextCell(xml: string, tags: SheetTags, pos: number, limit: numbe
 }
 
 /**
- * Index of child element `open` (e.g. "<v") inside [from, to), or -1. The search is bounded (a substring
- * is a cheap slice in JS engines): an unbounded indexOf for a missing child would scan the rest of the sheet.
+ * Index of child element `open` (e.g. "<v") inside [from, to), or -1. The search must stay bounded (an
+ * unbounded indexOf for a missing child would scan the rest of the sheet): it steps from tag to tag, and
+ * the cell's own end tag at `to` stops it. Nothing is copied (it runs for every cell).
  */
 export function childIndex(xml: string, open: string, from: number, to: number): number {
-  const body = xml.substring(from, to);
-  let i = 0;
-  for (;;) {
-    i = body.indexOf(open, i);
-    if (i < 0) return -1;
-    if (isNameEnd(body.charCodeAt(i + open.length))) return from + i;
-    i += open.length;
+  for (let i = xml.indexOf('<', from); i >= 0 && i + open.length <= to; i = xml.indexOf('<', i + 1)) {
+    if (xml.startsWith(open, i) && i + open.length < to && isNameEnd(xml.charCodeAt(i + open.length))) return i;
   }
+  return -1;
 }
 
 /** Text content of the child element starting at `i` (null when it is self-closing). */
@@ -214,19 +239,42 @@ export interface ValueContext {
  */
 export function cellValue(xml: string, tags: SheetTags, cell: CellSpan, ctx: ValueContext): CellValue {
   if (cell.contentStart === cell.contentEnd) return null;
-  const t = rawAttr(cell.attrs, 't');
+  const tStart = attrValueStart(xml, cell.attrStart, cell.attrEnd, 't');
+  const t = tStart < 0 ? undefined : xml.slice(tStart, attrValueEnd(xml, tStart));
   if (t === 'inlineStr') {
     const i = childIndex(xml, tags.is, cell.contentStart, cell.contentEnd);
     if (i < 0) return valueOf(xml, tags, cell, 'str', ctx);
-    const body = childText(xml, i, tags.isClose, cell.contentEnd);
-    return body === null ? null : stringItemText(body, tags.p);
+    const tagEnd = xml.indexOf('>', i);
+    if (tagEnd < 0 || tagEnd >= cell.contentEnd) return null;
+    if (xml.charCodeAt(tagEnd - 1) === 47) return stringItemText('', tags.p); // <is/>
+    const end = xml.indexOf(tags.isClose, tagEnd);
+    return end < 0 || end > cell.contentEnd ? null : itemText(xml, tagEnd + 1, end, tags.p);
   }
   return valueOf(xml, tags, cell, t, ctx);
+}
+
+/** The integer written as 1 to 15 plain digits in xml[from, to) (the usual number or string index), else -1. */
+function digitsValue(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 function valueOf(xml: string, tags: SheetTags, cell: CellSpan, t: string | undefined, ctx: ValueContext): CellValue {
   const i = childIndex(xml, tags.v, cell.contentStart, cell.contentEnd);
   if (i < 0) return null;
+  if (t === undefined || t === 'n' || t === 's') {
+    // Plain digits, read in place: what Number() of the text gives, without copying the text out.
+    const tagEnd = xml.indexOf('>', i);
+    const end = tagEnd < 0 || tagEnd >= cell.contentEnd ? -1 : xml.indexOf(tags.vClose, tagEnd);
+    const n = end < 0 || end > cell.contentEnd ? -1 : digitsValue(xml, tagEnd + 1, end);
+    if (n >= 0) return t === 's' ? (ctx.sharedStrings()[n] ?? null) : n;
+  }
   const raw = childText(xml, i, tags.vClose, cell.contentEnd);
   if (raw === null) return null;
   switch (t) {

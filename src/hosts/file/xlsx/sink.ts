@@ -1,43 +1,19 @@
-// Output sinks for rewriting a part: pieces are either new text or ranges of the original text. The
-// byte sink turns a 100,000-row sheet into UTF-8 chunks without ever building the whole new string: ranges
-// of an ASCII original are copied straight from its bytes (no re-encoding, no copy at all).
+// The output sink for rewriting a part: pieces are either new text or ranges of the original text. It
+// turns a 100,000-row sheet into UTF-8 chunks without ever building the whole new string: ranges of an
+// ASCII original are copied straight from its bytes (no re-encoding, no copy at all).
 
 export interface Sink {
   /** Appends new text. */
   str(s: string): void;
+  /** Appends text that is all ASCII in the common case (markup, references, numbers): no encoder call. */
+  ascii(s: string): void;
+  /** Appends a non-negative integer in decimal. */
+  uint(n: number): void;
   /** Appends the original text [start, end). */
   orig(start: number, end: number): void;
   /** Reserves a place for text known only later (e.g. <dimension>, written before the rows it describes). */
   slot(): number;
   fill(slot: number, s: string): void;
-}
-
-/** Collects a string. */
-export class StringSink implements Sink {
-  private readonly parts: string[] = [];
-
-  constructor(private readonly src: string) {}
-
-  str(s: string): void {
-    this.parts.push(s);
-  }
-
-  orig(start: number, end: number): void {
-    if (end > start) this.parts.push(this.src.slice(start, end));
-  }
-
-  slot(): number {
-    this.parts.push('');
-    return this.parts.length - 1;
-  }
-
-  fill(slot: number, s: string): void {
-    this.parts[slot] = s;
-  }
-
-  finish(): string {
-    return this.parts.join('');
-  }
 }
 
 const ENCODER = new TextEncoder();
@@ -73,6 +49,37 @@ export class ByteSink implements Sink {
       }
     }
     this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  ascii(s: string): void {
+    const n = s.length;
+    if (n > CHUNK) return this.str(s);
+    if (this.pos + n > this.buf.length) this.seal();
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) {
+        // Not ASCII after all: the rest goes through the encoder.
+        this.pos = p;
+        return this.str(s.slice(i));
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  uint(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) return this.ascii(String(n));
+    if (this.pos + 16 > this.buf.length) this.seal();
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    // Digits are written from the last one back.
+    this.pos += digits;
+    for (let p = this.pos - 1; p >= this.pos - digits; p--) {
+      this.buf[p] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
   }
 
   orig(start: number, end: number): void {

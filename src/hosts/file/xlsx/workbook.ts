@@ -2,7 +2,7 @@
 // Only the parts an operation must change are rewritten (the target sheet, styles.xml, workbook.xml and
 // its relationships/content types when sheets or names are added); every other zip entry is copied as is.
 import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues } from '../../../port/workbook.ts';
-import { cellXml } from './cells.ts';
+import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
@@ -10,14 +10,19 @@ import { appendToSheet } from './history.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
 import { parseSharedStrings } from './sharedStrings.ts';
-import { readMergeRanges, readValues, sheetExtent, type Extent, type MergeRange } from './sheetReader.ts';
-import { patchCells, type CellWrites } from './sheetPatcher.ts';
+import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheetReader.ts';
+import { patchCells, type CellWrites, type RowWrites } from './sheetPatcher.ts';
 import { ByteSink } from './sink.ts';
 import { sheetTags, type ValueContext } from './sheetScan.ts';
 import { MINIMAL_STYLES, StyleSheet, argb, type CellStyle } from './styles.ts';
 import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbookPart.ts';
 import { attr, findAll, findElement, rootPrefix, setAttr } from './xml.ts';
-import { isOleCompoundFile } from './zip.ts';
+import { isOleCompoundFile, type ZipCodec } from './zip.ts';
+
+export interface OpenOptions {
+  /** The zip codec (default: fflate, which runs anywhere; Node hosts pass native zlib). */
+  codec?: ZipCodec | undefined;
+}
 
 /** Sheet-scoped names a generated sheet owns (replaced with the sheet). */
 const GENERATED_NAMES = ['_xlnm.Print_Area', '_xlnm.Print_Titles', '_xlnm._FilterDatabase'];
@@ -27,6 +32,11 @@ export class XlsxWorkbook {
   private styles: StyleSheet | null = null;
   private stylesPath = '';
   private readonly extents = new Map<string, Extent>();
+  /**
+   * Values read while finding a sheet's extent, kept for the first full read of that sheet: listing the
+   * sheets and then reading them (what every run does) scans each sheet once. Dropped on any write.
+   */
+  private readonly unread = new Map<string, CellValue[][]>();
   private readonly ctx: ValueContext;
 
   private constructor(
@@ -37,7 +47,7 @@ export class XlsxWorkbook {
   }
 
   /** Opens an .xlsx (or .xlsm) file. Throws XlsxError when the bytes are not a readable workbook. */
-  static open(bytes: Uint8Array): XlsxWorkbook {
+  static open(bytes: Uint8Array, options: OpenOptions = {}): XlsxWorkbook {
     if (!(bytes instanceof Uint8Array)) throw new XlsxError('argument', 'XlsxWorkbook.open expects the file as a Uint8Array.');
     if (isOleCompoundFile(bytes)) {
       if (containsUtf16(bytes, 'EncryptionInfo')) {
@@ -45,7 +55,7 @@ export class XlsxWorkbook {
       }
       throw new XlsxError('not-xlsx', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
     }
-    const pkg = OpcPackage.open(bytes);
+    const pkg = OpcPackage.open(bytes, options.codec);
     return XlsxWorkbook.fromPackage(pkg);
   }
 
@@ -78,6 +88,7 @@ export class XlsxWorkbook {
     const lastRow = opts?.lastRow ?? MAX_ROW;
     if (!Number.isInteger(firstRow) || firstRow < 1) throw new XlsxError('argument', `Invalid first row ${firstRow}.`);
     if (!Number.isInteger(lastRow)) throw new XlsxError('argument', `Invalid last row ${lastRow}.`);
+    if (firstRow === 1 && lastRow === MAX_ROW) return { sheet: s.name, firstRow, values: this.fullRead(s) };
     const values = lastRow < firstRow ? [] : readValues(this.pkg.text(s.part), this.ctx, firstRow, lastRow);
     return { sheet: s.name, firstRow, values };
   }
@@ -123,7 +134,7 @@ export class XlsxWorkbook {
     const sink = new ByteSink(xml, ascii);
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
     this.pkg.setChunks(s.part, sink.finish());
-    this.extents.delete(s.part.toLowerCase());
+    this.changed(s.part);
     if (result.removedFormula) this.dropCalcChain();
     this.syncTableHeaders(s, patch);
     // Formulas elsewhere may read the columns just written: have Excel recalculate on open.
@@ -185,9 +196,11 @@ export class XlsxWorkbook {
       entry = this.wb.addWorksheet(checkSheetName(sheet));
       this.setSheetXml(entry, worksheetXml({ lastRow: 0, lastCol: -1, rows: [] }));
     }
-    const before = this.pkg.text(entry.part);
-    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace);
-    this.setSheetXml(entry, result.xml);
+    const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
+    const sink = new ByteSink(before, ascii);
+    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink);
+    this.pkg.setChunks(entry.part, sink.finish());
+    this.changed(entry.part);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
     this.extendTables(entry, result.lastRowBefore, result.lastRowAfter);
   }
@@ -211,17 +224,36 @@ export class XlsxWorkbook {
 
   private extent(s: SheetEntry): Extent {
     const key = s.part.toLowerCase();
-    let e = this.extents.get(key);
-    if (!e) {
-      e = sheetExtent(this.pkg.text(s.part));
-      this.extents.set(key, e);
-    }
-    return e;
+    if (!this.extents.has(key)) this.unread.set(key, this.scan(s));
+    return this.extents.get(key)!;
+  }
+
+  /** Every value of a sheet: the ones read while finding its extent (once), else a new scan. */
+  private fullRead(s: SheetEntry): CellValue[][] {
+    const key = s.part.toLowerCase();
+    const values = this.unread.get(key);
+    if (!values) return this.scan(s);
+    this.unread.delete(key);
+    return values;
+  }
+
+  /** Reads every value of a sheet, recording its extent on the way. */
+  private scan(s: SheetEntry): CellValue[][] {
+    const extent: Extent = { lastRow: 0, lastCol: -1 };
+    const values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
+    this.extents.set(s.part.toLowerCase(), extent);
+    return values;
+  }
+
+  /** A sheet part was rewritten: its extent is stale, and values kept from the reading phase are let go. */
+  private changed(part: string): void {
+    this.extents.delete(part.toLowerCase());
+    this.unread.clear();
   }
 
   private setSheetXml(s: SheetEntry, xml: string): void {
     this.pkg.setText(s.part, xml);
-    this.extents.delete(s.part.toLowerCase());
+    this.changed(s.part);
   }
 
   private sharedStrings(): string[] {
@@ -395,21 +427,41 @@ function columnWrites(patch: ColumnsPatch, styles: StyleSheet, p: string): CellW
     const at = rows.findIndex((r) => r > patch.headerRow);
     rows.splice(at < 0 ? rows.length : at, 0, patch.headerRow);
   }
+  // One row's writes, refilled for each row (the patcher writes them before asking for the next): the
+  // columns written, and for each its column index k, value and style.
+  let current = 0;
+  const cols: number[] = [];
+  const present: boolean[] = [];
+  const ks: number[] = [];
+  const values: CellValue[] = [];
+  const cellStyles: (number | undefined)[] = [];
+  const add = (k: number, value: CellValue, style: number | undefined) => {
+    cols.push(columns[k]!.col);
+    present.push(cellPresent(value, style));
+    ks.push(k);
+    values.push(value);
+    cellStyles.push(style);
+  };
+  const rowWrites: RowWrites = { cols, present, write: (j, out) => writeCell(out, letters[ks[j]!]!, current, values[j]!, cellStyles[j], p) };
   return {
     rows,
-    cells(row: number): [number, string | null][] {
-      const out: [number, string | null][] = [];
-      columns.forEach((column, k) => {
-        const ref = `${letters[k]!}${row}`;
+    cells(row: number): RowWrites {
+      current = row;
+      cols.length = 0;
+      present.length = 0;
+      ks.length = 0;
+      values.length = 0;
+      cellStyles.length = 0;
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k]!;
         if (row === patch.headerRow) {
-          out.push([column.col, cellXml(ref, column.header, headerStyle, p)]);
-          return;
+          add(k, column.header, headerStyle);
+          continue;
         }
         const i = row - patch.firstRow;
-        if (i < 0 || i >= column.values.length) return;
-        out.push([column.col, cellXml(ref, column.values[i] ?? null, styleFor[k]!(column.fills?.[i] ?? null), p)]);
-      });
-      return out;
+        if (i >= 0 && i < column.values.length) add(k, column.values[i] ?? null, styleFor[k]!(column.fills?.[i] ?? null));
+      }
+      return rowWrites;
     },
   };
 }

@@ -57,8 +57,38 @@ export function encodeOoxmlString(s: string): string {
   );
 }
 
+/** Characters that escaping, OOXML encoding or xml:space may have to deal with. */
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[&<>_\u0000-\u001f\uFFFE\uFFFF]/;
+
+/** True when the character at `i` is whitespace (what `\s` matches), cheaply for ASCII. */
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 127) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s[i]!);
+}
+
+/** True when tElement(s) is `<t>s</t>`: nothing to escape or encode, no whitespace to preserve (most text). */
+export function isPlainText(s: string): boolean {
+  return !SPECIAL.test(s) && !(s.length > 0 && (isSpaceAt(s, 0) || isSpaceAt(s, s.length - 1)));
+}
+
+/** Characters beyond &, < and >: OOXML encoding (controls, U+FFFE/U+FFFF, a `_xHHHH_` look-alike). */
+// eslint-disable-next-line no-control-regex
+const ENCODED = /[_\u0000-\u001f\uFFFE\uFFFF]/;
+
+/**
+ * True when tElement(s) is `<t>` + s with only &, < and > escaped + `</t>` (no OOXML encoding, no
+ * whitespace to preserve): such text can be written piece by piece with the entities in between.
+ */
+export function isEscapedOnly(s: string): boolean {
+  return !ENCODED.test(s) && !(s.length > 0 && (isSpaceAt(s, 0) || isSpaceAt(s, s.length - 1)));
+}
+
 /** Text of a string item (`<t>`): escaped, OOXML-encoded, with xml:space="preserve" when whitespace matters. */
 export function tElement(s: string, prefix = ''): string {
+  // Most text (names, reasons) needs none of that: one scan instead of three passes.
+  if (isPlainText(s)) return `<${prefix}t>${s}</${prefix}t>`;
   const body = escapeText(encodeOoxmlString(s));
   const preserve = /^\s|\s$|\n|\t/.test(s) ? ' xml:space="preserve"' : '';
   return `<${prefix}t${preserve}>${body}</${prefix}t>`;
@@ -76,26 +106,44 @@ export function parseAttrs(attrText: string): Map<string, string> {
   return out;
 }
 
-/** Where an attribute sits in a start tag's attribute text: [name start, value start, value end). */
-function findAttr(attrText: string, name: string): [number, number, number] | undefined {
-  let from = 0;
-  for (;;) {
-    const i = attrText.indexOf(name, from);
-    if (i < 0) return undefined;
-    from = i + name.length;
-    const before = i === 0 ? 32 : attrText.charCodeAt(i - 1);
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    let j = from;
-    while (attrText.charCodeAt(j) === 32) j++;
-    if (attrText.charCodeAt(j) !== 61 /* = */) continue;
+/**
+ * Where attribute `name`'s value starts (just after its opening quote) in text[from, to), a start tag's
+ * attribute text; -1 when absent. Bounded by `to` without copying the range out or allocating: it runs for
+ * every cell of a sheet. The value ends at attrValueEnd().
+ */
+export function attrValueStart(text: string, from: number, to: number, name: string): number {
+  const first = name.charCodeAt(0);
+  for (let i = from; i + name.length <= to; i++) {
+    if (text.charCodeAt(i) !== first || !text.startsWith(name, i)) continue;
+    // Not a match: the next candidate starts after this name, as a search for the name would.
+    const skip = name.length - 1;
+    const before = i === from ? 32 : text.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) {
+      i += skip;
+      continue;
+    }
+    let j = i + name.length;
+    while (j < to && text.charCodeAt(j) === 32) j++;
+    if (j >= to || text.charCodeAt(j) !== 61 /* = */) {
+      i += skip;
+      continue;
+    }
     j++;
-    while (attrText.charCodeAt(j) === 32) j++;
-    const q = attrText.charCodeAt(j);
-    if (q !== 34 && q !== 39) continue;
-    const end = attrText.indexOf(q === 34 ? '"' : "'", j + 1);
-    if (end < 0) return undefined;
-    return [i, j + 1, end];
+    while (j < to && text.charCodeAt(j) === 32) j++;
+    const q = j < to ? text.charCodeAt(j) : -1;
+    if (q !== 34 && q !== 39) {
+      i += skip;
+      continue;
+    }
+    const end = text.indexOf(q === 34 ? '"' : "'", j + 1);
+    return end < 0 || end >= to ? -1 : j + 1;
   }
+  return -1;
+}
+
+/** Where the value starting at `start` (see attrValueStart) ends: its closing quote. */
+export function attrValueEnd(text: string, start: number): number {
+  return text.indexOf(text.charCodeAt(start - 1) === 39 ? "'" : '"', start);
 }
 
 /**
@@ -103,8 +151,8 @@ function findAttr(attrText: string, name: string): [number, number, number] | un
  * Fast: no regex (it runs for every row and cell of a sheet).
  */
 export function rawAttr(attrText: string, name: string): string | undefined {
-  const at = findAttr(attrText, name);
-  return at ? attrText.slice(at[1], at[2]) : undefined;
+  const start = attrValueStart(attrText, 0, attrText.length, name);
+  return start < 0 ? undefined : attrText.slice(start, attrValueEnd(attrText, start));
 }
 
 /** Same as rawAttr, unescaped. */
@@ -119,10 +167,10 @@ export function attr(attrText: string, name: string): string | undefined {
  */
 export function setAttr(attrText: string, name: string, value: string): string {
   const v = escapeAttr(value);
-  const at = findAttr(attrText, name);
-  if (at) {
-    const quoted = attrText.charCodeAt(at[1] - 1) === 39 ? v.replace(/'/g, '&apos;') : v;
-    return `${attrText.slice(0, at[1])}${quoted}${attrText.slice(at[2])}`;
+  const start = attrValueStart(attrText, 0, attrText.length, name);
+  if (start >= 0) {
+    const quoted = attrText.charCodeAt(start - 1) === 39 ? v.replace(/'/g, '&apos;') : v;
+    return `${attrText.slice(0, start)}${quoted}${attrText.slice(attrValueEnd(attrText, start))}`;
   }
   const selfClose = /\/\s*$/.test(attrText);
   const trimmed = selfClose ? attrText.replace(/\s*\/\s*$/, '') : attrText.replace(/\s+$/, '');

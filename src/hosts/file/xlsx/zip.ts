@@ -1,8 +1,19 @@
 // A minimal zip container reader/writer. Entries we do not change are written back with their original
 // compressed bytes, CRC and sizes (so their content is byte-identical and costs no recompression); changed
-// entries are deflated with fflate. Works in Node and browsers alike (Uint8Array only).
-import { Deflate, inflateSync } from 'fflate';
+// entries are deflated through a codec: fflate by default (works in Node and browsers alike, Uint8Array
+// only), or the platform's native zlib when the host has one (see ../node-zip.ts).
+import { Deflate, inflateSync, type DeflateOptions } from 'fflate';
 import { XlsxError } from './errors.ts';
+
+/** The compression primitives of a zip archive (raw deflate, no zlib or gzip framing). */
+export interface ZipCodec {
+  /** Inflates an entry whose uncompressed size is `size`; throws on damaged data. */
+  inflate(raw: Uint8Array, size: number): Uint8Array;
+  /** Deflates the chunks, in order, as one stream. */
+  deflate(chunks: readonly Uint8Array[], level: number): Uint8Array[];
+  /** CRC-32 of the chunks, in order. */
+  crc32(chunks: readonly Uint8Array[]): number;
+}
 
 export interface ZipEntry {
   name: string;
@@ -109,7 +120,7 @@ function findEocd(bytes: Uint8Array): number {
 }
 
 /** The uncompressed bytes of an entry: its new content, or the original (decompressed once, cached). */
-export function entryData(entry: ZipEntry): Uint8Array {
+export function entryData(entry: ZipEntry, codec: ZipCodec = FFLATE): Uint8Array {
   if (entry.chunks) return concat(entry.chunks);
   if (entry.data) return entry.data;
   const raw = entry.raw;
@@ -118,7 +129,7 @@ export function entryData(entry: ZipEntry): Uint8Array {
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     try {
-      data = inflateSync(raw, { out: new Uint8Array(entry.size) });
+      data = codec.inflate(raw, entry.size);
     } catch {
       throw new XlsxError('corrupt', `The workbook is damaged: entry ${entry.name} cannot be decompressed.`);
     }
@@ -187,23 +198,30 @@ export function crc32(chunks: readonly Uint8Array[]): number {
   return (c ^ -1) >>> 0;
 }
 
-/**
- * Raw deflate of the chunks. Big parts (a 100,000-row sheet) use the fastest level: it costs a little
- * size and saves seconds.
- */
-function deflateChunks(chunks: readonly Uint8Array[], size: number): Uint8Array[] {
+function deflateChunks(chunks: readonly Uint8Array[], level: number): Uint8Array[] {
   const out: Uint8Array[] = [];
-  const level = size > 4_000_000 ? 1 : 6;
-  const stream = new Deflate({ level }, (chunk) => out.push(chunk));
+  const stream = new Deflate({ level: level as DeflateOptions['level'] }, (chunk) => out.push(chunk));
   for (const c of chunks) if (c.length) stream.push(c, false);
   stream.push(new Uint8Array(0), true);
   return out;
 }
 
+/** The portable codec: fflate and a JavaScript CRC-32. */
+export const FFLATE: ZipCodec = {
+  inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
+  deflate: deflateChunks,
+  crc32,
+};
+
+/** Big parts (a 100,000-row sheet) use the fastest level: it costs a little size and saves seconds. */
+function levelFor(size: number): number {
+  return size > 4_000_000 ? 1 : 6;
+}
+
 const UTF8_ENC = new TextEncoder();
 
 /** Writes the entries, in order, as a zip archive. */
-export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE): Uint8Array {
   interface Prepared {
     entry: ZipEntry;
     name: Uint8Array;
@@ -232,11 +250,11 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
       payload = [entry.raw];
       flags = (entry.flags & ~0x8 & ~0x800) | utf8Flag;
     } else {
-      const chunks = entry.chunks ?? [entryData(entry)];
+      const chunks = entry.chunks ?? [entryData(entry, codec)];
       size = 0;
       for (const c of chunks) size += c.length;
-      crc = crc32(chunks);
-      const deflated = deflateChunks(chunks, size);
+      crc = codec.crc32(chunks);
+      const deflated = codec.deflate(chunks, levelFor(size));
       let deflatedSize = 0;
       for (const c of deflated) deflatedSize += c.length;
       if (deflatedSize < size) {
