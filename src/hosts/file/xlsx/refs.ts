@@ -4,17 +4,10 @@ import { XlsxError } from './errors.ts';
 export const MAX_ROW = 1_048_576;
 export const MAX_COL = 16_383; // XFD, 0-based
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (the core's own). */
+import { columnLetter as colName } from '../../../core/issues.ts';
+
+export { colName };
 
 /** "A1" style reference for a 1-based row and 0-based column. */
 export function cellRef(row: number, col: number): string {
