@@ -30,6 +30,17 @@ export function placeOutputColumns(placement: OutputPlacement): Record<OutputCol
   return out;
 }
 
+/**
+ * `s` as one flat string. V8 keeps a string built from pieces (a template) as a rope of those pieces; held
+ * by the 100,000 until the sheet is written, every piece survives each young-generation collection and is
+ * copied by it (a quarter of a second at that size). Reading a character makes V8 join the rope into one
+ * string, and the pieces die young.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
 const WIDTHS: Record<OutputColumnKey, number> = { tier: 14, score: 10, benefits: 36, reason: 48, gap: 40, previous: 14, change: 8, issues: 40 };
 
 const SCORE_FORMAT: Record<string, string> = { points: '0.0', rfm: '0', abc: '0.0"%"', rules: '0' };
@@ -77,8 +88,8 @@ export function outputColumns(
     scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
     benefits![r] = e.benefits || null;
     const kept = held?.get(i);
-    reasons![r] = kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason;
-    gaps![r] = e.gap ?? (t === 0 ? top : null);
+    reasons![r] = flat(kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason);
+    gaps![r] = e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
     if (previous) {
       const prev = previous.get(table.ids[i]!);
       const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
