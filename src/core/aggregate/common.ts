@@ -2,7 +2,8 @@
 import type { CellValue } from '../output/tables.ts';
 import { loc, type Localized } from '../i18n.ts';
 import { a1, type DataIssue, type IssueCode } from '../issues.ts';
-import { parseDate, type Parsed } from '../values/parse.ts';
+import { isExcelError, parseDate, type Parsed } from '../values/parse.ts';
+import { idKey } from './keys.ts';
 
 /** What the columns of a transaction sheet are called in messages. */
 export const FIELD_LABELS = {
@@ -99,4 +100,25 @@ export function blankRow(row: readonly CellValue[], cols: readonly (number | und
 /** The reference day of recency: the window's last day, or the day of the latest date in the data. */
 export function referenceDay(window: { end: number } | null, latest: number): number {
   return window !== null ? window.end : Number.isFinite(latest) ? Math.floor(latest) : NaN;
+}
+
+/**
+ * The customer a row belongs to: its id key, or null when the row has none — a blank id on a row with data,
+ * or an id cell holding an Excel error (reported). Fully blank rows return null without counting.
+ */
+export function rowCustomer(
+  row: readonly CellValue[],
+  r: number,
+  idCol: number,
+  usedCols: readonly (number | undefined)[],
+  origin: Origin,
+  issues: DataIssue[],
+): { key: string | null; counted: boolean } {
+  const key = idKey(row[idCol]);
+  if (key === null) return { key: null, counted: !blankRow(row, usedCols) };
+  if (key.charCodeAt(0) === 35 /* # */ && isExcelError(key)) {
+    issues.push(cellIssue(origin, r, idCol, 'customerId', 'excel-error', loc(`单元格是 Excel 错误值 ${key}`, `the cell holds the Excel error ${key}`), key));
+    return { key: null, counted: true };
+  }
+  return { key, counted: false };
 }

@@ -1,10 +1,7 @@
 // Contact log (calls, meetings, e-mails, service tickets) → per customer: how many, of which type, when last.
 import type { CellValue } from '../output/tables.ts';
-import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
-import { isExcelError } from '../values/parse.ts';
-import { BLANK_MESSAGE, blankRow, cellIssue, DateReader, failureIssue, referenceDay, type Origin } from './common.ts';
-import { idKey } from './keys.ts';
+import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, referenceDay, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots, type Column } from './slots.ts';
 import { normalizeKey } from '../grading/ids.ts';
@@ -58,17 +55,12 @@ export function aggregateInteractions(
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     if (row === undefined) continue;
-    const key = idKey(row[cols.customerId]);
-    if (key === null) {
-      if (!blankRow(row, [cols.customerId, cols.date, cols.type])) rowsWithoutCustomer++;
+    const who = rowCustomer(row, r, cols.customerId, [cols.customerId, cols.date, cols.type], origin, issues);
+    if (who.key === null) {
+      if (who.counted) rowsWithoutCustomer++;
       continue;
     }
-    if (key.charCodeAt(0) === 35 && isExcelError(key)) {
-      rowsWithoutCustomer++;
-      issues.push(cellIssue(origin, r, cols.customerId, 'customerId', 'excel-error',
-        loc(`单元格是 Excel 错误值 ${key}`, `the cell holds the Excel error ${key}`), key));
-      continue;
-    }
+    const key = who.key;
     const c = customers.slot(key);
     const d = dates.read(row[cols.date]);
     if (!d.ok || d.value === null) {

@@ -13,10 +13,9 @@
 // - a row whose date or amount cannot be read is reported and skipped, never counted as 0; the
 //   customer is marked `incomplete` because its totals miss that row.
 import type { CellValue } from '../output/tables.ts';
-import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
-import { isExcelError, parseNumber } from '../values/parse.ts';
-import { BLANK_MESSAGE, blankRow, cellIssue, DateReader, failureIssue, referenceDay, type Field, type Origin } from './common.ts';
+import { parseNumber } from '../values/parse.ts';
+import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, referenceDay, rowCustomer, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
@@ -140,20 +139,12 @@ export function aggregateOrders(
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     if (row === undefined) continue;
-    const idCell = row[cols.customerId];
-    const key = idKey(idCell);
-    if (key === null) {
-      if (!blankRow(row, allCols)) rowsWithoutCustomer++;
+    const who = rowCustomer(row, r, cols.customerId, allCols, origin, issues);
+    if (who.key === null) {
+      if (who.counted) rowsWithoutCustomer++;
       continue;
     }
-    if (key.charCodeAt(0) === 35 /* # */ && isExcelError(key)) {
-      rowsWithoutCustomer++;
-      issues.push(
-        cellIssue(origin, r, cols.customerId, 'customerId', 'excel-error',
-          loc(`单元格是 Excel 错误值 ${key}`, `the cell holds the Excel error ${key}`), key),
-      );
-      continue;
-    }
+    const key = who.key;
     const c = customers.slot(key);
 
     const d = dates.read(row[cols.date]);

@@ -2,9 +2,8 @@
 import type { CellValue } from '../output/tables.ts';
 import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
-import { isExcelError, parseNumber } from '../values/parse.ts';
-import { BLANK_MESSAGE, blankRow, cellIssue, DateReader, failureIssue, type Origin } from './common.ts';
-import { idKey } from './keys.ts';
+import { parseNumber } from '../values/parse.ts';
+import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
 
@@ -73,17 +72,12 @@ export function aggregateSatisfaction(
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     if (row === undefined) continue;
-    const key = idKey(row[cols.customerId]);
-    if (key === null) {
-      if (!blankRow(row, [cols.customerId, cols.date, cols.score])) rowsWithoutCustomer++;
+    const who = rowCustomer(row, r, cols.customerId, [cols.customerId, cols.date, cols.score], origin, issues);
+    if (who.key === null) {
+      if (who.counted) rowsWithoutCustomer++;
       continue;
     }
-    if (key.charCodeAt(0) === 35 && isExcelError(key)) {
-      rowsWithoutCustomer++;
-      issues.push(cellIssue(origin, r, cols.customerId, 'customerId', 'excel-error',
-        loc(`单元格是 Excel 错误值 ${key}`, `the cell holds the Excel error ${key}`), key));
-      continue;
-    }
+    const key = who.key;
     const c = customers.slot(key);
     let date = NaN;
     if (cols.date !== undefined) {
