@@ -9,6 +9,7 @@ export type RunErrorCode =
   | 'rules-sheet'
   | 'scheme'
   | 'cancelled'
+  | 'period'
   | 'host';
 
 export class RunError extends Error {

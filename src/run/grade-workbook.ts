@@ -111,7 +111,7 @@ async function findCustomerSheet(
   port: WorkbookPort,
   sheets: SheetInfo[],
   scheme: Scheme,
-  options: RunOptions,
+  options: Pick<RunOptions, 'sheet' | 'mapping'>,
   asOf: number,
   related: Related,
 ): Promise<CustomerSheet | null> {
@@ -231,7 +231,7 @@ function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: Lang, co
 }
 
 /** The port, with each sheet read at most once per run until something is written (sheets are looked at by several steps). */
-function readOnce(port: WorkbookPort): WorkbookPort {
+export function readOnce(port: WorkbookPort): WorkbookPort {
   const cache = new Map<string, Promise<SheetValues>>();
   const wrote = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) => {
     cache.clear();
@@ -249,6 +249,30 @@ function readOnce(port: WorkbookPort): WorkbookPort {
     replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
     appendRows: wrote((sheet, header, rows, replace) => port.appendRows(sheet, header, rows, replace)),
   };
+}
+
+export interface LoadedCustomers {
+  customers: CustomerSheet;
+  related: Related;
+  /** Join notes (ids found only in a related sheet). */
+  notes: DataIssue[];
+}
+
+/** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
+export async function loadCustomers(
+  port: WorkbookPort,
+  sheets: SheetInfo[],
+  scheme: Scheme,
+  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
+  window: PeriodWindow | null,
+  asOf: number,
+): Promise<LoadedCustomers> {
+  const related = await findRelatedSheets(port, sheets, options.sheet ?? null);
+  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related);
+  const names = sheets.map((s) => s.name);
+  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', names, options.lang).name);
+  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
+  return { customers, related, notes };
 }
 
 /** Grade the workbook and write the results back. */
@@ -269,10 +293,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const asOf = window ? window.end : (options.today ?? todaySerial());
   progress({ done: 1, total: 5, stage: 'read' });
   const names = sheets.map((s) => s.name);
-  const related = await findRelatedSheets(port, sheets, options.sheet ?? null);
-  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related);
-  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', names, lang).name);
-  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
+  const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf);
 
   progress({ done: 2, total: 5, stage: 'grade' });
   let result: GradeResult;

@@ -1,0 +1,403 @@
+// A task-pane session: the steps of the pane (data → rules → preview → apply → summaries → handbook) as
+// plain async calls over the workbook port. Written once; the Office host runs it on Excel, the standalone
+// page runs it in a Web Worker over the file host. Every result is plain, serialisable data (it crosses
+// the worker boundary), and nothing here knows about React or Office.js.
+import {
+  SchemeError,
+  a1,
+  generatedSheetName,
+  generatedSheetOf,
+  grade,
+  handbookSheet,
+  headerKey,
+  loc,
+  metricSpec,
+  outputColumnOf,
+  periodWindow,
+  schemeFromSheet,
+  schemeToSheet,
+  tierMixOf,
+  type CellValue,
+  type GradeResult,
+  type Lang,
+  type Localized,
+  type Scheme,
+} from '../core/index.ts';
+import { detectHeaderRow, fieldDefs } from '../core/mapping/index.ts';
+import type { Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
+import { RunError } from './errors.ts';
+import { gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
+import { lastAppliedTiers, movesBetween, type Moves } from './session-moves.ts';
+
+export type { Moves };
+
+/** What the customer sheet and its neighbours are, as the data step shows them. */
+export type SheetRole = 'customers' | 'orders' | 'interactions' | 'satisfaction' | 'tierbook' | 'other';
+
+export interface SheetChoice {
+  name: string;
+  rows: number;
+  visible: boolean;
+  role: SheetRole;
+}
+
+export interface ColumnView {
+  col: number;
+  letter: string;
+  header: string;
+  /** The field it maps to (a metric id or id/name/…), or null. */
+  field: string | null;
+  matchedBy: string | null;
+  synonym: string | null;
+  unitNote: Localized | null;
+}
+
+export interface FieldView {
+  field: string;
+  label: Localized;
+  /** The scheme grades on it (a missing one blocks grading unless a related sheet supplies it). */
+  required: boolean;
+  /** Column it is read from, or null. */
+  col: number | null;
+  /** Filled from a related sheet (orders, satisfaction, interactions) instead of a column. */
+  fromRelated: string | null;
+}
+
+export interface DataView {
+  sheets: SheetChoice[];
+  /** The sheet graded; an orders-only workbook grades onto a sheet of its own (generated = true). */
+  customerSheet: string;
+  generated: boolean;
+  headerRow: number;
+  customers: number;
+  columns: ColumnView[];
+  fields: FieldView[];
+  problems: { severity: 'error' | 'warning'; message: Localized }[];
+  related: { orders: string | null; interactions: string | null; satisfaction: string | null };
+}
+
+export interface Selection {
+  /** Customer sheet (default: found as the run finds it). */
+  sheet?: string;
+  /** metric → header text, as chosen in the data step. */
+  mapping?: Record<string, string>;
+}
+
+export interface MixBar {
+  tier: string;
+  label: Localized;
+  color: string;
+  customers: number;
+  share: number;
+  revenue: number;
+  expected: { min: number; max: number } | null;
+  outside: boolean;
+}
+
+export interface MixView {
+  bars: MixBar[];
+  unrated: number;
+  graded: number;
+  totalRevenue: number;
+  revenueLabel: Localized | null;
+  currency: string;
+}
+
+export interface IssueView {
+  sheet: string | null;
+  cell: string | null;
+  customer: string | null;
+  field: string | null;
+  message: Localized;
+}
+
+export interface PreviewView {
+  mix: MixView;
+  /** The tiers the sheet holds from the last applied grading, counted by label; null when never graded. */
+  lastApplied: { label: string; customers: number }[] | null;
+  moves: Moves;
+  issueCount: number;
+  warnings: Localized[];
+}
+
+export interface ApplyView extends PreviewView {
+  sheet: string;
+  /** The first issues (the list is capped so that 100,000 rows of problems do not flood the pane). */
+  issues: IssueView[];
+  schemeSource: RunResult['schemeSource'];
+}
+
+export interface SummariesView {
+  period: string;
+  previousPeriod: string | null;
+  sheets: string[];
+  native: boolean;
+  notice: Localized | null;
+  mix: MixView;
+  moves: Moves;
+}
+
+export interface RulesView {
+  sheet: string | null;
+  scheme: Scheme | null;
+  problems: { path: string; message: Localized }[];
+}
+
+export const ISSUE_LIST_LIMIT = 500;
+
+export interface SessionOptions {
+  lang: Lang;
+  /** Today as an Excel serial (tests); default: the clock. */
+  today?: number;
+}
+
+/** Make the port for one operation; `signal` cancels it between blocks (the Office host honours it). */
+export type PortFactory = (signal?: AbortSignal) => WorkbookPort;
+
+export class GradingSession {
+  private port: WorkbookPort;
+  private loaded: { key: string; value: Promise<LoadedCustomers> } | null = null;
+
+  constructor(
+    private readonly makePort: PortFactory,
+    private options: SessionOptions,
+  ) {
+    this.port = readOnce(makePort());
+  }
+
+  setLang(lang: Lang): void {
+    this.options = { ...this.options, lang };
+  }
+
+  /** Forget what was read (the workbook changed under us, or after a write). */
+  refresh(): void {
+    this.port = readOnce(this.makePort());
+    this.loaded = null;
+  }
+
+  async sheets(): Promise<SheetInfo[]> {
+    return this.port.listSheets();
+  }
+
+  /** The data step: which sheet is graded, its header row and how each column maps. */
+  async inspect(scheme: Scheme, selection: Selection): Promise<DataView> {
+    const sheets = await this.port.listSheets();
+    const { customers, related } = await this.load(scheme, selection);
+    const roles = new Map<string, SheetRole>();
+    if (related.orders) roles.set(related.orders.sheet, 'orders');
+    if (related.interactions) roles.set(related.interactions.sheet, 'interactions');
+    if (related.satisfaction) roles.set(related.satisfaction.sheet, 'satisfaction');
+    roles.set(customers.sheet, 'customers');
+    const { mapping } = customers;
+    const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
+    const headers = customers.generated ? [] : await this.headerCells(customers.sheet, customers.headerRow);
+    const columns: ColumnView[] = headers.flatMap((h, col) => {
+      if (h === null || String(h).trim() === '' || outputColumnOf(h)) return [];
+      const m = byCol.get(col);
+      return [{ col, letter: a1(1, col).replace(/\d+$/, ''), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
+    });
+    const needed = new Set(scheme.criteria.map((c) => c.metric));
+    const fromRelated = (field: string): string | null => {
+      if (mapping.byField[field]) return null;
+      if (related.orders && ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'].includes(field)) return related.orders.sheet;
+      if (related.satisfaction && ['satisfaction', 'nps'].includes(field)) return related.satisfaction.sheet;
+      if (related.interactions && field === 'interactions') return related.interactions.sheet;
+      return null;
+    };
+    const defs = fieldDefs(scheme).filter((d) => needed.has(d.field) || ['id', 'name', 'lastPurchase', 'override', 'overrideReason'].includes(d.field));
+    const fields: FieldView[] = defs.map((d) => ({
+      field: d.field,
+      label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label,
+      required: needed.has(d.field) || d.field === 'id',
+      col: mapping.byField[d.field]?.col ?? null,
+      fromRelated: fromRelated(d.field),
+    }));
+    return {
+      sheets: sheets.map((s) => ({
+        name: s.name,
+        rows: s.lastRow,
+        visible: s.visible,
+        role: roles.get(s.name) ?? (generatedSheetOf(s.name) ? 'tierbook' : 'other'),
+      })),
+      customerSheet: customers.sheet,
+      generated: customers.generated,
+      headerRow: customers.headerRow,
+      customers: customers.table.size,
+      columns,
+      fields,
+      problems: mapping.problems.map((p) => ({ severity: p.severity, message: p.message })),
+      related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
+    };
+  }
+
+  /** The scheme kept in the workbook's rules sheet, or why it cannot be read. */
+  async rules(): Promise<RulesView> {
+    const sheets = await this.port.listSheets();
+    const info = sheets.find((s) => generatedSheetOf(s.name) === 'rules');
+    if (!info) return { sheet: null, scheme: null, problems: [] };
+    const v = await this.port.readSheet(info.name);
+    const read = schemeFromSheet(v.values, v.firstRow, info.name);
+    if (read.ok) return { sheet: info.name, scheme: read.scheme, problems: [] };
+    return { sheet: info.name, scheme: null, problems: read.problems.map((p) => ({ path: p.path, message: p.message })) };
+  }
+
+  /** Write the scheme to the rules sheet (replacing it). */
+  async saveRules(scheme: Scheme): Promise<string> {
+    const names = (await this.port.listSheets()).map((s) => s.name);
+    const name = generatedSheetName('rules', names, this.options.lang).name;
+    await this.port.replaceSheet({ ...schemeToSheet(scheme, this.options.lang), name });
+    this.refresh();
+    return name;
+  }
+
+  /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
+  async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
+    const { customers, notes } = await this.load(scheme, selection);
+    const result = gradeOrExplain(scheme, customers);
+    const last = await lastAppliedTiers(this.port, customers);
+    return {
+      mix: mixView(result),
+      lastApplied: last ? countLabels(last) : null,
+      moves: movesBetween(scheme, result, last),
+      issueCount: result.issues.length + notes.length,
+      warnings: result.warnings,
+    };
+  }
+
+  /** Grade and write back (tier, benefits, reason, gap … columns; the rules sheet). */
+  async apply(scheme: Scheme, selection: Selection, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ApplyView> {
+    const before = await this.load(scheme, selection);
+    const last = await lastAppliedTiers(this.port, before.customers);
+    const run = await this.run(scheme, selection, {}, onProgress, signal);
+    const issues = [...run.result.issues, ...run.notes];
+    return {
+      sheet: run.customers.sheet,
+      mix: mixView(run.result),
+      lastApplied: last ? countLabels(last) : null,
+      moves: movesBetween(scheme, run.result, last),
+      issueCount: issues.length,
+      issues: issues.slice(0, ISSUE_LIST_LIMIT).map((x) => ({
+        sheet: x.sheet ?? (x.row !== undefined ? run.customers.sheet : null),
+        cell: x.cell ?? null,
+        customer: x.index !== undefined ? (run.result.table.ids[x.index] ?? null) : null,
+        field: x.field ?? null,
+        message: x.message,
+      })),
+      warnings: run.warnings,
+      schemeSource: run.schemeSource,
+    };
+  }
+
+  /** A review run for a period: history snapshot, then tier mix, movement and churn summaries. */
+  async summaries(scheme: Scheme, selection: Selection, period: string, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SummariesView> {
+    if (!periodWindow(period))
+      throw new RunError('period', loc(`无法识别期间"${period}"（例如 2025Q3、2025H2、2025）`, `Cannot read the period "${period}" (e.g. 2025Q3, 2025H2, 2025)`));
+    const run = await this.run(scheme, selection, { period }, onProgress, signal);
+    const s = run.summaries!;
+    const previous = run.previous ? new Map([...run.previous].map(([id, r]) => [id, r.tier ?? ''])) : null;
+    return {
+      period,
+      previousPeriod: run.previousPeriod,
+      sheets: [s.mix, s.movement, s.churn].filter((x): x is string => !!x),
+      native: !!s.native && s.native.notice === null,
+      notice: s.native?.notice ?? null,
+      mix: mixView(run.result),
+      moves: movesBetween(scheme, run.result, previous),
+    };
+  }
+
+  /** Write (or rewrite) the handbook sheet for the scheme. */
+  async handbook(scheme: Scheme): Promise<string> {
+    const names = (await this.port.listSheets()).map((s) => s.name);
+    const name = generatedSheetName('handbook', names, this.options.lang).name;
+    await this.port.replaceSheet({ ...handbookSheet(scheme, this.options.lang), name });
+    this.refresh();
+    return name;
+  }
+
+  private async run(scheme: Scheme, selection: Selection, extra: { period?: string }, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<RunResult> {
+    const port = this.makePort(signal);
+    try {
+      return await gradeWorkbook(port, {
+        lang: this.options.lang,
+        scheme,
+        ...(selection.sheet ? { sheet: selection.sheet } : {}),
+        ...(selection.mapping && Object.keys(selection.mapping).length ? { mapping: selection.mapping } : {}),
+        ...(extra.period ? { period: extra.period } : {}),
+        ...(this.options.today !== undefined ? { today: this.options.today } : {}),
+        onProgress: (p) => {
+          if (signal?.aborted) throw new RunError('cancelled', loc('已取消', 'Cancelled'));
+          onProgress?.(p);
+        },
+      });
+    } finally {
+      this.refresh();
+    }
+  }
+
+  /** Read and map the customers once per (sheet, mapping, metrics): a threshold edit re-grades in memory. */
+  private load(scheme: Scheme, selection: Selection): Promise<LoadedCustomers> {
+    const metrics = [...new Set(scheme.criteria.map((c) => `${c.metric}:${c.column ?? ''}:${c.unit}`))].sort();
+    const key = JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang]);
+    if (this.loaded?.key === key) return this.loaded.value;
+    const value = (async () => {
+      const sheets = await this.port.listSheets();
+      return loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, this.options.today ?? todaySerial());
+    })();
+    this.loaded = { key, value };
+    value.catch(() => {
+      if (this.loaded?.value === value) this.loaded = null;
+    });
+    return value;
+  }
+
+  private async headerCells(sheet: string, headerRow: number): Promise<CellValue[]> {
+    const v = await this.port.readSheet(sheet);
+    const header = detectHeaderRow(v.values, v.firstRow);
+    return header?.row === headerRow ? header.headers : (v.values[headerRow - v.firstRow] ?? []);
+  }
+}
+
+function gradeOrExplain(scheme: Scheme, customers: LoadedCustomers['customers']): GradeResult {
+  try {
+    return grade(scheme, customers.table);
+  } catch (e) {
+    if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
+    if (e instanceof Error && e.name === 'MissingMetricsError')
+      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}`, `Columns needed for grading are missing: ${e.message}`));
+    throw e;
+  }
+}
+
+export function mixView(result: GradeResult): MixView {
+  const mix = tierMixOf(result);
+  const { scheme } = result;
+  return {
+    bars: mix.rows.map((r, i) => {
+      const tier = scheme.tiers[i]!;
+      return {
+        tier: tier.id,
+        label: tier.label,
+        color: tier.color,
+        customers: r.customers,
+        share: r.customerShare,
+        revenue: r.revenue,
+        expected: r.expected,
+        outside: r.outsideExpected,
+      };
+    }),
+    unrated: mix.unrated,
+    graded: mix.graded,
+    totalRevenue: mix.totalRevenue,
+    revenueLabel: mix.revenueMetric ? metricSpec(scheme, mix.revenueMetric).label : null,
+    currency: scheme.currency,
+  };
+}
+
+function countLabels(last: Map<string, string>): { label: string; customers: number }[] {
+  const counts = new Map<string, number>();
+  for (const label of last.values()) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, customers]) => ({ label, customers }));
+}
+
+export { headerKey };
