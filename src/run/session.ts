@@ -4,7 +4,7 @@
 // the worker boundary), and nothing here knows about React or Office.js.
 import {
   SchemeError,
-  a1,
+  columnLetter,
   generatedSheetName,
   generatedSheetOf,
   grade,
@@ -23,7 +23,7 @@ import {
   type Localized,
   type Scheme,
 } from '../core/index.ts';
-import { detectHeaderRow, fieldDefs } from '../core/mapping/index.ts';
+import { detectHeaderRow, fieldDefs, mapColumns } from '../core/mapping/index.ts';
 import type { Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
@@ -73,6 +73,8 @@ export interface DataView {
   columns: ColumnView[];
   fields: FieldView[];
   problems: { severity: 'error' | 'warning'; message: Localized }[];
+  /** Why the sheet cannot be graded as mapped (the mapping is shown so that it can be fixed); null when it can. */
+  blocking: Localized | null;
   related: { orders: string | null; interactions: string | null; satisfaction: string | null };
 }
 
@@ -145,6 +147,9 @@ export interface RulesView {
 
 export const ISSUE_LIST_LIMIT = 500;
 
+/** Fields every customer sheet may have besides the scheme's metrics. */
+const FIXED_FIELDS: readonly string[] = ['id', 'name', 'lastPurchase', 'override', 'overrideReason'];
+
 export interface SessionOptions {
   lang: Lang;
   /** Today as an Excel serial (tests); default: the clock. */
@@ -182,7 +187,15 @@ export class GradingSession {
   /** The data step: which sheet is graded, its header row and how each column maps. */
   async inspect(scheme: Scheme, selection: Selection): Promise<DataView> {
     const sheets = await this.port.listSheets();
-    const { customers, related } = await this.load(scheme, selection);
+    let loaded: LoadedCustomers;
+    try {
+      loaded = await this.load(scheme, selection);
+    } catch (e) {
+      // A sheet whose columns fall short is still shown, so the user can fix the mapping by hand.
+      if (e instanceof RunError && (e.code === 'missing-columns' || e.code === 'no-header')) return this.unreadable(scheme, selection, sheets, e);
+      throw e;
+    }
+    const { customers, related } = loaded;
     const roles = new Map<string, SheetRole>();
     if (related.orders) roles.set(related.orders.sheet, 'orders');
     if (related.interactions) roles.set(related.interactions.sheet, 'interactions');
@@ -194,7 +207,7 @@ export class GradingSession {
     const columns: ColumnView[] = headers.flatMap((h, col) => {
       if (h === null || String(h).trim() === '' || outputColumnOf(h)) return [];
       const m = byCol.get(col);
-      return [{ col, letter: a1(1, col).replace(/\d+$/, ''), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
+      return [{ col, letter: columnLetter(col), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
     });
     const needed = new Set(scheme.criteria.map((c) => c.metric));
     const fromRelated = (field: string): string | null => {
@@ -204,7 +217,7 @@ export class GradingSession {
       if (related.interactions && field === 'interactions') return related.interactions.sheet;
       return null;
     };
-    const defs = fieldDefs(scheme).filter((d) => needed.has(d.field) || ['id', 'name', 'lastPurchase', 'override', 'overrideReason'].includes(d.field));
+    const defs = fieldDefs(scheme).filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field));
     const fields: FieldView[] = defs.map((d) => ({
       field: d.field,
       label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label,
@@ -226,6 +239,7 @@ export class GradingSession {
       columns,
       fields,
       problems: mapping.problems.map((p) => ({ severity: p.severity, message: p.message })),
+      blocking: null,
       related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     };
   }
@@ -349,6 +363,36 @@ export class GradingSession {
       if (this.loaded?.value === value) this.loaded = null;
     });
     return value;
+  }
+
+  /** The data view of a sheet that does not map: its header and columns as far as they can be read. */
+  private async unreadable(scheme: Scheme, selection: Selection, sheets: SheetInfo[], error: RunError): Promise<DataView> {
+    const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && generatedSheetOf(s.name) === undefined);
+    const name = selection.sheet ?? candidates[0]?.name;
+    if (!name) throw error;
+    const v = await this.port.readSheet(name);
+    const header = detectHeaderRow(v.values, v.firstRow);
+    const headers = header?.headers ?? [];
+    const mapping = mapColumns(headers, scheme, selection.mapping ? { explicit: selection.mapping } : {});
+    const needed = new Set(scheme.criteria.map((c) => c.metric));
+    return {
+      sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === name ? 'customers' : generatedSheetOf(s.name) ? 'tierbook' : 'other' })),
+      customerSheet: name,
+      generated: false,
+      headerRow: header?.row ?? 0,
+      customers: 0,
+      columns: headers.flatMap((h, col) => {
+        if (h === null || String(h).trim() === '' || outputColumnOf(h)) return [];
+        const m = mapping.columns.find((c) => c.col === col);
+        return [{ col, letter: columnLetter(col), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
+      }),
+      fields: fieldDefs(scheme)
+        .filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field))
+        .map((d) => ({ field: d.field, label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label, required: needed.has(d.field) || d.field === 'id', col: mapping.byField[d.field]?.col ?? null, fromRelated: null })),
+      problems: mapping.problems.map((p) => ({ severity: p.severity, message: p.message })),
+      blocking: error.text,
+      related: { orders: null, interactions: null, satisfaction: null },
+    };
   }
 
   private async headerCells(sheet: string, headerRow: number): Promise<CellValue[]> {

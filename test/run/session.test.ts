@@ -93,9 +93,12 @@ describe('grading session', () => {
 
   it('names the sheet and the headers found when the mapping falls short', async () => {
     const { s } = session();
-    const err = await s.inspect(b2b, { sheet: names.customers, mapping: { annualSpend: '没有这列' } }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RunError);
-    expect((err as RunError).text['zh-CN']).toContain(names.customers);
+    const view = await s.inspect(b2b, { sheet: names.customers, mapping: { annualSpend: '没有这列' } });
+    expect(view.blocking?.['zh-CN']).toContain(names.customers);
+    expect(view.customerSheet).toBe(names.customers);
+    expect(view.columns.length).toBeGreaterThan(5); // shown, so the mapping can be fixed
+    expect(view.problems.some((p) => p.severity === 'error')).toBe(true);
+    await expect(s.preview(b2b, { sheet: names.customers, mapping: { annualSpend: '没有这列' } })).rejects.toThrow(RunError);
   });
 
   it('cancels between blocks', async () => {

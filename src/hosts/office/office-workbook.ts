@@ -94,6 +94,17 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /** Activate a sheet and select one cell (the task pane's "show me" on a data issue). */
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.excel(loc(`选择 ${sheet}!${cell}`, `Selecting ${sheet}!${cell}`), null, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+      this.stats.syncs++;
+    });
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return this.excel(loc('读取工作表列表', 'Listing the sheets'), null, async (context) => {
       const sheets = context.workbook.worksheets;

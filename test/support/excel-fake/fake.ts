@@ -93,6 +93,9 @@ export class FakeExcel {
   /** Time spent inside the fake's syncs (to subtract from the caller's own time). */
   fakeMs = 0;
   screenSuspendCalls = 0;
+  /** The active sheet and the selected range's address, as activate() and select() leave them. */
+  activeSheet: string | null = null;
+  selection: string | null = null;
   private tableIds = 0;
 
   constructor(sheets: { name: string; values: (Scalar | null)[][] }[] = [], options: FakeOptions = {}) {
@@ -678,7 +681,9 @@ export class FakeWorksheet extends ProxyBase<SheetModel> implements Pick<Excel.W
     });
   }
   activate(): void {
-    this.command('activate', [], () => {});
+    this.command('activate', [], (sheet) => {
+      this.context.excel.activeSheet = sheet.name;
+    });
   }
 }
 
@@ -911,6 +916,11 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
     this.formatCommand('delete', shift, ({ sheet, rect }) => {
       if (shift !== 'Up' || rect.c0 !== 0 || rect.cols !== MAX_COLS) throw new FakeOfficeError('NotImplemented', 'fake: only entire rows can be deleted (shift Up)');
       sheet.deleteRows(rect.r0, rect.rows, this.context.excel.tables);
+    });
+  }
+  select(): void {
+    this.formatCommand('select', null, ({ sheet, rect }) => {
+      this.context.excel.selection = addressOf(sheet.name, rect);
     });
   }
   getEntireRow(): FakeRange {

@@ -1,0 +1,78 @@
+// The standalone page's worker: it owns the workbook (the file host over the opened bytes) and runs the
+// grading session, so 100,000 rows are parsed, graded and written without freezing the page.
+/// <reference lib="webworker" />
+import { SchemeError, loc, parseScheme } from '../../core/index.ts';
+import { RunError } from '../../run/errors.ts';
+import { GradingSession, type Selection } from '../../run/session.ts';
+import { FileWorkbook } from '../file/file-workbook.ts';
+import type { Reply, Request, SessionCall } from './protocol.ts';
+
+let book: FileWorkbook | null = null;
+let session: GradingSession | null = null;
+
+const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
+
+function need(): { book: FileWorkbook; session: GradingSession } {
+  if (!book || !session) throw new RunError('host', loc('还没有打开工作簿', 'No workbook is open yet'));
+  return { book, session };
+}
+
+async function callSession(s: GradingSession, call: SessionCall, onProgress: (p: import('../../port/workbook.ts').Progress) => void): Promise<unknown> {
+  // Schemes cross the boundary as plain data: validate them again on this side.
+  const scheme = () => parseScheme(call.args[0]);
+  const sel = () => (call.args[1] ?? {}) as Selection;
+  switch (call.method) {
+    case 'inspect':
+      return s.inspect(scheme(), sel());
+    case 'preview':
+      return s.preview(scheme(), sel());
+    case 'rules':
+      return s.rules();
+    case 'saveRules':
+      return s.saveRules(scheme());
+    case 'handbook':
+      return s.handbook(scheme());
+    case 'apply':
+      return s.apply(scheme(), sel(), onProgress);
+    case 'summaries':
+      return s.summaries(scheme(), sel(), call.args[2], onProgress);
+  }
+}
+
+async function handle(id: number, req: Request): Promise<unknown> {
+  switch (req.kind) {
+    case 'open': {
+      const opened = FileWorkbook.open(req.bytes, req.fileName);
+      book = opened;
+      session = new GradingSession(() => opened, { lang: req.lang, ...(req.today !== undefined ? { today: req.today } : {}) });
+      return opened.listSheets();
+    }
+    case 'lang':
+      session?.setLang(req.lang);
+      return null;
+    case 'session':
+      return callSession(need().session, req.call, (progress) => post({ id, kind: 'progress', progress }));
+    case 'sheets':
+      return need().book.listSheets();
+    case 'block':
+      return need().book.readSheet(req.sheet, { firstRow: req.firstRow, lastRow: req.lastRow });
+    case 'save': {
+      const b = need().book;
+      if (req.format === 'csv') return b.toCsv(req.sheet ?? (await b.listSheets())[0]!.name);
+      return b.toXlsx();
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
+  const { id, request } = event.data;
+  handle(id, request).then(
+    (value) => post({ id, kind: 'ok', value }, value instanceof Uint8Array ? [value.buffer] : []),
+    (e: unknown) => {
+      const text = e instanceof RunError ? e.text : e instanceof SchemeError ? loc(e.describe('zh-CN'), e.describe('en-US')) : null;
+      const code = e instanceof RunError ? e.code : e instanceof Error ? e.name : 'unexpected';
+      const msg = e instanceof Error ? e.message : String(e);
+      post({ id, kind: 'error', error: { code, text: text ?? loc(`出错了：${msg}`, `Something went wrong: ${msg}`) } });
+    },
+  );
+};

@@ -1,0 +1,229 @@
+// The task pane: six steps, one screen each, always able to go back. State lives here; the steps receive
+// data and callbacks, and every workbook operation goes through the host's TierBookApi.
+import { Button, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getPreset, periodLabel, type Lang, type Scheme } from '../core/index.ts';
+import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
+import { LangContext, translator } from './i18n.tsx';
+import { ApplyStep } from './steps/ApplyStep.tsx';
+import { DataStep } from './steps/DataStep.tsx';
+import { HandbookStep } from './steps/HandbookStep.tsx';
+import { PreviewStep } from './steps/PreviewStep.tsx';
+import { SummariesStep } from './steps/SummariesStep.tsx';
+import type { StringKey } from './strings.ts';
+
+// The rules editor is the largest step: loaded when first opened, not with the pane.
+const RulesStep = lazy(() => import('./steps/RulesStep.tsx').then((m) => ({ default: m.RulesStep })));
+
+const STEPS = ['data', 'rules', 'preview', 'apply', 'summaries', 'handbook'] as const;
+type Step = (typeof STEPS)[number];
+const STEP_LABEL: Record<Step, StringKey> = {
+  data: 'stepData',
+  rules: 'stepRules',
+  preview: 'stepPreview',
+  apply: 'stepApply',
+  summaries: 'stepSummaries',
+  handbook: 'stepHandbook',
+};
+
+export const DEFAULT_PRESET = 'b2b-value';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', minHeight: '100%', minWidth: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: { overflowX: 'auto', padding: `0 ${tokens.spacingHorizontalXS}` },
+  body: { flexGrow: 1, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  footer: { display: 'flex', justifyContent: 'space-between', padding: tokens.spacingHorizontalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  scheme: { color: tokens.colorNeutralForeground3 },
+  strip: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+});
+
+export interface AppProps {
+  api: TierBookApi;
+  lang: Lang;
+  onLangChange(lang: Lang): void;
+  /** Today as an Excel serial, for the default period label. */
+  today: number;
+  /** Extra actions for the rules toolbar (e.g. copy as SQL). */
+  rulesActions?: (scheme: Scheme) => React.ReactNode;
+}
+
+/** Run `f` after `ms` of quiet; the latest call wins. */
+function useDebounced(ms: number) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  return useCallback(
+    (f: () => void) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(f, ms);
+    },
+    [ms],
+  );
+}
+
+export function App({ api, lang, onLangChange, today, rulesActions }: AppProps) {
+  const s = useStyles();
+  const t = useMemo(() => translator(lang), [lang]);
+  const [step, setStep] = useState<Step>('data');
+  const [scheme, setScheme] = useState<Scheme | null>(null);
+  const [selection, setSelection] = useState<Selection>({});
+  const [data, setData] = useState<{ view: DataView | null; loading: boolean; error: PaneError | null }>({ view: null, loading: true, error: null });
+  const [preview, setPreview] = useState<{ view: PreviewView | null; loading: boolean; error: PaneError | null }>({ view: null, loading: false, error: null });
+  const [apply, setApply] = useState<{ result: ApplyView | null; running: boolean; progress: Progress | null; error: PaneError | null }>({ result: null, running: false, progress: null, error: null });
+  const [period, setPeriod] = useState('');
+  const [summaries, setSummaries] = useState<{ result: SummariesView | null; running: boolean; progress: Progress | null; error: PaneError | null }>({ result: null, running: false, progress: null, error: null });
+  const [handbook, setHandbook] = useState<{ sheet: string | null; running: boolean; error: PaneError | null }>({ sheet: null, running: false, error: null });
+  const running = useRef<Cancellable<unknown> | null>(null);
+  const [revision, setRevision] = useState(0); // bumps after every write: views re-read
+  const debounce = useDebounced(200);
+  const requestId = useRef(0);
+
+  useEffect(() => api.setLang(lang), [api, lang]);
+
+  // The scheme in force: the workbook's rules sheet when it has one, else the default preset.
+  useEffect(() => {
+    let live = true;
+    api.rules().then(
+      (r) => live && setScheme(r.scheme ?? getPreset(DEFAULT_PRESET)!),
+      () => live && setScheme(getPreset(DEFAULT_PRESET)!),
+    );
+    return () => void (live = false);
+  }, [api]);
+
+  useEffect(() => {
+    if (scheme && !period) setPeriod(periodLabel(today, scheme.review.period));
+  }, [scheme, period, today]);
+
+  // Data view: re-read when the sheet, the mapping or the metrics graded change.
+  const metricsKey = scheme ? scheme.criteria.map((c) => c.metric).join(',') : '';
+  useEffect(() => {
+    if (!scheme) return;
+    let live = true;
+    setData((d) => ({ ...d, loading: true }));
+    api.inspect(scheme, selection).then(
+      (view) => live && setData({ view, loading: false, error: null }),
+      (e: unknown) => live && setData({ view: null, loading: false, error: toPaneError(e) }),
+    );
+    return () => void (live = false);
+  }, [api, selection, metricsKey, revision]);
+
+  // What-if preview: re-graded (in memory) whenever the rules change, while the rules or preview are shown.
+  const wantsPreview = step === 'rules' || step === 'preview';
+  useEffect(() => {
+    if (!scheme || !wantsPreview || !data.view || data.view.blocking) return;
+    const id = ++requestId.current;
+    setPreview((p) => ({ ...p, loading: true }));
+    debounce(() => {
+      api.preview(scheme, selection).then(
+        (view) => id === requestId.current && setPreview({ view, loading: false, error: null }),
+        (e: unknown) => id === requestId.current && setPreview({ view: null, loading: false, error: toPaneError(e) }),
+      );
+    });
+  }, [api, scheme, selection, wantsPreview, data.view, debounce, revision]);
+
+  const start = <T,>(op: Cancellable<T>) => {
+    running.current = op as Cancellable<unknown>;
+    return op.promise.finally(() => {
+      if (running.current === (op as Cancellable<unknown>)) running.current = null;
+    });
+  };
+
+  const onApply = () => {
+    if (!scheme) return;
+    setApply({ result: null, running: true, progress: null, error: null });
+    start(api.apply(scheme, selection, (progress) => setApply((a) => ({ ...a, progress })))).then(
+      (result) => {
+        setApply({ result, running: false, progress: null, error: null });
+        setRevision((r) => r + 1);
+      },
+      (e: unknown) => setApply({ result: null, running: false, progress: null, error: toPaneError(e) }),
+    );
+  };
+
+  const onSummaries = () => {
+    if (!scheme) return;
+    setSummaries({ result: null, running: true, progress: null, error: null });
+    start(api.summaries(scheme, selection, period.trim(), (progress) => setSummaries((x) => ({ ...x, progress })))).then(
+      (result) => {
+        setSummaries({ result, running: false, progress: null, error: null });
+        setRevision((r) => r + 1);
+      },
+      (e: unknown) => setSummaries({ result: null, running: false, progress: null, error: toPaneError(e) }),
+    );
+  };
+
+  const onHandbook = () => {
+    if (!scheme) return;
+    setHandbook({ sheet: null, running: true, error: null });
+    api.handbook(scheme).then(
+      (sheet) => {
+        setHandbook({ sheet, running: false, error: null });
+        setRevision((r) => r + 1);
+      },
+      (e: unknown) => setHandbook({ sheet: null, running: false, error: toPaneError(e) }),
+    );
+  };
+
+  const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
+  const index = STEPS.indexOf(step);
+  const blocked = !data.view || !!data.view.blocking;
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className={s.pane} lang={lang}>
+        <header className={s.header}>
+          <div>
+            <Title3 as="h1">{t.t('appTitle')}</Title3>
+            {scheme && (
+              <Text as="p" size={200} className={s.scheme}>
+                {t.t('schemeInUse', { name: t.l(scheme.name) })}
+              </Text>
+            )}
+          </div>
+          <Button size="small" onClick={() => onLangChange(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} aria-label={t.t('switchLanguageLabel')} lang={lang === 'zh-CN' ? 'en' : 'zh'}>
+            {t.t('switchLanguage')}
+          </Button>
+        </header>
+        <nav className={s.tabs} aria-label={t.t('stepsLabel')}>
+          <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
+            {STEPS.map((x, i) => (
+              <Tab key={x} value={x} data-step={x}>
+                {`${i + 1} ${t.t(STEP_LABEL[x])}`}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={s.body} aria-label={t.t(STEP_LABEL[step])}>
+          {!scheme && <Spinner label={t.t('loading')} />}
+          {scheme && step === 'data' && <DataStep view={data.view} loading={data.loading} error={data.error} selection={selection} onSelectionChange={setSelection} />}
+          {scheme && step === 'rules' && (
+            <Suspense fallback={<Spinner label={t.t('loading')} />}>
+              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={api} extraActions={rulesActions?.(scheme)} />
+              {!blocked && (
+                <div className={s.strip}>
+                  <PreviewStep preview={preview.view} loading={preview.loading} error={preview.error} compact />
+                </div>
+              )}
+            </Suspense>
+          )}
+          {scheme && step === 'preview' && <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} />}
+          {scheme && step === 'apply' && (
+            <ApplyStep {...apply} disabled={blocked} onApply={onApply} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+          )}
+          {scheme && step === 'summaries' && (
+            <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={onSummaries} onCancel={() => running.current?.cancel()} />
+          )}
+          {scheme && step === 'handbook' && <HandbookStep {...handbook} onGenerate={onHandbook} />}
+        </main>
+        <footer className={s.footer}>
+          <Button onClick={() => setStep(STEPS[index - 1]!)} disabled={index === 0}>
+            {t.t('back')}
+          </Button>
+          <Button appearance="primary" onClick={() => setStep(STEPS[index + 1]!)} disabled={index === STEPS.length - 1}>
+            {t.t('next')}
+          </Button>
+        </footer>
+      </div>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+// Up / down / same counts against the last grading.
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, SubtractRegular } from '@fluentui/react-icons';
+import type { Moves as MovesData } from '../../run/session.ts';
+import { useT } from '../i18n.tsx';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(88px, 1fr))', gap: tokens.spacingHorizontalS },
+  cell: { display: 'flex', flexDirection: 'column', padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  up: { color: tokens.colorPaletteGreenForeground1 },
+  down: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function Moves({ moves }: { moves: MovesData }) {
+  const s = useStyles();
+  const t = useT();
+  if (!moves.compared) return <Text>{t.t('neverGraded')}</Text>;
+  const cells = [
+    { key: 'up', label: t.t('movesUp'), value: moves.up, className: s.up, icon: <ArrowUpRegular aria-hidden="true" /> },
+    { key: 'down', label: t.t('movesDown'), value: moves.down, className: s.down, icon: <ArrowDownRegular aria-hidden="true" /> },
+    { key: 'same', label: t.t('movesSame'), value: moves.same, className: undefined, icon: <SubtractRegular aria-hidden="true" /> },
+    ...(moves.fresh ? [{ key: 'fresh', label: t.t('movesNew'), value: moves.fresh, className: undefined, icon: null }] : []),
+    ...(moves.unknown ? [{ key: 'unknown', label: t.t('movesUnknown'), value: moves.unknown, className: undefined, icon: null }] : []),
+  ];
+  return (
+    <div className={s.grid} role="group" aria-label={t.t('movesVsLast')}>
+      {cells.map((c) => (
+        <div key={c.key} className={s.cell} data-testid={`moves-${c.key}`} data-count={c.value}>
+          <Text size={200}>{c.label}</Text>
+          <Text size={500} weight="semibold" className={c.className}>
+            {c.icon} {t.num(c.value)}
+          </Text>
+        </div>
+      ))}
+    </div>
+  );
+}

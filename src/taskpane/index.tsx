@@ -1,0 +1,124 @@
+// The task pane's entry: inside Excel it runs over the Office.js host; where Office reports no host (a
+// plain browser page) it runs standalone over a file, in a Web Worker. Language and theme follow Office
+// (display language, Office theme) or the browser, with the user's switch remembered.
+/// <reference types="office-js" />
+import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { normalizeLang, type Lang } from '../core/index.ts';
+import { UiSettings } from '../hosts/office/settings.ts';
+import { officeTaskpaneApi } from '../hosts/office/taskpane-api.ts';
+import { todaySerial } from '../run/grade-workbook.ts';
+import { App } from './App.tsx';
+import { Standalone } from './standalone/Standalone.tsx';
+
+const LANG_KEY = 'tierbook.lang';
+
+/** Office.onReady, or null when office.js is absent, unreachable or reports no host. */
+async function officeHost(): Promise<{ host: Office.HostType; displayLanguage: string; theme: Office.OfficeTheme | null } | null> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  const info = await Promise.race([Office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 4000))]);
+  if (!info || !info.host) return null;
+  let theme: Office.OfficeTheme | null = null;
+  try {
+    theme = Office.context.officeTheme ?? null;
+  } catch {
+    theme = null;
+  }
+  return { host: info.host, displayLanguage: Office.context.displayLanguage, theme };
+}
+
+function isDark(hex: string | undefined): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x!, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+function urlLang(): Lang | null {
+  const q = new URLSearchParams(location.search).get('lang');
+  return q ? normalizeLang(q) : null;
+}
+
+function storedLang(): Lang | null {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return v ? normalizeLang(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+function markReady() {
+  requestAnimationFrame(() => {
+    document.documentElement.dataset.ready = 'true';
+  });
+}
+
+function ExcelPane({ initialLang, theme }: { initialLang: Lang; theme: Theme }) {
+  const [lang, setLang] = useState(initialLang);
+  const [api] = useState(() => officeTaskpaneApi(initialLang));
+  const change = (l: Lang) => {
+    setLang(l);
+    document.documentElement.lang = l;
+    void new UiSettings().update({ lang: l }).catch(() => {});
+  };
+  return (
+    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+      <App api={api} lang={lang} onLangChange={change} today={todaySerial()} />
+    </FluentProvider>
+  );
+}
+
+const makeWorker = () => new Worker(new URL('../hosts/browser/workbook.worker.ts', import.meta.url), { type: 'module' });
+
+function StandalonePage({ initialLang, theme }: { initialLang: Lang; theme: Theme }) {
+  const [lang, setLang] = useState(initialLang);
+  const change = (l: Lang) => {
+    setLang(l);
+    document.documentElement.lang = l;
+    try {
+      localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // private mode: the switch still works for this visit
+    }
+  };
+  return (
+    <FluentProvider theme={theme}>
+      <Standalone lang={lang} onLangChange={change} today={todaySerial()} makeWorker={makeWorker} />
+    </FluentProvider>
+  );
+}
+
+async function main() {
+  const root = createRoot(document.getElementById('root')!);
+  const office = await officeHost();
+  if (office && office.host === Office.HostType.Excel) {
+    let saved: Lang | undefined;
+    try {
+      saved = new UiSettings().read().lang;
+    } catch {
+      saved = undefined;
+    }
+    const lang = urlLang() ?? saved ?? normalizeLang(office.displayLanguage);
+    document.documentElement.lang = lang;
+    const theme = isDark(office.theme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme;
+    root.render(
+      <StrictMode>
+        <ExcelPane initialLang={lang} theme={theme} />
+      </StrictMode>,
+    );
+  } else {
+    const lang = urlLang() ?? storedLang() ?? normalizeLang(navigator.language);
+    document.documentElement.lang = lang;
+    const dark = new URLSearchParams(location.search).get('theme') === 'dark' || (!new URLSearchParams(location.search).get('theme') && matchMedia('(prefers-color-scheme: dark)').matches);
+    root.render(
+      <StrictMode>
+        <StandalonePage initialLang={lang} theme={dark ? webDarkTheme : webLightTheme} />
+      </StrictMode>,
+    );
+  }
+  markReady();
+}
+
+void main();

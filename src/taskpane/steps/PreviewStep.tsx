@@ -1,0 +1,53 @@
+// Step 3 — Preview (what-if): the tier mix under the edited rules beside the last applied grading, and how
+// many customers would move. Nothing is written; the shell re-runs it whenever the rules change.
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { PreviewView } from '../../run/session.ts';
+import type { PaneError } from '../api.ts';
+import { ErrorBar } from '../components/ErrorBar.tsx';
+import { MixChart } from '../components/MixChart.tsx';
+import { Moves } from '../components/Moves.tsx';
+import { Section } from '../components/Section.tsx';
+import { useT } from '../i18n.tsx';
+
+const useStyles = makeStyles({
+  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  sub: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface PreviewStepProps {
+  preview: PreviewView | null;
+  loading: boolean;
+  error: PaneError | null;
+  /** Compact: the strip under the rules editor (no intro). */
+  compact?: boolean;
+}
+
+export function PreviewStep({ preview, loading, error, compact }: PreviewStepProps) {
+  const s = useStyles();
+  const t = useT();
+  return (
+    <div className={s.step} aria-busy={loading} data-testid={compact ? 'preview-strip' : 'preview'}>
+      {!compact && <Text>{t.t('previewIntro')}</Text>}
+      <ErrorBar error={error} />
+      {!preview && loading && <Spinner label={t.t('loading')} />}
+      {preview && (
+        <>
+          <Section title={t.t('tierMix')} id={compact ? 'strip-mix' : 'preview-mix'}>
+            <MixChart mix={preview.mix} lastApplied={preview.lastApplied} />
+            {preview.mix.unrated > 0 && <Text size={200}>{t.t('unratedCount', { count: preview.mix.unrated })}</Text>}
+            {preview.mix.revenueLabel && !compact && (
+              <Text size={200} className={s.sub}>
+                {t.t('revenueTotal', { label: t.l(preview.mix.revenueLabel), value: t.money(preview.mix.totalRevenue, preview.mix.currency) })}
+              </Text>
+            )}
+          </Section>
+          <Section title={t.t('movesVsLast')} id={compact ? 'strip-moves' : 'preview-moves'}>
+            <Moves moves={preview.moves} />
+          </Section>
+          {!compact && preview.issueCount > 0 && <Text>{t.t('issuesFound', { count: preview.issueCount })}</Text>}
+          {loading && <Spinner size="tiny" aria-label={t.t('loading')} />}
+        </>
+      )}
+    </div>
+  );
+}

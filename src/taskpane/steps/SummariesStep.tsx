@@ -1,0 +1,81 @@
+// Step 5 — Summaries: the period's snapshot in the history, then tier mix, movement and churn (PivotTables
+// and a chart inside Excel, static tables elsewhere). The period label is chosen here.
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { periodWindow } from '../../core/index.ts';
+import type { Progress, SummariesView } from '../api.ts';
+import type { PaneError } from '../api.ts';
+import { ErrorBar } from '../components/ErrorBar.tsx';
+import { MixChart } from '../components/MixChart.tsx';
+import { Moves } from '../components/Moves.tsx';
+import { Section } from '../components/Section.tsx';
+import { useT } from '../i18n.tsx';
+import { stageText } from './ApplyStep.tsx';
+
+const useStyles = makeStyles({
+  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface SummariesStepProps {
+  period: string;
+  onPeriodChange(period: string): void;
+  result: SummariesView | null;
+  running: boolean;
+  progress: Progress | null;
+  error: PaneError | null;
+  disabled?: boolean;
+  onBuild(): void;
+  onCancel(): void;
+}
+
+export function SummariesStep({ period, onPeriodChange, result, running, progress, error, disabled, onBuild, onCancel }: SummariesStepProps) {
+  const s = useStyles();
+  const t = useT();
+  const valid = periodWindow(period.trim()) !== null;
+  return (
+    <div className={s.step}>
+      <Text>{t.t('summariesIntro')}</Text>
+      <Field
+        label={t.t('periodLabel')}
+        hint={valid ? t.t('periodHint') : undefined}
+        validationState={valid ? 'none' : 'error'}
+        validationMessage={valid ? undefined : t.t('periodInvalid', { value: period })}
+      >
+        <Input value={period} onChange={(_, d) => onPeriodChange(d.value)} />
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={onBuild} disabled={!valid || running || disabled}>
+          {t.t('summariesButton')}
+        </Button>
+        {running && <Button onClick={onCancel}>{t.t('cancel')}</Button>}
+      </div>
+      {running && (
+        <Field label={t.t('progressLabel')} validationMessage={stageText(t, progress)} validationState="none">
+          <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} max={1} />
+        </Field>
+      )}
+      <ErrorBar error={error} />
+      {result && !running && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              {t.t('summariesDone', { period: result.period, sheets: result.sheets.join(t.lang === 'zh-CN' ? '、' : ', ') })}
+              {result.native && <> {t.t('summariesNative')}</>}
+            </MessageBarBody>
+          </MessageBar>
+          {result.notice && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t.l(result.notice)}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Section title={t.t('tierMix')} id="summaries-mix">
+            <MixChart mix={result.mix} />
+          </Section>
+          <Section title={result.previousPeriod ? t.t('comparedWith', { period: result.previousPeriod }) : t.t('movesVsLast')} id="summaries-moves">
+            {result.previousPeriod ? <Moves moves={result.moves} /> : <Text>{t.t('firstPeriod')}</Text>}
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}
