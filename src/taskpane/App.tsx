@@ -90,9 +90,14 @@ export function App({ api, lang, onLangChange, today, rulesActions }: AppProps) 
     return () => void (live = false);
   }, [api]);
 
+  // The default period (the one holding today, at the scheme's review cadence), set once; the user may clear it.
+  const periodSet = useRef(false);
   useEffect(() => {
-    if (scheme && !period) setPeriod(periodLabel(today, scheme.review.period));
-  }, [scheme, period, today]);
+    if (scheme && !periodSet.current) {
+      periodSet.current = true;
+      setPeriod(periodLabel(today, scheme.review.period));
+    }
+  }, [scheme, today]);
 
   // Data view: re-read when the sheet, the mapping or the metrics graded change.
   const metricsKey = scheme ? scheme.criteria.map((c) => c.metric).join(',') : '';

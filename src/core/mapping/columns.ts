@@ -162,6 +162,8 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
   const taken = new Set<number>();
   /** Fields decided one way or another: mapped, ambiguous, or named explicitly and not found. */
   const settled = new Set<string>();
+  /** Fields the user said are not on this sheet (an empty explicit name). */
+  const declined = new Set<string>();
   const assign = (m: MappedColumn) => {
     byField[m.field] = m;
     taken.add(m.col);
@@ -250,7 +252,11 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
       });
       continue;
     }
-    takeNamed(def, text, 'explicit');
+    // An empty name means "not from this sheet": the field stays unmapped (a related sheet may supply it).
+    if (text.trim() === '') {
+      settled.add(def.field);
+      declined.add(def.field);
+    } else takeNamed(def, text, 'explicit');
   }
   for (const c of scheme.criteria) {
     if (c.column === undefined || settled.has(c.metric)) continue;
@@ -341,7 +347,7 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
 
   // ---- what the mode needs and no column holds ----
   for (const metric of needed) {
-    if (byField[metric] || settled.has(metric)) continue;
+    if (byField[metric] || (settled.has(metric) && !declined.has(metric))) continue;
     if (metric === 'avgOrderValue' && byField.annualSpend && byField.orderCount) continue; // spend ÷ orders
     if (metric === 'recencyDays' && byField.lastPurchase) continue; // days to the period end
     if (metric === 'recencyDays' && settled.has('lastPurchase') && !byField.lastPurchase) continue; // reported above

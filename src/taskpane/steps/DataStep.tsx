@@ -46,7 +46,9 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
     const mapping = { ...(selection.mapping ?? {}) };
     if (header === null) delete mapping[field];
     else mapping[field] = header;
-    onSelectionChange({ ...selection, mapping });
+    // A mapping belongs to its sheet: pin the sheet, so that a sheet which no longer maps says why instead of
+    // the run quietly falling back to another sheet (or to the orders alone).
+    onSelectionChange({ ...selection, ...(view.generated ? {} : { sheet: view.customerSheet }), mapping });
   };
   const errors = view.problems.filter((p) => p.severity === 'error');
   const warnings = view.problems.filter((p) => p.severity === 'warning');
@@ -105,7 +107,7 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
                     className={s.dropdown}
                     value={current ? `${current.letter} · ${current.header}` : f.fromRelated ? t.t('fromRelated', { sheet: f.fromRelated }) : t.t('notUsed')}
                     selectedOptions={[current ? current.header : NONE]}
-                    onOptionSelect={(_, d) => setMapping(f.field, d.optionValue === NONE || d.optionValue === undefined ? null : d.optionValue)}
+                    onOptionSelect={(_, d) => d.optionValue !== undefined && setMapping(f.field, d.optionValue === NONE ? '' : d.optionValue)}
                   >
                     <Option value={NONE} text={t.t('notUsed')}>
                       {t.t('notUsed')}

@@ -434,3 +434,14 @@ describe('mapColumns: user-defined metrics', () => {
     expect(m.problems.map((p) => p.message['en-US'].split('.')[0])).toEqual(['No column for "Visits"', 'No column for "Store sales"']);
   });
 });
+
+describe('a field declined by an empty explicit name', () => {
+  it('stays unmapped, and a metric the scheme needs is reported missing', async () => {
+    const { mapColumns } = await import('../../../src/core/mapping/index.ts');
+    const { getPreset } = await import('../../../src/core/index.ts');
+    const m = mapColumns(['客户编号', '年度消费金额', '合作年限'], getPreset('b2b-value')!, { explicit: { cooperationYears: '' } });
+    expect(m.byField.cooperationYears).toBeUndefined();
+    expect(m.byField.annualSpend?.col).toBe(1);
+    expect(m.problems.find((p) => p.field === 'cooperationYears')?.code).toBe('missing-required');
+  });
+});
