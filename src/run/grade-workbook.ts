@@ -1,5 +1,6 @@
 // The grading run, written once against the workbook port: read → map → grade → write back → history.
 // The file host and the Office.js host both run exactly this.
+import { todaySerial } from '../core/aggregate/period.ts';
 import {
   GENERATED_SHEETS,
   SchemeError,
@@ -87,10 +88,7 @@ function orphanWarnings(notes: DataIssue[]): Localized[] {
   });
 }
 
-/** Today as an Excel serial day (1900 system). */
-export function todaySerial(now = new Date()): number {
-  return Math.floor(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) / 86_400_000) + 25_569;
-}
+export { todaySerial };
 
 async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunOptions): Promise<{ scheme: Scheme; source: RunResult['schemeSource'] }> {
   if (options.scheme) return { scheme: options.scheme, source: 'option' };

@@ -2,7 +2,8 @@
 // data and callbacks, and every workbook operation goes through the host's TierBookApi.
 import { Button, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getPreset, periodLabel, type Lang, type Scheme } from '../core/index.ts';
+import { periodLabel } from '../core/aggregate/period.ts';
+import type { Lang, Scheme } from '../core/index.ts';
 import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
 import { LangContext, translator } from './i18n.tsx';
 import { ApplyStep } from './steps/ApplyStep.tsx';
@@ -83,10 +84,12 @@ export function App({ api, lang, onLangChange, today, rulesActions }: AppProps) 
   // The scheme in force: the workbook's rules sheet when it has one, else the default preset.
   useEffect(() => {
     let live = true;
-    api.rules().then(
-      (r) => live && setScheme(r.scheme ?? getPreset(DEFAULT_PRESET)!),
-      () => live && setScheme(getPreset(DEFAULT_PRESET)!),
-    );
+    // The presets (and zod with them) load with the first scheme, not with the pane.
+    const preset = () => import('../core/scheme/presets/index.ts').then((m) => m.getPreset(DEFAULT_PRESET)!);
+    api
+      .rules()
+      .then((r) => r.scheme ?? preset(), preset)
+      .then((x) => live && setScheme(x));
     return () => void (live = false);
   }, [api]);
 

@@ -5,11 +5,8 @@
 import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { normalizeLang, type Lang } from '../core/index.ts';
-import { UiSettings } from '../hosts/office/settings.ts';
-import { officeTaskpaneApi } from '../hosts/office/taskpane-api.ts';
-import { todaySerial } from '../run/grade-workbook.ts';
-import { App } from './App.tsx';
+import { todaySerial } from '../core/aggregate/period.ts';
+import { normalizeLang, type Lang } from '../core/i18n.ts';
 import { Standalone } from './standalone/Standalone.tsx';
 
 const LANG_KEY = 'tierbook.lang';
@@ -55,21 +52,6 @@ function markReady() {
   });
 }
 
-function ExcelPane({ initialLang, theme }: { initialLang: Lang; theme: Theme }) {
-  const [lang, setLang] = useState(initialLang);
-  const [api] = useState(() => officeTaskpaneApi(initialLang));
-  const change = (l: Lang) => {
-    setLang(l);
-    document.documentElement.lang = l;
-    void new UiSettings().update({ lang: l }).catch(() => {});
-  };
-  return (
-    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App api={api} lang={lang} onLangChange={change} today={todaySerial()} />
-    </FluentProvider>
-  );
-}
-
 const makeWorker = () => new Worker(new URL('../hosts/browser/workbook.worker.ts', import.meta.url), { type: 'module' });
 
 function StandalonePage({ initialLang, theme }: { initialLang: Lang; theme: Theme }) {
@@ -94,20 +76,9 @@ async function main() {
   const root = createRoot(document.getElementById('root')!);
   const office = await officeHost();
   if (office && office.host === Office.HostType.Excel) {
-    let saved: Lang | undefined;
-    try {
-      saved = new UiSettings().read().lang;
-    } catch {
-      saved = undefined;
-    }
-    const lang = urlLang() ?? saved ?? normalizeLang(office.displayLanguage);
-    document.documentElement.lang = lang;
-    const theme = isDark(office.theme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme;
-    root.render(
-      <StrictMode>
-        <ExcelPane initialLang={lang} theme={theme} />
-      </StrictMode>,
-    );
+    // The Office host (and the grading core with it) loads only inside Excel.
+    const { mountExcelPane } = await import('./excel-pane.tsx');
+    mountExcelPane(root, office.displayLanguage, urlLang(), isDark(office.theme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme);
   } else {
     const lang = urlLang() ?? storedLang() ?? normalizeLang(navigator.language);
     document.documentElement.lang = lang;

@@ -76,3 +76,8 @@ export function periodLabel(serial: number, kind: PeriodKind): string {
 export function inWindow(serial: number, window: PeriodWindow | null): boolean {
   return window === null || (serial >= window.start && serial < window.end + 1);
 }
+
+/** Today as an Excel serial day (1900 system). */
+export function todaySerial(now = new Date()): number {
+  return Math.floor(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) / 86_400_000) + 25_569;
+}

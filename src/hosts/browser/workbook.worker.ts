@@ -5,6 +5,7 @@ import { SchemeError, loc, parseScheme } from '../../core/index.ts';
 import { RunError } from '../../run/errors.ts';
 import { GradingSession, type Selection } from '../../run/session.ts';
 import { FileWorkbook } from '../file/file-workbook.ts';
+import type { Progress } from '../../port/workbook.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 let book: FileWorkbook | null = null;
@@ -17,7 +18,7 @@ function need(): { book: FileWorkbook; session: GradingSession } {
   return { book, session };
 }
 
-async function callSession(s: GradingSession, call: SessionCall, onProgress: (p: import('../../port/workbook.ts').Progress) => void): Promise<unknown> {
+async function callSession(s: GradingSession, call: SessionCall, onProgress: (p: Progress) => void): Promise<unknown> {
   // Schemes cross the boundary as plain data: validate them again on this side.
   const scheme = () => parseScheme(call.args[0]);
   const sel = () => (call.args[1] ?? {}) as Selection;

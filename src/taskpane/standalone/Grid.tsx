@@ -3,7 +3,7 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellValue, SheetInfo, SheetValues } from '../../port/workbook.ts';
-import { columnIndex, columnLetter } from '../../core/index.ts';
+import { columnIndex, columnLetter } from '../../core/issues.ts';
 import { useT } from '../i18n.tsx';
 
 const ROW_H = 24;

@@ -88,8 +88,8 @@ export function Standalone({ lang, onLangChange, today, makeWorker, rulesActions
   };
   const openFile = async (file: File) => open(new Uint8Array(await file.arrayBuffer()), file.name);
   const openBundled = async (w: BundledWorkbook) => {
-    const r = await fetch(`assets/${w.file}`);
-    await open(new Uint8Array(await r.arrayBuffer()), w.file);
+    const r = await fetch(encodeURI(w.file));
+    await open(new Uint8Array(await r.arrayBuffer()), w.file.split('/').pop()!);
   };
   const samples = [...bundled].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
 

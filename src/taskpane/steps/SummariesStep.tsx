@@ -1,7 +1,7 @@
 // Step 5 — Summaries: the period's snapshot in the history, then tier mix, movement and churn (PivotTables
 // and a chart inside Excel, static tables elsewhere). The period label is chosen here.
 import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { periodWindow } from '../../core/index.ts';
+import { periodWindow } from '../../core/aggregate/period.ts';
 import type { Progress, SummariesView } from '../api.ts';
 import type { PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
