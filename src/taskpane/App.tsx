@@ -6,6 +6,7 @@ import { periodLabel } from '../core/aggregate/period.ts';
 import type { Lang, Scheme } from '../core/index.ts';
 import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
 import { LangContext, translator } from './i18n.tsx';
+import { CopySqlButton } from './components/CopySqlButton.tsx';
 import { ApplyStep } from './steps/ApplyStep.tsx';
 import { DataStep } from './steps/DataStep.tsx';
 import { HandbookStep } from './steps/HandbookStep.tsx';
@@ -29,6 +30,17 @@ const STEP_LABEL: Record<Step, StringKey> = {
 
 export const DEFAULT_PRESET = 'b2b-value';
 
+/** Field → the header it is read from, for "copy as SQL". */
+function mappedHeaders(view: DataView | null): Record<string, string> {
+  if (!view) return {};
+  const out: Record<string, string> = {};
+  for (const f of view.fields) {
+    const col = f.col === null ? undefined : view.columns.find((c) => c.col === f.col);
+    if (col) out[f.field] = col.header;
+  }
+  return out;
+}
+
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', minHeight: '100%', minWidth: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -45,8 +57,6 @@ export interface AppProps {
   onLangChange(lang: Lang): void;
   /** Today as an Excel serial, for the default period label. */
   today: number;
-  /** Extra actions for the rules toolbar (e.g. copy as SQL). */
-  rulesActions?: (scheme: Scheme) => React.ReactNode;
 }
 
 /** Run `f` after `ms` of quiet; the latest call wins. */
@@ -62,7 +72,7 @@ function useDebounced(ms: number) {
   );
 }
 
-export function App({ api, lang, onLangChange, today, rulesActions }: AppProps) {
+export function App({ api, lang, onLangChange, today }: AppProps) {
   const s = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const [step, setStep] = useState<Step>('data');
@@ -206,7 +216,7 @@ export function App({ api, lang, onLangChange, today, rulesActions }: AppProps) 
           {scheme && step === 'data' && <DataStep view={data.view} loading={data.loading} error={data.error} selection={selection} onSelectionChange={setSelection} />}
           {scheme && step === 'rules' && (
             <Suspense fallback={<Spinner label={t.t('loading')} />}>
-              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={api} extraActions={rulesActions?.(scheme)} />
+              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={api} extraActions={<CopySqlButton scheme={scheme} columns={mappedHeaders(data.view)} />} />
               {!blocked && (
                 <div className={s.strip}>
                   <PreviewStep preview={preview.view} loading={preview.loading} error={preview.error} compact />

@@ -110,6 +110,8 @@ const PANE_STRINGS = {
   rowsShown: { 'zh-CN': '{rows} 行', 'en-US': '{rows} rows' },
   copySql: { 'zh-CN': '复制为 SQL', 'en-US': 'Copy as SQL' },
   copiedSql: { 'zh-CN': '已复制 SQL（DuckDB 方言）到剪贴板', 'en-US': 'SQL (DuckDB dialect) copied to the clipboard' },
+  copiedSqlPostgres: { 'zh-CN': '已复制 SQL（PostgreSQL 方言）到剪贴板', 'en-US': 'SQL (PostgreSQL dialect) copied to the clipboard' },
+  close: { 'zh-CN': '关闭', 'en-US': 'Close' },
 } as const satisfies Record<string, { 'zh-CN': string; 'en-US': string }>;
 
 export const STRINGS = { ...PANE_STRINGS, ...RULES_STRINGS };

@@ -3,7 +3,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular, TableRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Lang, Scheme } from '../../core/index.ts';
+import type { Lang } from '../../core/index.ts';
 import { StandaloneWorkbook } from '../../hosts/browser/standalone-api.ts';
 import { App } from '../App.tsx';
 import { toPaneError, type PaneError } from '../api.ts';
@@ -39,7 +39,6 @@ export interface StandaloneProps {
   onLangChange(lang: Lang): void;
   today: number;
   makeWorker(): Worker;
-  rulesActions?: (scheme: Scheme) => React.ReactNode;
 }
 
 function download(bytes: Uint8Array, name: string) {
@@ -57,7 +56,7 @@ export function gradedName(fileName: string): string {
   return `${fileName.replace(/\.(xlsx|xlsm|csv|tsv|txt)$/i, '')}.graded.xlsx`;
 }
 
-export function Standalone({ lang, onLangChange, today, makeWorker, rulesActions }: StandaloneProps) {
+export function Standalone({ lang, onLangChange, today, makeWorker }: StandaloneProps) {
   const s = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const [target, setTarget] = useState<{ sheet: string; cell: string; seq: number } | null>(null);
@@ -156,7 +155,7 @@ export function Standalone({ lang, onLangChange, today, makeWorker, rulesActions
           </div>
           <aside className={s.pane} aria-label={t.t('appTitle')}>
             {opened ? (
-              <App key={opened.key} api={api} lang={lang} onLangChange={onLangChange} today={today} {...(rulesActions ? { rulesActions } : {})} />
+              <App key={opened.key} api={api} lang={lang} onLangChange={onLangChange} today={today} />
             ) : (
               <div style={{ padding: 16 }}>
                 <Text>{t.t('noWorkbook')}</Text>
