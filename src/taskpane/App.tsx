@@ -30,6 +30,20 @@ const STEP_LABEL: Record<Step, StringKey> = {
 
 export const DEFAULT_PRESET = 'b2b-value';
 
+/**
+ * The scheme as it is written to the workbook. A preset's description quotes its thresholds; once they are
+ * edited it would contradict the rules in the handbook and the rules sheet, so it is left out then.
+ */
+export async function forWriting(scheme: Scheme): Promise<Scheme> {
+  if (!scheme.description) return scheme;
+  const { getPreset } = await import('../core/scheme/presets/index.ts');
+  const preset = getPreset(scheme.id);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!preset || !same(preset.description, scheme.description) || (same(preset.mode, scheme.mode) && same(preset.criteria, scheme.criteria))) return scheme;
+  const { description: _stale, ...rest } = scheme;
+  return rest as Scheme;
+}
+
 /** Field → the header it is read from, for "copy as SQL". */
 function mappedHeaders(view: DataView | null): Record<string, string> {
   if (!view) return {};
@@ -146,10 +160,11 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     });
   };
 
-  const onApply = () => {
+  const onApply = async () => {
     if (!scheme) return;
+    const written = await forWriting(scheme);
     setApply({ result: null, running: true, progress: null, error: null });
-    start(api.apply(scheme, selection, (progress) => setApply((a) => ({ ...a, progress })))).then(
+    start(api.apply(written, selection, (progress) => setApply((a) => ({ ...a, progress })))).then(
       (result) => {
         setApply({ result, running: false, progress: null, error: null });
         setRevision((r) => r + 1);
@@ -158,10 +173,11 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     );
   };
 
-  const onSummaries = () => {
+  const onSummaries = async () => {
     if (!scheme) return;
+    const written = await forWriting(scheme);
     setSummaries({ result: null, running: true, progress: null, error: null });
-    start(api.summaries(scheme, selection, period.trim(), (progress) => setSummaries((x) => ({ ...x, progress })))).then(
+    start(api.summaries(written, selection, period.trim(), (progress) => setSummaries((x) => ({ ...x, progress })))).then(
       (result) => {
         setSummaries({ result, running: false, progress: null, error: null });
         setRevision((r) => r + 1);
@@ -173,7 +189,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   const onHandbook = () => {
     if (!scheme) return;
     setHandbook({ sheet: null, running: true, error: null });
-    api.handbook(scheme).then(
+    forWriting(scheme).then((written) => api.handbook(written)).then(
       (sheet) => {
         setHandbook({ sheet, running: false, error: null });
         setRevision((r) => r + 1);
@@ -182,6 +198,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     );
   };
 
+  const rulesApi = useMemo(() => ({ rules: () => api.rules(), saveRules: async (x: Scheme) => api.saveRules(await forWriting(x)) }), [api]);
   const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
   const index = STEPS.indexOf(step);
   const blocked = !data.view || !!data.view.blocking;
@@ -216,7 +233,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
           {scheme && step === 'data' && <DataStep view={data.view} loading={data.loading} error={data.error} selection={selection} onSelectionChange={setSelection} />}
           {scheme && step === 'rules' && (
             <Suspense fallback={<Spinner label={t.t('loading')} />}>
-              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={api} extraActions={<CopySqlButton scheme={scheme} columns={mappedHeaders(data.view)} />} />
+              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={rulesApi} extraActions={<CopySqlButton scheme={scheme} columns={mappedHeaders(data.view)} />} />
               {!blocked && (
                 <div className={s.strip}>
                   <PreviewStep preview={preview.view} loading={preview.loading} error={preview.error} compact />
@@ -226,10 +243,10 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
           )}
           {scheme && step === 'preview' && <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} />}
           {scheme && step === 'apply' && (
-            <ApplyStep {...apply} disabled={blocked} onApply={onApply} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+            <ApplyStep {...apply} disabled={blocked} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
-            <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={onSummaries} onCancel={() => running.current?.cancel()} />
+            <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />
           )}
           {scheme && step === 'handbook' && <HandbookStep {...handbook} onGenerate={onHandbook} />}
         </main>

@@ -110,3 +110,18 @@ describe('task pane flow (en-US)', () => {
     expect((screen.getByRole('button', { name: 'Grade and write back' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('the scheme as written to the workbook', () => {
+  it('drops a preset description that quotes thresholds once they are edited, keeps it otherwise', async () => {
+    const { forWriting } = await import('../../src/taskpane/App.tsx');
+    const { getPreset, parseScheme, schemeToJson } = await import('../../src/core/index.ts');
+    const b2b = getPreset('b2b-value')!;
+    expect((await forWriting(b2b)).description).toEqual(b2b.description);
+    const json = JSON.parse(schemeToJson(b2b));
+    json.mode.rules[0].when.all[0].value = 2_000_000;
+    const edited = parseScheme(json);
+    expect(edited.description).toBeDefined();
+    expect((await forWriting(edited)).description).toBeUndefined();
+    expect((await forWriting(edited)).mode).toEqual(edited.mode);
+  });
+});

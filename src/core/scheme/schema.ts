@@ -37,6 +37,7 @@ const comparison = z
   .strict()
   .refine((c) => c.op !== 'between' || (c.max !== undefined && c.max >= c.value), {
     error: '"between" needs max ≥ value',
+    path: ['max'],
   });
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -74,7 +75,7 @@ const tierSchema = z
     expectedShare: z
       .object({ min: share, max: share })
       .strict()
-      .refine((s) => s.min <= s.max, { error: 'min must not exceed max' })
+      .refine((s) => s.min <= s.max, { error: 'min must not exceed max', path: ['min'] })
       .optional(),
   })
   .strict();
@@ -112,7 +113,7 @@ const rulesMode = z
 const bandSchema = z
   .object({ min: finite.optional(), max: finite.optional(), points: z.number().min(0).max(100) })
   .strict()
-  .refine((b) => b.min === undefined || b.max === undefined || b.min < b.max, { error: 'band min must be below max' });
+  .refine((b) => b.min === undefined || b.max === undefined || b.min < b.max, { error: 'band min must be below max', path: ['min'] });
 
 const pointsMode = z
   .object({

@@ -54,10 +54,10 @@ const SHAPE_MESSAGES: Record<string, Localized> = {
     'expected an id of letters, digits, _ . - starting with a letter',
   ),
   'expected a colour like #C0C0C0': loc('应为 #C0C0C0 这样的颜色值', 'expected a colour like #C0C0C0'),
-  '"between" needs max ≥ value': loc('"between" 需要 max ≥ value', '"between" needs max ≥ value'),
-  'band min must be below max': loc('分数段的 min 必须小于 max', 'band min must be below max'),
+  '"between" needs max ≥ value': loc('"介于"条件的上限不能小于下限', '"between" needs max ≥ value'),
+  'band min must be below max': loc('分数段的下限必须小于上限', 'band min must be below max'),
   'range must be [low, high]': loc('范围应写成 [低, 高]', 'range must be [low, high]'),
-  'min must not exceed max': loc('min 不能大于 max', 'min must not exceed max'),
+  'min must not exceed max': loc('下限不能大于上限', 'min must not exceed max'),
 };
 
 function shapeProblems(data: unknown): SchemeProblem[] | null {
@@ -114,7 +114,7 @@ function crossFieldProblems(s: Scheme): SchemeProblem[] {
     if (s.criteria.findIndex((d) => d.metric === c.metric) !== i)
       add(`criteria[${i}].metric`, c.metric, '指标重复声明', 'metric declared twice');
     if (c.min !== undefined && c.max !== undefined && c.min > c.max)
-      add(`criteria[${i}].min`, c.min, 'min 不能大于 max', 'min must not exceed max');
+      add(`criteria[${i}].min`, c.min, '下限不能大于上限', 'min must not exceed max');
   });
   const needDeclared = (path: string, metric: string) => {
     if (!declared.has(metric))
