@@ -38,7 +38,7 @@ import { RunError } from './errors.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
-import { outputColumns, placeOutputColumns } from './write-back.ts';
+import { outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
   lang: Lang;
@@ -55,6 +55,8 @@ export interface RunOptions {
   /** ISO timestamp recorded in the history (default: now). */
   gradedAt?: string;
   onProgress?: (p: Progress) => void;
+  /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
+  pause?: () => Promise<void>;
 }
 
 export interface RunResult {
@@ -327,7 +329,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
-  const columns = outputColumns(result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held);
+  const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
+  const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
   if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
   else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
 

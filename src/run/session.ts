@@ -152,6 +152,8 @@ const FIXED_FIELDS: readonly string[] = ['id', 'name', 'lastPurchase', 'override
 
 export interface SessionOptions {
   lang: Lang;
+  /** Yield to the UI between blocks of CPU work (a session on the pane's own thread). */
+  pause?: () => Promise<void>;
   /** Today as an Excel serial (tests); default: the clock. */
   today?: number;
 }
@@ -339,6 +341,7 @@ export class GradingSession {
         ...(selection.mapping && Object.keys(selection.mapping).length ? { mapping: selection.mapping } : {}),
         ...(extra.period ? { period: extra.period } : {}),
         ...(this.options.today !== undefined ? { today: this.options.today } : {}),
+        ...(this.options.pause ? { pause: this.options.pause } : {}),
         onProgress: (p) => {
           if (signal?.aborted) throw new RunError('cancelled', loc('已取消', 'Cancelled'));
           onProgress?.(p);

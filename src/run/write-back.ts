@@ -60,6 +60,36 @@ export function outputColumns(
   /** Customers kept in a tier by the downgrade policy, with the note saying so. */
   held: ReadonlyMap<number, Localized> | null = null,
 ): ColumnWrite[] {
+  const build = columnsBuilder(result, lang, sheetRows, firstRow, lastRow, cols, previous, held);
+  build.rows(0, result.size);
+  return build.done();
+}
+
+/** The same, in blocks of customers with `pause()` between them, so that a pane on the UI thread stays responsive. */
+export async function outputColumnsInBlocks(
+  args: Parameters<typeof outputColumns>,
+  pause: () => Promise<void>,
+  block = 5_000,
+): Promise<ColumnWrite[]> {
+  const build = columnsBuilder(...args);
+  const n = args[0].size;
+  for (let i = 0; i < n; i += block) {
+    build.rows(i, Math.min(n, i + block));
+    await pause();
+  }
+  return build.done();
+}
+
+function columnsBuilder(
+  result: GradeResult,
+  lang: Lang,
+  sheetRows: readonly number[],
+  firstRow: number,
+  lastRow: number,
+  cols: Record<OutputColumnKey, number>,
+  previous: Map<string, HistoryRecord> | null,
+  held: ReadonlyMap<number, Localized> | null = null,
+): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
   const columns = new Map<OutputColumnKey, CellValue[]>(OUTPUT_COLUMNS.map((c) => [c.key, new Array<CellValue>(height).fill(null)]));
@@ -76,35 +106,39 @@ export function outputColumns(
   // The first tier of each id, as scheme.tiers.find() would give it.
   const tierById = new Map<string, (typeof scheme.tiers)[number]>();
   for (const x of scheme.tiers) if (!tierById.has(x.id)) tierById.set(x.id, x);
-  for (let i = 0; i < result.size; i++) {
-    const r = sheetRows[i]! - firstRow;
-    if (r < 0 || r >= height) continue;
-    const t = result.tier[i]!;
-    const e = explain(i);
-    const tier = t >= 0 ? scheme.tiers[t]! : null;
-    tiers![r] = tier ? tier.label[lang] : unrated;
-    fills[r] = tier ? tier.color : null;
-    const score = result.score?.[i];
-    scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
-    benefits![r] = e.benefits || null;
-    const kept = held?.get(i);
-    reasons![r] = flat(kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason);
-    gaps![r] = e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
-    if (previous) {
-      const prev = previous.get(table.ids[i]!);
-      const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
-      previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
-      changes![r] = changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
+  const rows = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = sheetRows[i]! - firstRow;
+      if (r < 0 || r >= height) continue;
+      const t = result.tier[i]!;
+      const e = explain(i);
+      const tier = t >= 0 ? scheme.tiers[t]! : null;
+      tiers![r] = tier ? tier.label[lang] : unrated;
+      fills[r] = tier ? tier.color : null;
+      const score = result.score?.[i];
+      scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
+      benefits![r] = e.benefits || null;
+      const kept = held?.get(i);
+      reasons![r] = flat(kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason);
+      gaps![r] = e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
+      if (previous) {
+        const prev = previous.get(table.ids[i]!);
+        const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
+        previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
+        changes![r] = changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
+      }
+      if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
     }
-    if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
-  }
-  return OUTPUT_COLUMNS.map((c): ColumnWrite => ({
-    col: cols[c.key],
-    header: c.header[lang],
-    values: columns.get(c.key)!,
-    width: WIDTHS[c.key],
-    ...(c.key === 'tier' ? { fills } : {}),
-    ...(c.key === 'score' ? { numberFormat: SCORE_FORMAT[scheme.mode.kind]! } : {}),
-    ...(c.key === 'benefits' || c.key === 'reason' || c.key === 'gap' || c.key === 'issues' ? { wrap: false } : {}),
-  }));
+  };
+  const done = () =>
+    OUTPUT_COLUMNS.map((c): ColumnWrite => ({
+      col: cols[c.key],
+      header: c.header[lang],
+      values: columns.get(c.key)!,
+      width: WIDTHS[c.key],
+      ...(c.key === 'tier' ? { fills } : {}),
+      ...(c.key === 'score' ? { numberFormat: SCORE_FORMAT[scheme.mode.kind]! } : {}),
+      ...(c.key === 'benefits' || c.key === 'reason' || c.key === 'gap' || c.key === 'issues' ? { wrap: false } : {}),
+    }));
+  return { rows, done };
 }

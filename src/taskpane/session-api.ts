@@ -19,7 +19,8 @@ export interface SessionApiOptions {
 }
 
 export function sessionApi(o: SessionApiOptions): TierBookApi {
-  const session = new GradingSession(o.makePort, { lang: o.lang, ...(o.today !== undefined ? { today: o.today } : {}) });
+  // On the pane's thread (Excel): the run yields between blocks of explanations, so the pane keeps painting.
+  const session = new GradingSession(o.makePort, { lang: o.lang, pause: yieldToUi, ...(o.today !== undefined ? { today: o.today } : {}) });
   const cancellable = <T,>(start: (signal: AbortSignal) => Promise<T>): Cancellable<T> => {
     const ctl = new AbortController();
     const promise = yieldToUi().then(() => start(ctl.signal));
