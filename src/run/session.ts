@@ -24,7 +24,7 @@ import {
   type Scheme,
 } from '../core/index.ts';
 import { detectHeaderRow, fieldDefs, mapColumns } from '../core/mapping/index.ts';
-import type { Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
+import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
 import { lastAppliedTiers, movesBetween, type Moves } from './session-moves.ts';
@@ -259,11 +259,7 @@ export class GradingSession {
 
   /** Write the scheme to the rules sheet (replacing it). */
   async saveRules(scheme: Scheme): Promise<string> {
-    const names = (await this.port.listSheets()).map((s) => s.name);
-    const name = generatedSheetName('rules', names, this.options.lang).name;
-    await this.port.replaceSheet({ ...schemeToSheet(scheme, this.options.lang), name });
-    this.refresh();
-    return name;
+    return this.writeGenerated('rules', schemeToSheet(scheme, this.options.lang));
   }
 
   /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
@@ -324,9 +320,14 @@ export class GradingSession {
 
   /** Write (or rewrite) the handbook sheet for the scheme. */
   async handbook(scheme: Scheme): Promise<string> {
+    return this.writeGenerated('handbook', handbookSheet(scheme, this.options.lang));
+  }
+
+  /** Replace one of TierBook's own sheets (found in either language), returning its name. */
+  private async writeGenerated(kind: 'rules' | 'handbook', sheet: GeneratedSheet): Promise<string> {
     const names = (await this.port.listSheets()).map((s) => s.name);
-    const name = generatedSheetName('handbook', names, this.options.lang).name;
-    await this.port.replaceSheet({ ...handbookSheet(scheme, this.options.lang), name });
+    const name = generatedSheetName(kind, names, this.options.lang).name;
+    await this.port.replaceSheet({ ...sheet, name });
     this.refresh();
     return name;
   }

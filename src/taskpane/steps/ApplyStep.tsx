@@ -1,6 +1,6 @@
 // Step 4 — Apply: grade and write back, with a progress bar by block and Cancel; then the results: tier
 // mix, moves, and the data issues, each of which shows its cell.
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApplyView, Progress } from '../api.ts';
 import type { PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
@@ -8,18 +8,12 @@ import { IssueList } from '../components/IssueList.tsx';
 import { MixChart } from '../components/MixChart.tsx';
 import { Moves } from '../components/Moves.tsx';
 import { Section } from '../components/Section.tsx';
-import { useT, type Translator } from '../i18n.tsx';
+import { RunControls } from '../components/RunProgress.tsx';
+import { useT } from '../i18n.tsx';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-export function stageText(t: Translator, p: Progress | null): string {
-  if (!p) return '';
-  const key = ({ read: 'stageRead', grade: 'stageGrade', write: 'stageWrite', history: 'stageHistory', summaries: 'stageSummaries', done: 'stageDone' } as const)[p.stage as 'read'];
-  return `${key ? t.t(key) : p.stage} · ${p.done}/${p.total}`;
-}
 
 export interface ApplyStepProps {
   result: ApplyView | null;
@@ -38,17 +32,7 @@ export function ApplyStep({ result, running, progress, error, disabled, onApply,
   return (
     <div className={s.step}>
       <Text>{t.t('applyIntro')}</Text>
-      <div className={s.row}>
-        <Button appearance="primary" onClick={onApply} disabled={running || disabled}>
-          {result ? t.t('applyAgain') : t.t('applyButton')}
-        </Button>
-        {running && <Button onClick={onCancel}>{t.t('cancel')}</Button>}
-      </div>
-      {running && (
-        <Field label={t.t('progressLabel')} validationMessage={stageText(t, progress)} validationState="none">
-          <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} max={1} />
-        </Field>
-      )}
+      <RunControls label={result ? t.t('applyAgain') : t.t('applyButton')} running={running} progress={progress} disabled={disabled} onRun={onApply} onCancel={onCancel} />
       <ErrorBar error={error} />
       {result && !running && (
         <>

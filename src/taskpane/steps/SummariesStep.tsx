@@ -1,6 +1,6 @@
 // Step 5 — Summaries: the period's snapshot in the history, then tier mix, movement and churn (PivotTables
 // and a chart inside Excel, static tables elsewhere). The period label is chosen here.
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodWindow } from '../../core/aggregate/period.ts';
 import type { Progress, SummariesView } from '../api.ts';
 import type { PaneError } from '../api.ts';
@@ -9,11 +9,10 @@ import { MixChart } from '../components/MixChart.tsx';
 import { Moves } from '../components/Moves.tsx';
 import { Section } from '../components/Section.tsx';
 import { useT } from '../i18n.tsx';
-import { stageText } from './ApplyStep.tsx';
+import { RunControls } from '../components/RunProgress.tsx';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export interface SummariesStepProps {
@@ -43,17 +42,7 @@ export function SummariesStep({ period, onPeriodChange, result, running, progres
       >
         <Input value={period} onChange={(_, d) => onPeriodChange(d.value)} />
       </Field>
-      <div className={s.row}>
-        <Button appearance="primary" onClick={onBuild} disabled={!valid || running || disabled}>
-          {t.t('summariesButton')}
-        </Button>
-        {running && <Button onClick={onCancel}>{t.t('cancel')}</Button>}
-      </div>
-      {running && (
-        <Field label={t.t('progressLabel')} validationMessage={stageText(t, progress)} validationState="none">
-          <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} max={1} />
-        </Field>
-      )}
+      <RunControls label={t.t('summariesButton')} running={running} progress={progress} disabled={!valid || disabled} onRun={onBuild} onCancel={onCancel} />
       <ErrorBar error={error} />
       {result && !running && (
         <>
