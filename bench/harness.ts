@@ -26,6 +26,18 @@ export function timeBest(runs: number, fn: () => void): number {
   return best;
 }
 
+/** timeBest for work that completes asynchronously (DuckDB queries). */
+export async function timeBestAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
 export function rate(rows: number, ms: number): number {
   return rows / (ms / 1000);
 }

@@ -5,13 +5,19 @@ import os from 'node:os';
 import { benchCore } from './core.ts';
 import { benchFileHost } from './file-host.ts';
 import { benchOfficeHost } from './office-host.ts';
+import { benchOnlineRetail } from './online-retail.ts';
+import { benchTaskpane } from './taskpane.ts';
 import { printTable, type BenchLine } from './harness.ts';
 
 const lines: BenchLine[] = [];
-const only = process.argv[2];
-if (!only || only === 'core') lines.push(...benchCore());
-if (!only || only === 'file') lines.push(...(await benchFileHost()));
-if (!only || only === 'office') lines.push(...(await benchOfficeHost()));
+// `npm run bench -- core retail` runs those parts only.
+const only = process.argv.slice(2);
+const want = (part: string) => only.length === 0 || only.includes(part);
+if (want('core')) lines.push(...(await benchCore()));
+if (want('retail')) lines.push(...(await benchOnlineRetail()));
+if (want('file')) lines.push(...(await benchFileHost()));
+if (want('office')) lines.push(...(await benchOfficeHost()));
+if (want('taskpane')) lines.push(...(await benchTaskpane()));
 
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, date: new Date().toISOString() };
 console.log(`TierBook bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);

@@ -1,11 +1,12 @@
 // `tierbook`: the command line. A thin shell: parse arguments, call the core (and, later, the file host), print.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SchemeError, gradeRecords, listPresets, normalizeLang, type CustomerRecord, type Lang } from '../core/index.ts';
+import { SchemeError, SqlError, gradeRecords, listPresets, normalizeLang, type CustomerRecord, type Lang } from '../core/index.ts';
 import { RunError } from '../run/errors.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
 import { initCommand } from './init.ts';
+import { sqlCommand } from './sql.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function presets(lang: Lang): void {
@@ -60,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         map: { type: 'string', multiple: true },
         out: { type: 'string' },
         'in-place': { type: 'boolean' },
+        dialect: { type: 'string' },
+        table: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -94,6 +97,15 @@ export async function main(argv: string[]): Promise<number> {
           inPlace: values['in-place'] ?? false,
         });
         return 0;
+      case 'sql':
+        sqlCommand({
+          ...(values.scheme ? { scheme: values.scheme } : {}),
+          ...(values.dialect !== undefined ? { dialect: values.dialect } : {}),
+          ...(values.table !== undefined ? { table: values.table } : {}),
+          map: values.map ?? [],
+          lang,
+        });
+        return 0;
       case 'presets':
         presets(lang);
         return 0;
@@ -110,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof SchemeError) console.error(`tierbook: ${oneLine(e.describe(lang))}`);
-    else if (e instanceof RunError) console.error(`tierbook: ${oneLine(e.text[lang])}`);
+    else if (e instanceof RunError || e instanceof SqlError) console.error(`tierbook: ${oneLine(e.text[lang])}`);
     else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message}${lang === 'zh-CN' ? '（用法见 tierbook help）' : ' (see tierbook help)'}`);
     else if (e instanceof Error && e.name === 'XlsxError') console.error(`tierbook: ${oneLine(e.message)}`);
     else throw e;

@@ -6,6 +6,9 @@ export const USAGE = `tierbook — grade customers into tiers
   tierbook handbook [<file.xlsx>] [--scheme <preset|scheme.json>] [--lang zh-CN|en-US] [--out <path>] [--in-place]
                  the tier-management handbook: Markdown without a file, else the 等级管理手册 sheet
   tierbook init <file.xlsx> [--lang zh-CN|en-US]  write the template workbook to paste your data into
+  tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]
+               [--table customers] [--map metric=column ...] [--lang zh-CN|en-US]
+                                               the scheme as one SQL query over a customers table
   tierbook presets [--lang zh-CN|en-US]        list the built-in tier schemes
   tierbook demo [--scheme <preset|file.json>] [--lang zh-CN|en-US] [--json]
                                                grade the bundled sample customers

@@ -27,3 +27,4 @@ export * from './history.ts';
 export * from './aggregate/index.ts';
 export * from './mapping/index.ts';
 export * from './sample/index.ts';
+export * from './sql/index.ts';

@@ -33,12 +33,6 @@ function comparisonSource(c: Comparison, v: string): string {
   }
 }
 
-function conditionSource(c: Condition, varOf: (metric: string) => string): string {
-  if ('all' in c) return `(${c.all.map((x) => conditionSource(x, varOf)).join(' && ')})`;
-  if ('any' in c) return `(${c.any.map((x) => conditionSource(x, varOf)).join(' || ')})`;
-  return `(${comparisonSource(c, varOf(c.metric))})`;
-}
-
 function metricsOf(c: Condition, into: string[]): string[] {
   if ('all' in c) for (const x of c.all) metricsOf(x, into);
   else if ('any' in c) for (const x of c.any) metricsOf(x, into);
@@ -70,27 +64,48 @@ export function canCompile(): boolean {
   return codegenAvailable;
 }
 
+/** A condition as a 0/1 integer expression: every comparison is evaluated, with no branch to mispredict. */
+function bitSource(c: Condition, varOf: (metric: string) => string): string {
+  if ('all' in c) return `(${c.all.map((x) => bitSource(x, varOf)).join(' & ')})`;
+  if ('any' in c) return `(${c.any.map((x) => bitSource(x, varOf)).join(' | ')})`;
+  const v = varOf(c.metric);
+  if (c.op === 'between') return `(+(${v} >= ${literal(c.value)}) & +(${v} <= ${literal(c.max ?? c.value)}))`;
+  return `+(${comparisonSource(c, v)})`;
+}
+
 function compiledChain(conditions: readonly Condition[], columns: Columns, fallback: number): TierChain {
   const { names, arrays } = columnsFor(conditions, columns);
   const varOf = (metric: string) => `v${names.indexOf(metric)}`;
   const reads = names.map((_, k) => `const v${k} = c${k}[i];`).join(' ');
-  let expr = String(fallback);
-  for (let t = conditions.length - 1; t >= 0; t--) expr = `${conditionSource(conditions[t]!, varOf)} ? ${t} : ${expr}`;
+  // First match wins: walk from the last condition up, replacing t by k where condition k holds (t ^= (t ^ k) & -bit).
+  const steps: string[] = [];
+  for (let t = conditions.length - 1; t >= 0; t--) steps.push(`t ^= (t ^ ${t}) & -${bitSource(conditions[t]!, varOf)};`);
+  const tier = `let t = ${fallback}; ${steps.join(' ')}`;
   const body = [
     ...names.map((_, k) => `const c${k} = cols[${k}];`),
     'const n = out.length;',
     'if (skip === null) {',
-    `  for (let i = 0; i < n; i++) { ${reads} out[i] = ${expr}; }`,
+    `  for (let i = 0; i < n; i++) { ${reads} ${tier} out[i] = t; }`,
     '} else {',
-    `  for (let i = 0; i < n; i++) { if (skip[i] !== 0) { out[i] = -1; continue; } ${reads} out[i] = ${expr}; }`,
+    // A skipped row becomes -1 (t | -1), still without a branch.
+    `  for (let i = 0; i < n; i++) { ${reads} ${tier} out[i] = t | -skip[i]; }`,
     '}',
   ].join('\n');
-  const kernel = new Function('cols', 'out', 'skip', body) as (
-    cols: Float64Array[],
-    out: Int16Array,
-    skip: Uint8Array | null,
-  ) => void;
+  const kernel = compileKernel(body);
   return (out, skip) => kernel(arrays, out, skip);
+}
+
+type Kernel = (cols: Float64Array[], out: Int16Array, skip: Uint8Array | null) => void;
+/** Kernels by source: grading again with the same scheme reuses code the engine has already optimised. */
+const kernels = new Map<string, Kernel>();
+function compileKernel(body: string): Kernel {
+  let kernel = kernels.get(body);
+  if (!kernel) {
+    if (kernels.size >= 64) kernels.delete(kernels.keys().next().value!);
+    kernel = new Function('cols', 'out', 'skip', body) as Kernel;
+    kernels.set(body, kernel);
+  }
+  return kernel;
 }
 
 type RowTest = (i: number) => boolean;

@@ -7,7 +7,7 @@ import { canCompile, tierChain, type KernelKind } from './conditions.ts';
 import { normalizeKey } from './ids.ts';
 import { pointsScores, pointsTiers } from './points.ts';
 import { prepare } from './prepare.ts';
-import { RFM_SCORE_METRICS, rfmCode, rfmScores, segmentCondition, type RfmDetail } from './rfm.ts';
+import { rfmScores, segmentTable, type RfmDetail } from './rfm.ts';
 import type { CustomerTable } from './table.ts';
 
 export interface GradeOptions {
@@ -108,14 +108,18 @@ export function grade(scheme: Scheme, table: CustomerTable, options: GradeOption
       const scored = rfmScores(mode, values, unrated);
       rfm = scored.detail;
       warnings.push(...scored.warnings);
-      const scoreCols = {
-        [RFM_SCORE_METRICS.r]: Float64Array.from(rfm.r),
-        [RFM_SCORE_METRICS.f]: Float64Array.from(rfm.f),
-        [RFM_SCORE_METRICS.m]: Float64Array.from(rfm.m),
-      };
-      tierChain(mode.segments.map(segmentCondition), scoreCols, fallback, kernel)(modeTier, unrated);
+      const lookup = segmentTable(mode.segments, fallback);
       score = new Float64Array(n);
-      for (let i = 0; i < n; i++) score[i] = modeTier[i]! < 0 ? NaN : rfmCode(rfm, i);
+      const { r, f, m } = rfm;
+      for (let i = 0; i < n; i++) {
+        if (unrated !== null && unrated[i] !== 0) {
+          modeTier[i] = -1;
+          score[i] = NaN;
+        } else {
+          modeTier[i] = lookup[(r[i]! - 1) * 25 + (f[i]! - 1) * 5 + (m[i]! - 1)]!;
+          score[i] = r[i]! * 100 + f[i]! * 10 + m[i]!;
+        }
+      }
       break;
     }
     case 'abc': {
@@ -128,7 +132,7 @@ export function grade(scheme: Scheme, table: CustomerTable, options: GradeOption
   }
   if (score && unrated) for (let i = 0; i < n; i++) if (unrated[i]) score[i] = NaN;
 
-  const tier = Int16Array.from(modeTier);
+  const tier = modeTier.slice();
   const allIssues = [...table.issues, ...issues];
   const overridden = applyOverrides(scheme, table, tier, allIssues);
   allIssues.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));

@@ -30,11 +30,18 @@ function deriveAvgOrderValue(spend: MetricColumn, orders: MetricColumn): MetricC
   const n = spend.values.length;
   const values = new Float64Array(n);
   let invalid: Uint8Array | null = null;
+  if (spend.invalid || orders.invalid) {
+    for (let i = 0; i < n; i++) if (spend.invalid?.[i] || orders.invalid?.[i]) (invalid ??= new Uint8Array(n))[i] = 1;
+  }
+  const sv = spend.values;
+  const ov = orders.values;
+  // Picked by index rather than by branch (orders are often 0): NaN, 0, or the quotient.
+  const pick = new Float64Array([NaN, 0, 0]);
   for (let i = 0; i < n; i++) {
-    if (spend.invalid?.[i] || orders.invalid?.[i]) (invalid ??= new Uint8Array(n))[i] = 1;
-    const s = spend.values[i]!;
-    const o = orders.values[i]!;
-    values[i] = o > 0 ? s / o : o === 0 && s === s ? 0 : NaN;
+    const s = sv[i]!;
+    const o = ov[i]!;
+    pick[2] = s / o;
+    values[i] = pick[(+(o > 0) << 1) | (+(o === 0) & +(s === s))]!;
   }
   return { values, invalid };
 }
@@ -58,7 +65,9 @@ export function missingMetrics(scheme: Scheme, table: CustomerTable): string[] {
 
 export function prepare(scheme: Scheme, table: CustomerTable): Prepared {
   const needed = modeMetrics(scheme);
-  const missing = needed.filter((m) => !resolveColumn(table, m));
+  // Resolved once: a derived column is a pass over every customer.
+  const resolved = new Map(needed.map((m) => [m, resolveColumn(table, m)]));
+  const missing = needed.filter((m) => !resolved.get(m));
   if (missing.length) throw new MissingMetricsError(missing);
 
   const n = table.size;
@@ -66,12 +75,15 @@ export function prepare(scheme: Scheme, table: CustomerTable): Prepared {
   let unrated: Uint8Array | null = null;
   const issues: DataIssue[] = [];
   for (const metric of needed) {
-    const col = resolveColumn(table, metric)!;
+    const col = resolved.get(metric)!;
     const criterion = scheme.criteria.find((c) => c.metric === metric);
     const zeroBlanks = criterion?.missing === 'zero';
     const label = metricSpec(scheme, metric).label;
     let effective = col.values;
-    for (let i = 0; i < n; i++) {
+    // Most columns are clean: with no unreadable cells, skip ahead to the first blank (if any).
+    let start = 0;
+    if (col.invalid === null) while (start < n && effective[start] === effective[start]) start++;
+    for (let i = start; i < n; i++) {
       if (col.invalid !== null && col.invalid[i] === 1) {
         // Already reported where it was read; the customer simply cannot be graded on it.
         (unrated ??= new Uint8Array(n))[i] = 1;

@@ -9,7 +9,8 @@ export function indicesByValueDesc(values: Float64Array, indices: Uint32Array): 
   const lo = new Uint32Array(n);
   // The float's own bits, read through a 32-bit view (typed arrays use the platform's byte order).
   const f = new Float64Array(n);
-  for (let k = 0; k < n; k++) f[k] = values[indices[k]!]!;
+  // −0 keyed as 0: equal values keep their input order, whatever the sign of a zero.
+  for (let k = 0; k < n; k++) f[k] = values[indices[k]!]! + 0;
   const words32 = new Uint32Array(f.buffer);
   const little = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
   const H = little ? 1 : 0;
@@ -23,22 +24,29 @@ export function indicesByValueDesc(values: Float64Array, indices: Uint32Array): 
     hi[k] = ~h >>> 0;
     lo[k] = ~l >>> 0;
   }
+  // All four digit histograms in one read; a pass whose digit is the same for every key (the low mantissa
+  // bits of whole amounts, say) moves nothing and is skipped.
+  const counts = [new Uint32Array(65_537), new Uint32Array(65_537), new Uint32Array(65_537), new Uint32Array(65_537)] as const;
+  const [c0, c1, c2, c3] = counts;
+  for (let k = 0; k < n; k++) {
+    const l = lo[k]!;
+    const h = hi[k]!;
+    c0[(l & 0xffff) + 1]!++;
+    c1[(l >>> 16) + 1]!++;
+    c2[(h & 0xffff) + 1]!++;
+    c3[(h >>> 16) + 1]!++;
+  }
   let order = new Uint32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   let next = new Uint32Array(n);
-  const count = new Uint32Array(65_537);
-  const passes: [Uint32Array, number][] = [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
+  const passes: [Uint32Array, number, Uint32Array][] = [
+    [lo, 0, c0],
+    [lo, 16, c1],
+    [hi, 0, c2],
+    [hi, 16, c3],
   ];
-  for (const [words, shift] of passes) {
-    count.fill(0);
-    for (let k = 0; k < n; k++) {
-      const d = ((words[order[k]!]! >>> shift) & 0xffff) + 1;
-      count[d] = count[d]! + 1;
-    }
+  for (const [words, shift, count] of passes) {
+    if (count.some((c) => c === n)) continue;
     for (let d = 1; d < 65_537; d++) count[d] = count[d]! + count[d - 1]!;
     for (let k = 0; k < n; k++) {
       const o = order[k]!;
