@@ -18,12 +18,15 @@ import {
   schemeToSheet,
   tierMixOf,
   type CellValue,
+  type DataIssue,
   type GradeResult,
   type Lang,
   type Localized,
   type Scheme,
 } from '../core/index.ts';
-import { detectHeaderRow, fieldDefs, mapColumns } from '../core/mapping/index.ts';
+import { detectHeaderRow, fieldDefs, mapColumns, type ColumnMapping } from '../core/mapping/index.ts';
+import { findRelatedSheets, type Related } from './related-sheets.ts';
+import type { CustomerSheet } from './read-customers.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
@@ -72,7 +75,8 @@ export interface DataView {
   customers: number;
   columns: ColumnView[];
   fields: FieldView[];
-  problems: { severity: 'error' | 'warning'; message: Localized }[];
+  /** Mapping problems; `field` names the field a problem is about, so the pane shows it beside that field. */
+  problems: { severity: 'error' | 'warning'; field: string | null; message: Localized }[];
   /** Why the sheet cannot be graded as mapped (the mapping is shown so that it can be fixed); null when it can. */
   blocking: Localized | null;
   related: { orders: string | null; interactions: string | null; satisfaction: string | null };
@@ -240,7 +244,7 @@ export class GradingSession {
       customers: customers.table.size,
       columns,
       fields,
-      problems: mapping.problems.map((p) => ({ severity: p.severity, message: p.message })),
+      problems: paneProblems(mapping.problems),
       blocking: null,
       related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     };
@@ -290,7 +294,7 @@ export class GradingSession {
       issueCount: issues.length,
       issues: issues.slice(0, ISSUE_LIST_LIMIT).map((x) => ({
         sheet: x.sheet ?? (x.row !== undefined ? run.customers.sheet : null),
-        cell: x.cell ?? null,
+        cell: x.cell ?? cellOf(x, run.customers),
         customer: x.index !== undefined ? (run.result.table.ids[x.index] ?? null) : null,
         field: x.field ?? null,
         message: x.message,
@@ -379,8 +383,9 @@ export class GradingSession {
     const headers = header?.headers ?? [];
     const mapping = mapColumns(headers, scheme, selection.mapping ? { explicit: selection.mapping } : {});
     const needed = new Set(scheme.criteria.map((c) => c.metric));
+    const related = await findRelatedSheets(this.port, sheets, name);
     return {
-      sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === name ? 'customers' : generatedSheetOf(s.name) ? 'tierbook' : 'other' })),
+      sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === name ? 'customers' : roleOf(s.name, related) })),
       customerSheet: name,
       generated: false,
       headerRow: header?.row ?? 0,
@@ -393,9 +398,9 @@ export class GradingSession {
       fields: fieldDefs(scheme)
         .filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field))
         .map((d) => ({ field: d.field, label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label, required: needed.has(d.field) || d.field === 'id', col: mapping.byField[d.field]?.col ?? null, fromRelated: null })),
-      problems: mapping.problems.map((p) => ({ severity: p.severity, message: p.message })),
-      blocking: error.text,
-      related: { orders: null, interactions: null, satisfaction: null },
+      problems: paneProblems(mapping.problems),
+      blocking: paneText(error.text),
+      related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     };
   }
 
@@ -440,6 +445,36 @@ export function mixView(result: GradeResult): MixView {
     revenueLabel: mix.revenueMetric ? metricSpec(scheme, mix.revenueMetric).label : null,
     currency: scheme.currency,
   };
+}
+
+/** Mapping problems as the pane shows them. */
+function paneProblems(problems: ColumnMapping['problems']): DataView['problems'] {
+  return problems.map((p) => ({ severity: p.severity, field: p.field ?? null, message: paneText(p.message) }));
+}
+
+/**
+ * The core's mapping messages end with the command line's advice ("可用 --map 字段=列名 指定"); in the pane the
+ * column is chosen from the dropdown beside the field instead.
+ */
+export function paneText(text: Localized): Localized {
+  return {
+    'zh-CN': text['zh-CN'].replace(/\s*可(?:改)?用 --map [^。]*。/g, '请在下方为该字段选择列。').replace(/--map (\S+?)=([^：]*)：/g, '所选列"$2"：'),
+    'en-US': text['en-US'].replace(/\s*(?:Use|use) --map [^.]*\./g, ' Choose its column below.').replace(/--map (\S+?)=([^:]*): /g, 'The chosen column "$2": '),
+  };
+}
+
+function roleOf(name: string, related: Related): SheetRole {
+  if (related.orders?.sheet === name) return 'orders';
+  if (related.interactions?.sheet === name) return 'interactions';
+  if (related.satisfaction?.sheet === name) return 'satisfaction';
+  return generatedSheetOf(name) ? 'tierbook' : 'other';
+}
+
+/** The cell of an issue the core knows only by row and field (e.g. an unknown manual tier). */
+function cellOf(issue: DataIssue, customers: CustomerSheet): string | null {
+  if (issue.row === undefined || !issue.field || customers.generated) return null;
+  const col = customers.mapping.byField[issue.field]?.col;
+  return col === undefined ? null : `${columnLetter(col)}${issue.row}`;
 }
 
 function countLabels(last: Map<string, string>): { label: string; customers: number }[] {

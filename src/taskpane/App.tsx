@@ -57,11 +57,16 @@ function mappedHeaders(view: DataView | null): Record<string, string> {
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', minHeight: '100%', minWidth: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  tabs: { overflowX: 'auto', padding: `0 ${tokens.spacingHorizontalXS}` },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
   body: { flexGrow: 1, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   footer: { display: 'flex', justifyContent: 'space-between', padding: tokens.spacingHorizontalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  scheme: { color: tokens.colorNeutralForeground3 },
+  scheme: { color: tokens.colorNeutralForeground3, margin: 0 },
+  // Title above the scheme name (Fluent's text components are inline), sized for a 320–450 px pane.
+  titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, margin: 0 },
+  // At the narrowest widths the six steps wrap onto a second row rather than hide behind a scroll.
+  tabList: { flexWrap: 'wrap' },
   strip: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
 });
 
@@ -207,20 +212,22 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     <LangContext.Provider value={lang}>
       <div className={s.pane} lang={lang}>
         <header className={s.header}>
-          <div>
-            <Title3 as="h1">{t.t('appTitle')}</Title3>
+          <div className={s.titles}>
+            <Title3 as="h1" className={s.title}>
+              {t.t('appTitle')}
+            </Title3>
             {scheme && (
               <Text as="p" size={200} className={s.scheme}>
                 {t.t('schemeInUse', { name: t.l(scheme.name) })}
               </Text>
             )}
           </div>
-          <Button size="small" onClick={() => onLangChange(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} aria-label={t.t('switchLanguageLabel')} lang={lang === 'zh-CN' ? 'en' : 'zh'}>
+          <Button size="small" onClick={() => onLangChange(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} title={t.t('switchLanguageLabel')} lang={lang === 'zh-CN' ? 'en' : 'zh'}>
             {t.t('switchLanguage')}
           </Button>
         </header>
         <nav className={s.tabs} aria-label={t.t('stepsLabel')}>
-          <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
+          <TabList size="small" className={s.tabList} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
             {STEPS.map((x, i) => (
               <Tab key={x} value={x} data-step={x}>
                 {`${i + 1} ${t.t(STEP_LABEL[x])}`}

@@ -97,7 +97,10 @@ describe('grading session', () => {
     expect(view.blocking?.['zh-CN']).toContain(names.customers);
     expect(view.customerSheet).toBe(names.customers);
     expect(view.columns.length).toBeGreaterThan(5); // shown, so the mapping can be fixed
-    expect(view.problems.some((p) => p.severity === 'error')).toBe(true);
+    expect(view.problems.find((p) => p.severity === 'error')?.field).toBe('annualSpend');
+    // The pane's words, not the command line's: the column is chosen in the dropdown.
+    expect(JSON.stringify([view.problems, view.blocking])).not.toContain('--map');
+    expect(view.related.orders).toBe(names.orders);
     await expect(s.preview(b2b, { sheet: names.customers, mapping: { annualSpend: '没有这列' } })).rejects.toThrow(RunError);
   });
 

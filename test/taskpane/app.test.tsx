@@ -95,7 +95,7 @@ describe('task pane flow (en-US)', () => {
     const { user } = harness('en-US');
     expect(await screen.findByText(/Header on row \d+, 121 customers/)).toBeTruthy();
     expect(screen.getByRole('tab', { name: /Preview/ })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Switch to Chinese' }));
+    await user.click(screen.getByRole('button', { name: '中文' }));
     expect(await screen.findByRole('tab', { name: /预览/ })).toBeTruthy();
   });
 

@@ -43,7 +43,9 @@ export function CopySqlButton({ scheme, columns }: CopySqlButtonProps) {
     <>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button icon={<CopyRegular />}>{t.t('copySql')}</Button>
+          <Button size="small" appearance="subtle" icon={<CopyRegular />}>
+            {t.t('copySql')}
+          </Button>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>

@@ -1,6 +1,6 @@
 // A plain, read-only grid of one sheet for the standalone page: rows are fetched from the worker in blocks
 // as they scroll into view, so a 100,000-row sheet opens at once. "Show cell" scrolls to and marks a cell.
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellValue, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import { columnIndex, columnLetter } from '../../core/issues.ts';
@@ -27,7 +27,13 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'center', position: 'sticky', zIndex: 1 },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'center' },
+  // The column letters stay at the top and the row numbers at the left while the sheet scrolls: each is a sticky
+  // strip in the sheet's flow (letters first, one row high; then numbers, as tall as the rows), holding its cells
+  // absolutely positioned, so they line up with the data cells at any scroll position.
+  colHeads: { position: 'sticky', top: 0, zIndex: 2, height: `${ROW_H}px`, backgroundColor: tokens.colorNeutralBackground3 },
+  rowHeads: { position: 'sticky', left: 0, zIndex: 1, width: `${HEAD_W}px`, backgroundColor: tokens.colorNeutralBackground3 },
+  corner: { position: 'sticky', left: 0, zIndex: 1, display: 'block', width: `${HEAD_W}px` },
   num: { textAlign: 'right' },
   target: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2 },
 });
@@ -70,10 +76,18 @@ export function Grid({ source, revision, target }: GridProps) {
     return () => void (live = false);
   }, [source, revision]);
 
+  // Another sheet starts empty. After a write the same sheet keeps showing what it had until the fresh blocks
+  // arrive (no blank flash); answers to requests made before the change are dropped.
+  const generation = useRef(0);
   useEffect(() => {
+    generation.current++;
     asked.current = new Set();
     setBlocks(new Map());
-  }, [active, revision]);
+  }, [active]);
+  useEffect(() => {
+    generation.current++;
+    asked.current = new Set();
+  }, [revision]);
 
   useEffect(() => {
     if (target) setActive(target.sheet);
@@ -92,11 +106,12 @@ export function Grid({ source, revision, target }: GridProps) {
       if (asked.current.has(b)) continue;
       asked.current.add(b);
       const sheet = active;
+      const gen = generation.current;
       source.block(sheet, b * BLOCK + 1, Math.min(rows, (b + 1) * BLOCK)).then((v) => {
-        setBlocks((m) => new Map(m).set(b, v.values));
+        if (gen === generation.current) setBlocks((m) => new Map(m).set(b, v.values));
       });
     }
-  }, [active, rows, view, source, blocks]);
+  }, [active, rows, view, source, blocks, revision]);
 
   // Scroll a shown cell into the middle of the viewport.
   const targetPos = useMemo(() => {
@@ -128,27 +143,29 @@ export function Grid({ source, revision, target }: GridProps) {
   const r1 = Math.min(rows, Math.ceil((view.top + view.height) / ROW_H) + 2);
   const c0 = Math.max(0, Math.floor((view.left - HEAD_W) / COL_W) - 1);
   const c1 = Math.min(cols, Math.ceil((view.left + view.width) / COL_W) + 1);
-  const cells: React.ReactNode[] = [];
+  const colHeads: React.ReactNode[] = [];
   for (let c = c0; c < c1; c++)
-    cells.push(
-      <div key={`h${c}`} className={`${s.cell} ${s.head}`} style={{ top: 0, left: HEAD_W + c * COL_W, width: COL_W }}>
+    colHeads.push(
+      <div key={c} className={mergeClasses(s.cell, s.head)} style={{ top: 0, left: HEAD_W + c * COL_W, width: COL_W }} data-col-head={columnLetter(c)}>
         {columnLetter(c)}
       </div>,
     );
+  const rowHeads: React.ReactNode[] = [];
+  const cells: React.ReactNode[] = [];
   for (let r = r0; r < r1; r++) {
     const row = blocks.get(Math.floor(r / BLOCK))?.[r % BLOCK];
-    cells.push(
-      <div key={`r${r}`} className={`${s.cell} ${s.head}`} style={{ top: (r + 1) * ROW_H, left: 0, width: HEAD_W, position: 'absolute' }}>
+    rowHeads.push(
+      <div key={r} className={mergeClasses(s.cell, s.head)} style={{ top: r * ROW_H, left: 0, width: HEAD_W }} data-row-head={r + 1}>
         {r + 1}
       </div>,
     );
     for (let c = c0; c < c1; c++) {
       const v = row?.[c];
-      const hit = targetPos && targetPos.row === r && targetPos.col === c;
+      const hit = !!targetPos && targetPos.row === r && targetPos.col === c;
       cells.push(
         <div
           key={`${r}:${c}`}
-          className={`${s.cell}${typeof v === 'number' ? ` ${s.num}` : ''}${hit ? ` ${s.target}` : ''}`}
+          className={mergeClasses(s.cell, typeof v === 'number' && s.num, hit && s.target)}
           style={{ top: (r + 1) * ROW_H, left: HEAD_W + c * COL_W, width: COL_W }}
           data-cell={`${columnLetter(c)}${r + 1}`}
           title={show(v)}
@@ -170,7 +187,16 @@ export function Grid({ source, revision, target }: GridProps) {
         </TabList>
       </div>
       <div ref={viewport} className={s.viewport} role="region" aria-label={active ? t.t('gridLabel', { sheet: active }) : t.t('sheetTabs')} tabIndex={0} data-testid="grid">
-        <div style={{ position: 'relative', height: (rows + 1) * ROW_H, width: HEAD_W + cols * COL_W }}>{cells}</div>
+        <div style={{ position: 'relative', height: (rows + 1) * ROW_H, width: HEAD_W + cols * COL_W }}>
+          <div className={s.colHeads}>
+            <div className={mergeClasses(s.cell, s.head, s.corner)} />
+            {colHeads}
+          </div>
+          <div className={s.rowHeads} style={{ height: rows * ROW_H }}>
+            {rowHeads}
+          </div>
+          {cells}
+        </div>
       </div>
     </div>
   );

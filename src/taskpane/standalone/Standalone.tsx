@@ -25,11 +25,14 @@ const useStyles = makeStyles({
   pane: { overflowY: 'auto', minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
   drop: { margin: tokens.spacingHorizontalXXL, padding: tokens.spacingHorizontalXXL, border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, textAlign: 'center' },
   hidden: { display: 'none' },
+  title: { '@media (max-width: 820px)': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 } },
 });
 
 interface BundledWorkbook {
+  /** Relative to the page, e.g. assets/TierBook-示例.xlsx. */
   file: string;
   lang: Lang;
+  kind: 'sample' | 'template';
   title_zh: string;
   title_en: string;
 }
@@ -75,6 +78,16 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
       .then(setBundled, () => setBundled([]));
   }, []);
 
+  // A first visit shows the product at work: the sample of the user's language opens by itself
+  // (?sample=none keeps the page empty), unless the user opened a file first.
+  const autoOpened = useRef(false);
+  useEffect(() => {
+    if (autoOpened.current || bundled.length === 0 || new URLSearchParams(location.search).get('sample') === 'none') return;
+    autoOpened.current = true;
+    const sample = bundled.find((w) => w.kind === 'sample' && w.lang === lang) ?? bundled.find((w) => w.kind === 'sample');
+    if (sample && !api.isOpen) void openBundled(sample, () => !api.isOpen);
+  }, [bundled]);
+
   const open = async (bytes: Uint8Array, name: string) => {
     setError(null);
     try {
@@ -86,9 +99,10 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
     }
   };
   const openFile = async (file: File) => open(new Uint8Array(await file.arrayBuffer()), file.name);
-  const openBundled = async (w: BundledWorkbook) => {
+  const openBundled = async (w: BundledWorkbook, stillWanted: () => boolean = () => true) => {
     const r = await fetch(encodeURI(w.file));
-    await open(new Uint8Array(await r.arrayBuffer()), w.file.split('/').pop()!);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    if (stillWanted()) await open(bytes, w.file.split('/').pop()!);
   };
   const samples = [...bundled].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
 
@@ -97,7 +111,9 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
       <div className={s.page} lang={lang}>
         <div className={s.bar} role="toolbar" aria-label={t.t('standaloneTitle')}>
           <TableRegular aria-hidden="true" />
-          <Title3 as="h1">{t.t('standaloneTitle')}</Title3>
+          <Title3 as="h1" className={s.title}>
+            {t.t('standaloneTitle')}
+          </Title3>
           <input
             ref={input}
             className={s.hidden}
@@ -160,7 +176,8 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
               <div style={{ padding: 16 }}>
                 <Text>{t.t('noWorkbook')}</Text>
                 <div style={{ marginTop: 12 }}>
-                  <Button size="small" onClick={() => onLangChange(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} aria-label={t.t('switchLanguageLabel')}>
+                  {/* The visible name is the accessible name (WCAG 2.5.3, label in name); the tooltip says what it does. */}
+                  <Button size="small" onClick={() => onLangChange(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} title={t.t('switchLanguageLabel')} lang={lang === 'zh-CN' ? 'en' : 'zh'}>
                     {t.t('switchLanguage')}
                   </Button>
                 </div>

@@ -52,6 +52,10 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
   };
   const errors = view.problems.filter((p) => p.severity === 'error');
   const warnings = view.problems.filter((p) => p.severity === 'warning');
+  const sep = t.lang === 'zh-CN' ? '：' : ': ';
+  // Problems about a field shown on screen stand beside it; the rest are listed below the mapping.
+  const shownFields = new Set(view.generated ? [] : view.fields.map((f) => f.field));
+  const unplaced = [...errors, ...warnings].filter((p) => !p.field || !shownFields.has(p.field) || p.severity === 'warning');
   return (
     <div className={s.step}>
       <Text>{t.t('dataIntro')}</Text>
@@ -73,9 +77,9 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
       <div>
         <Caption1 as="p">{t.t('relatedSheets')}</Caption1>
         <div className={s.related}>
-          {view.related.orders && <Badge appearance="tint">{t.t('roleOrders')}: {view.related.orders}</Badge>}
-          {view.related.interactions && <Badge appearance="tint">{t.t('roleInteractions')}: {view.related.interactions}</Badge>}
-          {view.related.satisfaction && <Badge appearance="tint">{t.t('roleSatisfaction')}: {view.related.satisfaction}</Badge>}
+          {view.related.orders && <Badge appearance="tint">{t.t('roleOrders')}{sep}{view.related.orders}</Badge>}
+          {view.related.interactions && <Badge appearance="tint">{t.t('roleInteractions')}{sep}{view.related.interactions}</Badge>}
+          {view.related.satisfaction && <Badge appearance="tint">{t.t('roleSatisfaction')}{sep}{view.related.satisfaction}</Badge>}
           {!view.related.orders && !view.related.interactions && !view.related.satisfaction && <Text size={200}>{t.t('noRelated')}</Text>}
         </div>
       </div>
@@ -92,7 +96,7 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
           <div className={s.fields}>
             {view.fields.map((f) => {
               const current = f.col === null ? null : view.columns.find((c) => c.col === f.col);
-              const problem = errors.find((p) => t.l(p.message).includes(t.l(f.label)));
+              const problem = errors.find((p) => p.field === f.field);
               const label = `${t.l(f.label)}${f.required ? ` (${t.t('requiredMark')})` : ''}`;
               return (
                 <Field
@@ -127,9 +131,9 @@ export function DataStep({ view, loading, error, selection, onSelectionChange }:
           )}
         </Section>
       )}
-      {(errors.length > 0 || warnings.length > 0) && (
+      {unplaced.length > 0 && (
         <Section title={t.t('mappingProblems')} id="mapping-problems">
-          {[...errors, ...warnings].map((p, i) => (
+          {unplaced.map((p, i) => (
             <MessageBar key={i} intent={p.severity === 'error' ? 'error' : 'warning'} layout="multiline">
               <MessageBarBody>{t.l(p.message)}</MessageBarBody>
             </MessageBar>
