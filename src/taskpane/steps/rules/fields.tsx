@@ -44,6 +44,22 @@ export interface NumberFieldProps extends Labelled {
   after?: string;
 }
 
+/** The Field around a rules input: its label (or none, when the input carries it), hint and problems. */
+function LabelledField({ field, message, children }: { field: Labelled; message: string | undefined; children: ReactNode }): ReactNode {
+  return (
+    <Field
+      label={field.hideLabel ? undefined : field.label}
+      hint={field.hint}
+      size={field.size}
+      validationState={message ? 'error' : 'none'}
+      validationMessage={message}
+      className={field.className}
+    >
+      {children}
+    </Field>
+  );
+}
+
 export function NumberField(props: NumberFieldProps): ReactNode {
   const t = useT();
   const styles = useRulesStyles();
@@ -97,14 +113,7 @@ export function NumberField(props: NumberFieldProps): ReactNode {
   };
 
   return (
-    <Field
-      label={props.hideLabel ? undefined : props.label}
-      hint={props.hint}
-      size={props.size}
-      validationState={message ? 'error' : 'none'}
-      validationMessage={message}
-      className={props.className}
-    >
+    <LabelledField field={props} message={message}>
       <Input
         ref={inputRef}
         className={styles.fill}
@@ -125,7 +134,7 @@ export function NumberField(props: NumberFieldProps): ReactNode {
         autoComplete="off"
         spellCheck={false}
       />
-    </Field>
+    </LabelledField>
   );
 }
 
@@ -146,14 +155,7 @@ export function LocalizedField(props: LocalizedFieldProps): ReactNode {
   const problems = useRulesField([`${props.path}*`, ...(props.claims ?? [])], false, inputRef);
   const message = joinProblems(problems, t);
   return (
-    <Field
-      label={props.hideLabel ? undefined : props.label}
-      hint={props.hint}
-      size={props.size}
-      validationState={message ? 'error' : 'none'}
-      validationMessage={message}
-      className={props.className}
-    >
+    <LabelledField field={props} message={message}>
       <Input
         ref={inputRef}
         className={styles.fill}
@@ -171,7 +173,7 @@ export function LocalizedField(props: LocalizedFieldProps): ReactNode {
           props.onChange(props.optional ? editOptionalLocalized(from, t.lang, data.value) : editLocalized(from, t.lang, data.value));
         }}
       />
-    </Field>
+    </LabelledField>
   );
 }
 
@@ -188,14 +190,7 @@ export function SelectField(props: SelectFieldProps): ReactNode {
   const problems = useRulesField([props.path, ...(props.claims ?? [])], false, ref);
   const message = joinProblems(problems, t);
   return (
-    <Field
-      label={props.hideLabel ? undefined : props.label}
-      hint={props.hint}
-      size={props.size}
-      validationState={message ? 'error' : 'none'}
-      validationMessage={message}
-      className={props.className}
-    >
+    <LabelledField field={props} message={message}>
       <Select
         ref={ref}
         className={styles.fill}
@@ -210,7 +205,7 @@ export function SelectField(props: SelectFieldProps): ReactNode {
           </option>
         ))}
       </Select>
-    </Field>
+    </LabelledField>
   );
 }
 
