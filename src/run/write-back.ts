@@ -49,25 +49,15 @@ const SCORE_FORMAT: Record<string, string> = { points: '0.0', rfm: '0', abc: '0.
  * Build the column writes for the data rows. `sheetRows[i]` is the sheet row of customer i; rows from
  * `firstRow` to `lastRow` that hold no customer (blank rows, stale output from a longer run) are cleared.
  */
-export function outputColumns(
-  result: GradeResult,
-  lang: Lang,
-  sheetRows: readonly number[],
-  firstRow: number,
-  lastRow: number,
-  cols: Record<OutputColumnKey, number>,
-  previous: Map<string, HistoryRecord> | null,
-  /** Customers kept in a tier by the downgrade policy, with the note saying so. */
-  held: ReadonlyMap<number, Localized> | null = null,
-): ColumnWrite[] {
-  const build = columnsBuilder(result, lang, sheetRows, firstRow, lastRow, cols, previous, held);
-  build.rows(0, result.size);
+export function outputColumns(...args: OutputColumnsArgs): ColumnWrite[] {
+  const build = columnsBuilder(...args);
+  build.rows(0, args[0].size);
   return build.done();
 }
 
 /** The same, in blocks of customers with `pause()` between them, so that a pane on the UI thread stays responsive. */
 export async function outputColumnsInBlocks(
-  args: Parameters<typeof outputColumns>,
+  args: OutputColumnsArgs,
   pause: () => Promise<void>,
   block = 5_000,
 ): Promise<ColumnWrite[]> {
@@ -80,6 +70,8 @@ export async function outputColumnsInBlocks(
   return build.done();
 }
 
+type OutputColumnsArgs = Parameters<typeof columnsBuilder>;
+
 function columnsBuilder(
   result: GradeResult,
   lang: Lang,
@@ -88,6 +80,7 @@ function columnsBuilder(
   lastRow: number,
   cols: Record<OutputColumnKey, number>,
   previous: Map<string, HistoryRecord> | null,
+  /** Customers kept in a tier by the downgrade policy, with the note saying so. */
   held: ReadonlyMap<number, Localized> | null = null,
 ): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
