@@ -314,6 +314,23 @@ describe('RulesStep', () => {
     expect(screen.getByText('已导出 b2b-value.json')).toBeTruthy();
   });
 
+  it('copies the scheme JSON to the clipboard, or shows it for copying by hand where the clipboard is refused', async () => {
+    const { user } = setup();
+    const written: string[] = [];
+    const clip = vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(async (text: string) => void written.push(text));
+    await user.click(screen.getByRole('button', { name: /复制 JSON/ }));
+    expect(JSON.parse(written[0]!)).toEqual(getPreset('b2b-value'));
+    expect(await screen.findByText('方案 JSON 已复制到剪贴板')).toBeTruthy();
+    // An Office webview that refuses the clipboard: the JSON is shown in a dialog instead.
+    clip.mockImplementation(async () => {
+      throw new DOMException('denied', 'NotAllowedError');
+    });
+    await user.click(screen.getByRole('button', { name: /复制 JSON/ }));
+    const box = (await screen.findByRole('textbox', { name: '复制 JSON' })) as HTMLTextAreaElement;
+    expect(JSON.parse(box.value)).toEqual(getPreset('b2b-value'));
+    clip.mockRestore();
+  });
+
   it('save calls api.saveRules and shows the sheet name', async () => {
     const { user, api } = setup();
     await user.click(screen.getByRole('button', { name: /保存到规则表/ }));

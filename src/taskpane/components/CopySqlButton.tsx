@@ -1,11 +1,12 @@
 // "Copy as SQL": the scheme compiled for a warehouse (DuckDB or PostgreSQL), with the column names of the
 // mapped sheet. The compiler loads on first use. Where the clipboard is refused (some Office webviews),
 // the SQL is shown selected in a text box to copy by hand.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Scheme } from '../../core/index.ts';
 import { useT } from '../i18n.tsx';
+import { useCopyText } from './CopyText.tsx';
 
 export interface CopySqlButtonProps {
   scheme: Scheme;
@@ -18,7 +19,7 @@ type Dialect = 'duckdb' | 'postgres';
 export function CopySqlButton({ scheme, columns }: CopySqlButtonProps) {
   const t = useT();
   const [note, setNote] = useState<string | null>(null);
-  const [manual, setManual] = useState<string | null>(null);
+  const { copy: copyText, dialog } = useCopyText(t.t('copySql'));
   const copy = async (dialect: Dialect) => {
     setNote(null);
     const sql = await import('../../core/sql/index.ts');
@@ -32,12 +33,7 @@ export function CopySqlButton({ scheme, columns }: CopySqlButtonProps) {
       setNote(e instanceof sql.SqlError ? t.l(e.text) : String(e));
       return;
     }
-    try {
-      await navigator.clipboard.writeText(text);
-      setNote(t.t(dialect === 'duckdb' ? 'copiedSql' : 'copiedSqlPostgres'));
-    } catch {
-      setManual(text);
-    }
+    if (await copyText(text)) setNote(t.t(dialect === 'duckdb' ? 'copiedSql' : 'copiedSqlPostgres'));
   };
   return (
     <>
@@ -59,21 +55,7 @@ export function CopySqlButton({ scheme, columns }: CopySqlButtonProps) {
           <MessageBarBody>{note}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={manual !== null} onOpenChange={(_, d) => !d.open && setManual(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.t('copySql')}</DialogTitle>
-            <DialogContent>
-              <Textarea aria-label={t.t('copySql')} value={manual ?? ''} readOnly resize="vertical" style={{ width: '100%', minHeight: 240, fontFamily: 'monospace' }} onFocus={(e) => e.currentTarget.select()} />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => setManual(null)}>
-                {t.t('close')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {dialog}
     </>
   );
 }

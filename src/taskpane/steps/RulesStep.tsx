@@ -271,6 +271,7 @@ export function RulesStep({ scheme, onSchemeChange, api, extraActions }: RulesSt
               setNotice({ intent: 'error', text: (tt) => ({ title: tt.t('rulesImportFailed', { file }), lines: problemLines(list)(tt) }) })
             }
             onExported={(file) => setNotice({ intent: 'success', text: (tt) => ({ title: tt.t('rulesExported', { file }) }) })}
+            onCopied={() => setNotice({ intent: 'success', text: (tt) => ({ title: tt.t('rulesCopiedJson') }) })}
           />
           {extraActions}
         </div>

@@ -1,9 +1,10 @@
 // Scheme JSON files: import (a file picker behind a toolbar button) and export (a download).
 import { Button } from '@fluentui/react-components';
-import { ArrowExport20Regular, ArrowImport20Regular } from '@fluentui/react-icons';
+import { ArrowExport20Regular, ArrowImport20Regular, Copy20Regular } from '@fluentui/react-icons';
 import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import type { Scheme } from '../../../core/scheme/schema.ts';
 import { SchemeError, schemeFromJson, schemeToJson, type SchemeProblem } from '../../../core/scheme/validate.ts';
+import { useCopyText } from '../../components/CopyText.tsx';
 import { useT } from '../../i18n.tsx';
 
 export interface SchemeFileProps {
@@ -13,11 +14,14 @@ export interface SchemeFileProps {
   onImport(scheme: Scheme, fileName: string): void;
   onImportError(fileName: string, problems: readonly SchemeProblem[]): void;
   onExported(fileName: string): void;
+  /** The JSON went to the clipboard (for webviews that block downloads). */
+  onCopied?(): void;
 }
 
 export function SchemeFile(props: SchemeFileProps): ReactNode {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
+  const { copy, dialog } = useCopyText(t.t('rulesCopyJson'));
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const el = e.currentTarget;
@@ -64,6 +68,18 @@ export function SchemeFile(props: SchemeFileProps): ReactNode {
       >
         {t.t('rulesExport')}
       </Button>
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<Copy20Regular />}
+        disabled={props.disabled || props.scheme === null}
+        onClick={() => {
+          if (props.scheme) void copy(schemeToJson(props.scheme)).then((ok) => ok && props.onCopied?.());
+        }}
+      >
+        {t.t('rulesCopyJson')}
+      </Button>
+      {dialog}
       {/* Out of the tab order and hidden: the Import button is its keyboard way in. */}
       <input
         ref={input}

@@ -1,6 +1,8 @@
 // The rules editor's own words (merged into the pane's string table). Data from the scheme (tier names,
 // metric labels, benefit lines) and validation messages come from the core in both languages already.
 export const RULES_STRINGS = {
+  rulesCopyJson: { 'zh-CN': '复制 JSON', 'en-US': 'Copy JSON' },
+  rulesCopiedJson: { 'zh-CN': '方案 JSON 已复制到剪贴板', 'en-US': 'Scheme JSON copied to the clipboard' },
   rulesTitle: { 'zh-CN': '评级规则', 'en-US': 'Tier rules' },
 
   // ---- choosing, loading, saving, files ----
