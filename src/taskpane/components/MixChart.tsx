@@ -9,7 +9,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: '2px' },
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   track: { height: '10px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, overflow: 'hidden' },
-  bar: { height: '100%', borderRadius: tokens.borderRadiusSmall, minWidth: '2px' },
+  // Tier colours are the user's (often pale: silver, light green): an outline keeps the bar visible on the track.
+  bar: { height: '100%', boxSizing: 'border-box', borderRadius: tokens.borderRadiusSmall, minWidth: '2px', border: `1px solid ${tokens.colorNeutralStrokeAccessible}` },
   last: { height: '4px', backgroundColor: tokens.colorNeutralForeground3, borderRadius: tokens.borderRadiusSmall, marginTop: '1px' },
   swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
   flag: { color: tokens.colorPaletteDarkOrangeForeground1 },
