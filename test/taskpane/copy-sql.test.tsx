@@ -22,14 +22,14 @@ describe('copy as SQL', () => {
       </LangContext.Provider>,
     );
     await user.click(screen.getByRole('button', { name: /复制为 SQL/ }));
-    await user.click(await screen.findByRole('menuitem', { name: 'DuckDB' }));
-    expect(await screen.findByText('已复制 SQL（DuckDB 方言）到剪贴板')).toBeTruthy();
+    await user.click(await screen.findByRole('menuitem', { name: 'DuckDB' }, { timeout: 10_000 }));
+    expect(await screen.findByText('已复制 SQL（DuckDB 方言）到剪贴板', {}, { timeout: 10_000 })).toBeTruthy();
     expect(written[0]).toContain('"年度消费金额"');
     expect(written[0]).toContain('"客户编号"');
     expect(written[0]).not.toContain('客户名称'); // not a column the scheme reads
     await user.click(screen.getByRole('button', { name: /复制为 SQL/ }));
-    await user.click(await screen.findByRole('menuitem', { name: 'PostgreSQL' }));
-    expect(await screen.findByText('已复制 SQL（PostgreSQL 方言）到剪贴板')).toBeTruthy();
+    await user.click(await screen.findByRole('menuitem', { name: 'PostgreSQL' }, { timeout: 10_000 }));
+    expect(await screen.findByText('已复制 SQL（PostgreSQL 方言）到剪贴板', {}, { timeout: 10_000 })).toBeTruthy();
     expect(written[1]).toContain('"合作年限"');
   });
 });

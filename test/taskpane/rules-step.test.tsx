@@ -320,13 +320,13 @@ describe('RulesStep', () => {
     const clip = vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(async (text: string) => void written.push(text));
     await user.click(screen.getByRole('button', { name: /复制 JSON/ }));
     expect(JSON.parse(written[0]!)).toEqual(getPreset('b2b-value'));
-    expect(await screen.findByText('方案 JSON 已复制到剪贴板')).toBeTruthy();
+    expect(await screen.findByText('方案 JSON 已复制到剪贴板', {}, { timeout: 10_000 })).toBeTruthy();
     // An Office webview that refuses the clipboard: the JSON is shown in a dialog instead.
     clip.mockImplementation(async () => {
       throw new DOMException('denied', 'NotAllowedError');
     });
     await user.click(screen.getByRole('button', { name: /复制 JSON/ }));
-    const box = (await screen.findByRole('textbox', { name: '复制 JSON' })) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: '复制 JSON' }, { timeout: 10_000 })) as HTMLTextAreaElement;
     expect(JSON.parse(box.value)).toEqual(getPreset('b2b-value'));
     clip.mockRestore();
   });

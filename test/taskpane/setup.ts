@@ -1,7 +1,11 @@
 // Shared set-up for the task pane's component tests (happy-dom + Testing Library). Import it first in each
 // test file: `import './setup.ts';`.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy… waits up to 1 s by default; on a loaded shared CI machine a Fluent popover or dialog can take longer to
+// open. Waiting longer costs nothing when the element is there (it returns at once); no test asserts on time.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Testing Library unmounts between tests by itself only when the runner exposes a global afterEach;
 // vitest runs without globals here, so do it explicitly (otherwise trees from earlier tests pile up).
