@@ -33,11 +33,12 @@ import {
   applyDowngradePolicy,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
-import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, type Related } from './related-sheets.ts';
+import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
+import { lastAppliedTiers } from './session-moves.ts';
 import { outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
@@ -76,6 +77,8 @@ export interface RunResult {
   related: { orders: string | null; interactions: string | null; satisfaction: string | null };
   /** Join notes (ids found only in a related sheet). */
   notes: DataIssue[];
+  /** Customer id → the tier text the sheet's tier column held before this run wrote it (null: never graded). */
+  before: Map<string, string> | null;
 }
 
 export const DEFAULT_SCHEME = 'b2b-value';
@@ -115,11 +118,7 @@ async function findCustomerSheet(
   asOf: number,
   related: Related,
 ): Promise<CustomerSheet | null> {
-  const canFill = new Set<string>([
-    ...(related.orders ? ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'] : []),
-    ...(related.satisfaction ? ['satisfaction', 'nps'] : []),
-    ...(related.interactions ? ['interactions'] : []),
-  ]);
+  const canFill = new Set(metricsFromRelated(related).keys());
   const read = async (name: string) =>
     readCustomerSheet(await port.readSheet(name), scheme, { asOf, canFill, ...(options.mapping ? { explicit: options.mapping } : {}) });
   if (options.sheet) {
@@ -275,6 +274,20 @@ export async function loadCustomers(
   return { customers, related, notes };
 }
 
+/** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
+export function gradeCustomers(scheme: Scheme, customers: CustomerSheet): GradeResult {
+  try {
+    return grade(scheme, customers.table);
+  } catch (e) {
+    if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
+    if (e instanceof Error && e.name === 'MissingMetricsError') {
+      const headers = customers.mapping.columns.map((c) => c.header).join('、');
+      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}。表头中有：${headers}`, `Columns needed for grading are missing: ${e.message}. Headers found: ${headers}`));
+    }
+    throw e;
+  }
+}
+
 /** Grade the workbook and write the results back. */
 export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
@@ -296,16 +309,9 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf);
 
   progress({ done: 2, total: 5, stage: 'grade' });
-  let result: GradeResult;
-  try {
-    result = grade(scheme, customers.table);
-  } catch (e) {
-    if (e instanceof Error && e.name === 'MissingMetricsError') {
-      const headers = customers.mapping.columns.map((c) => c.header).join('、');
-      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}。表头中有：${headers}`, `Columns needed for grading are missing: ${e.message}. Headers found: ${headers}`));
-    }
-    throw e;
-  }
+  const result = gradeCustomers(scheme, customers);
+  // The tiers the sheet held before this run (its tier column), read before anything is written.
+  const before = await lastAppliedTiers(port, sheets, customers);
 
   // The previous period's tiers, from the history sheet.
   const historySheet = generatedSheetName('history', names, lang);
@@ -375,6 +381,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,
+    before,
   };
 }
 

@@ -64,6 +64,15 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
   return found;
 }
 
+/** Metric → the related sheet that supplies it when the customer sheet has no column for it. */
+export function metricsFromRelated(related: Related): Map<string, string> {
+  const out = new Map<string, string>();
+  if (related.orders) for (const m of ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays']) out.set(m, related.orders.sheet);
+  if (related.satisfaction) for (const m of ['satisfaction', 'nps']) out.set(m, related.satisfaction.sheet);
+  if (related.interactions) out.set('interactions', related.interactions.sheet);
+  return out;
+}
+
 /** Aggregate the orders of the period; recency counts from the last purchase up to the period end, even if it was earlier. */
 export function aggregatePeriodOrders(orders: NonNullable<Related['orders']>, window: PeriodWindow | null, asOf: number): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
   const inPeriod = aggregateOrders(orders.rows, orders.firstRow, orders.cols, window, { sheet: orders.sheet, asOf });

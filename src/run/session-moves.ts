@@ -4,7 +4,7 @@
 import { idKey } from '../core/aggregate/keys.ts';
 import { headerKey, outputColumnOf, type GradeResult, type Scheme } from '../core/index.ts';
 import { detectHeaderRow } from '../core/mapping/index.ts';
-import type { WorkbookPort } from '../port/workbook.ts';
+import type { SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import type { CustomerSheet } from './read-customers.ts';
 
 export interface Moves {
@@ -20,8 +20,8 @@ export interface Moves {
 }
 
 /** Customer id → the tier text the sheet's tier column holds from the last run; null when it has none. */
-export async function lastAppliedTiers(port: WorkbookPort, customers: CustomerSheet): Promise<Map<string, string> | null> {
-  const sheets = await port.listSheets();
+export async function lastAppliedTiers(port: WorkbookPort, sheets: readonly SheetInfo[], customers: CustomerSheet): Promise<Map<string, string> | null> {
+  // An orders-only run's own customers sheet does not exist before its first run.
   if (!sheets.some((s) => s.name === customers.sheet)) return null;
   const v = await port.readSheet(customers.sheet);
   let tierCol = customers.outputCols.tier;

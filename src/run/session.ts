@@ -3,21 +3,16 @@
 // page runs it in a Web Worker over the file host. Every result is plain, serialisable data (it crosses
 // the worker boundary), and nothing here knows about React or Office.js.
 import {
-  SchemeError,
   columnLetter,
   generatedSheetName,
   generatedSheetOf,
-  grade,
   handbookSheet,
-  headerKey,
   loc,
   metricSpec,
-  outputColumnOf,
   periodWindow,
   schemeFromSheet,
   schemeToSheet,
   tierMixOf,
-  type CellValue,
   type DataIssue,
   type GradeResult,
   type Lang,
@@ -25,11 +20,11 @@ import {
   type Scheme,
 } from '../core/index.ts';
 import { detectHeaderRow, fieldDefs, mapColumns, type ColumnMapping } from '../core/mapping/index.ts';
-import { findRelatedSheets, type Related } from './related-sheets.ts';
+import { findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import type { CustomerSheet } from './read-customers.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
-import { gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
+import { gradeCustomers, gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
 import { lastAppliedTiers, movesBetween, type Moves } from './session-moves.ts';
 
 export type { Moves };
@@ -151,6 +146,9 @@ export interface RulesView {
 
 export const ISSUE_LIST_LIMIT = 500;
 
+/** What the preview re-grades from: the customers read and mapped, and the tiers their sheet holds now. */
+type Loaded = LoadedCustomers & { last: Map<string, string> | null };
+
 /** Fields every customer sheet may have besides the scheme's metrics. */
 const FIXED_FIELDS: readonly string[] = ['id', 'name', 'lastPurchase', 'override', 'overrideReason'];
 
@@ -167,7 +165,7 @@ export type PortFactory = (signal?: AbortSignal) => WorkbookPort;
 
 export class GradingSession {
   private port: WorkbookPort;
-  private loaded: { key: string; value: Promise<LoadedCustomers> } | null = null;
+  private loaded: { key: string; value: Promise<Loaded> } | null = null;
 
   constructor(
     private readonly makePort: PortFactory,
@@ -202,52 +200,13 @@ export class GradingSession {
       throw e;
     }
     const { customers, related } = loaded;
-    const roles = new Map<string, SheetRole>();
-    if (related.orders) roles.set(related.orders.sheet, 'orders');
-    if (related.interactions) roles.set(related.interactions.sheet, 'interactions');
-    if (related.satisfaction) roles.set(related.satisfaction.sheet, 'satisfaction');
-    roles.set(customers.sheet, 'customers');
-    const { mapping } = customers;
-    const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
-    const headers = customers.generated ? [] : await this.headerCells(customers.sheet, customers.headerRow);
-    const columns: ColumnView[] = headers.flatMap((h, col) => {
-      if (h === null || String(h).trim() === '' || outputColumnOf(h)) return [];
-      const m = byCol.get(col);
-      return [{ col, letter: columnLetter(col), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
-    });
-    const needed = new Set(scheme.criteria.map((c) => c.metric));
-    const fromRelated = (field: string): string | null => {
-      if (mapping.byField[field]) return null;
-      if (related.orders && ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'].includes(field)) return related.orders.sheet;
-      if (related.satisfaction && ['satisfaction', 'nps'].includes(field)) return related.satisfaction.sheet;
-      if (related.interactions && field === 'interactions') return related.interactions.sheet;
-      return null;
-    };
-    const defs = fieldDefs(scheme).filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field));
-    const fields: FieldView[] = defs.map((d) => ({
-      field: d.field,
-      label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label,
-      required: needed.has(d.field) || d.field === 'id',
-      col: mapping.byField[d.field]?.col ?? null,
-      fromRelated: fromRelated(d.field),
-    }));
-    return {
-      sheets: sheets.map((s) => ({
-        name: s.name,
-        rows: s.lastRow,
-        visible: s.visible,
-        role: roles.get(s.name) ?? (generatedSheetOf(s.name) ? 'tierbook' : 'other'),
-      })),
+    return dataView(scheme, sheets, customers.mapping, related, {
       customerSheet: customers.sheet,
       generated: customers.generated,
       headerRow: customers.headerRow,
       customers: customers.table.size,
-      columns,
-      fields,
-      problems: paneProblems(mapping.problems),
       blocking: null,
-      related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
-    };
+    });
   }
 
   /** The scheme kept in the workbook's rules sheet, or why it cannot be read. */
@@ -268,9 +227,8 @@ export class GradingSession {
 
   /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
-    const { customers, notes } = await this.load(scheme, selection);
-    const result = gradeOrExplain(scheme, customers);
-    const last = await lastAppliedTiers(this.port, customers);
+    const { customers, notes, last } = await this.load(scheme, selection);
+    const result = gradeCustomers(scheme, customers);
     return {
       mix: mixView(result),
       lastApplied: last ? countLabels(last) : null,
@@ -282,9 +240,8 @@ export class GradingSession {
 
   /** Grade and write back (tier, benefits, reason, gap … columns; the rules sheet). */
   async apply(scheme: Scheme, selection: Selection, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ApplyView> {
-    const before = await this.load(scheme, selection);
-    const last = await lastAppliedTiers(this.port, before.customers);
     const run = await this.run(scheme, selection, {}, onProgress, signal);
+    const last = run.before;
     const issues = [...run.result.issues, ...run.notes];
     return {
       sheet: run.customers.sheet,
@@ -358,13 +315,14 @@ export class GradingSession {
   }
 
   /** Read and map the customers once per (sheet, mapping, metrics): a threshold edit re-grades in memory. */
-  private load(scheme: Scheme, selection: Selection): Promise<LoadedCustomers> {
+  private load(scheme: Scheme, selection: Selection): Promise<Loaded> {
     const metrics = [...new Set(scheme.criteria.map((c) => `${c.metric}:${c.column ?? ''}:${c.unit}`))].sort();
     const key = JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang]);
     if (this.loaded?.key === key) return this.loaded.value;
     const value = (async () => {
       const sheets = await this.port.listSheets();
-      return loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, this.options.today ?? todaySerial());
+      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, this.options.today ?? todaySerial());
+      return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers) };
     })();
     this.loaded = { key, value };
     value.catch(() => {
@@ -380,46 +338,52 @@ export class GradingSession {
     if (!name) throw error;
     const v = await this.port.readSheet(name);
     const header = detectHeaderRow(v.values, v.firstRow);
-    const headers = header?.headers ?? [];
-    const mapping = mapColumns(headers, scheme, selection.mapping ? { explicit: selection.mapping } : {});
-    const needed = new Set(scheme.criteria.map((c) => c.metric));
+    const mapping = mapColumns(header?.headers ?? [], scheme, selection.mapping ? { explicit: selection.mapping } : {});
     const related = await findRelatedSheets(this.port, sheets, name);
-    return {
-      sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === name ? 'customers' : roleOf(s.name, related) })),
-      customerSheet: name,
-      generated: false,
-      headerRow: header?.row ?? 0,
-      customers: 0,
-      columns: headers.flatMap((h, col) => {
-        if (h === null || String(h).trim() === '' || outputColumnOf(h)) return [];
-        const m = mapping.columns.find((c) => c.col === col);
-        return [{ col, letter: columnLetter(col), header: String(h), field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null }];
-      }),
-      fields: fieldDefs(scheme)
-        .filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field))
-        .map((d) => ({ field: d.field, label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label, required: needed.has(d.field) || d.field === 'id', col: mapping.byField[d.field]?.col ?? null, fromRelated: null })),
-      problems: paneProblems(mapping.problems),
-      blocking: paneText(error.text),
-      related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
-    };
-  }
-
-  private async headerCells(sheet: string, headerRow: number): Promise<CellValue[]> {
-    const v = await this.port.readSheet(sheet);
-    const header = detectHeaderRow(v.values, v.firstRow);
-    return header?.row === headerRow ? header.headers : (v.values[headerRow - v.firstRow] ?? []);
+    return dataView(scheme, sheets, mapping, related, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text) });
   }
 }
 
-function gradeOrExplain(scheme: Scheme, customers: LoadedCustomers['customers']): GradeResult {
-  try {
-    return grade(scheme, customers.table);
-  } catch (e) {
-    if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
-    if (e instanceof Error && e.name === 'MissingMetricsError')
-      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}`, `Columns needed for grading are missing: ${e.message}`));
-    throw e;
-  }
+/** The data step's view of a mapped (or unmappable) customer sheet. */
+function dataView(
+  scheme: Scheme,
+  sheets: readonly SheetInfo[],
+  mapping: ColumnMapping,
+  related: Related,
+  sheet: Pick<DataView, 'customerSheet' | 'generated' | 'headerRow' | 'customers' | 'blocking'>,
+): DataView {
+  const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
+  // Every header cell of the sheet but our own output columns: the mapped ones and the rest.
+  const columns: ColumnView[] = sheet.generated
+    ? []
+    : [...mapping.columns, ...mapping.unmapped]
+        .map((c) => c.col)
+        .filter((col, i, all) => all.indexOf(col) === i)
+        .sort((a, b) => a - b)
+        .map((col) => {
+          const m = byCol.get(col);
+          const header = m?.header ?? mapping.unmapped.find((u) => u.col === col)!.header;
+          return { col, letter: columnLetter(col), header, field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null };
+        });
+  const needed = new Set(scheme.criteria.map((c) => c.metric));
+  const supplied = metricsFromRelated(related);
+  const fields: FieldView[] = fieldDefs(scheme)
+    .filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field))
+    .map((d) => ({
+      field: d.field,
+      label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label,
+      required: needed.has(d.field) || d.field === 'id',
+      col: mapping.byField[d.field]?.col ?? null,
+      fromRelated: mapping.byField[d.field] ? null : (supplied.get(d.field) ?? null),
+    }));
+  return {
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === sheet.customerSheet ? 'customers' : roleOf(s.name, related) })),
+    ...sheet,
+    columns,
+    fields,
+    problems: paneProblems(mapping.problems),
+    related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
+  };
 }
 
 export function mixView(result: GradeResult): MixView {
@@ -483,4 +447,3 @@ function countLabels(last: Map<string, string>): { label: string; customers: num
   return [...counts].map(([label, customers]) => ({ label, customers }));
 }
 
-export { headerKey };
