@@ -34,13 +34,20 @@ export async function writeChurn(
   lang: Lang,
   snapshotRows: CellValue[][],
   earlier: HistoryRecord[] | null,
+  /** The snapshot as history records, when the caller has read them already. */
+  later?: HistoryRecord[],
 ): Promise<string | null> {
   if (!earlier || earlier.length === 0) return null;
   const { scheme } = result;
-  const later = readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme);
   const churn = generatedSheetName('churn', sheetNames, lang).name;
-  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, later), scheme, lang), name: churn });
+  const records = later ?? snapshotRecords(result, lang, snapshotRows);
+  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, records), scheme, lang), name: churn });
   return churn;
+}
+
+/** The current period as history records: exactly what was just written to the history sheet. */
+function snapshotRecords(result: GradeResult, lang: Lang, snapshotRows: CellValue[][]): HistoryRecord[] {
+  return readHistory([historyHeader(result.scheme, lang), ...snapshotRows], result.scheme);
 }
 
 export async function writeSummaries(
@@ -55,10 +62,9 @@ export async function writeSummaries(
   const mix = generatedSheetName('mix', sheetNames, lang).name;
   await port.replaceSheet({ ...mixSheet(tierMixOf(result), scheme, lang), name: mix });
   if (!earlier || earlier.length === 0) return { mix, movement: null, churn: null };
-  // The current period as history records: exactly what was just written to the history sheet.
-  const later = readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme);
+  const later = snapshotRecords(result, lang, snapshotRows);
   const movement = generatedSheetName('movement', sheetNames, lang).name;
   await port.replaceSheet({ ...movementSheet(tierMovement(scheme, earlier, later), scheme, lang), name: movement });
-  const churn = await writeChurn(port, sheetNames, result, lang, snapshotRows, earlier);
+  const churn = await writeChurn(port, sheetNames, result, lang, snapshotRows, earlier, later);
   return { mix, movement, churn };
 }
