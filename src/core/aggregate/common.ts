@@ -68,6 +68,12 @@ export function failureIssue(
   return cellIssue(origin, r, col, field, failure.code, failure.message, failure.raw);
 }
 
+/** The issue for a required cell that is blank or unreadable, or null when `parsed` holds a value. */
+export function requiredIssue(origin: Origin, r: number, col: number, field: Field, parsed: Parsed<unknown>): DataIssue | null {
+  if (!parsed.ok) return failureIssue(origin, r, col, field, parsed);
+  return parsed.value === null ? cellIssue(origin, r, col, field, 'blank', BLANK_MESSAGE, undefined) : null;
+}
+
 /**
  * parseDate with a one-entry memory: transaction sheets repeat the same date text on consecutive
  * rows (every line of an invoice), so most rows skip the parse.

@@ -1,7 +1,7 @@
 // Contact log (calls, meetings, e-mails, service tickets) → per customer: how many, of which type, when last.
 import type { CellValue } from '../output/tables.ts';
 import type { DataIssue } from '../issues.ts';
-import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, referenceDay, rowCustomer, type Origin } from './common.ts';
+import { DateReader, referenceDay, requiredIssue, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots, type Column } from './slots.ts';
 import { normalizeKey } from '../grading/ids.ts';
@@ -64,7 +64,7 @@ export function aggregateInteractions(
     const c = customers.slot(key);
     const d = dates.read(row[cols.date]);
     if (!d.ok || d.value === null) {
-      issues.push(d.ok ? cellIssue(origin, r, cols.date, 'date', 'blank', BLANK_MESSAGE, undefined) : failureIssue(origin, r, cols.date, 'date', d));
+      issues.push(requiredIssue(origin, r, cols.date, 'date', d)!);
       rowsSkipped++;
       continue;
     }

@@ -15,7 +15,7 @@
 import type { CellValue } from '../output/tables.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseNumber } from '../values/parse.ts';
-import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, referenceDay, rowCustomer, type Field, type Origin } from './common.ts';
+import { DateReader, referenceDay, requiredIssue, rowCustomer, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
@@ -125,15 +125,9 @@ export function aggregateOrders(
 
   const readNumber = (row: readonly CellValue[], r: number, col: number, field: Field): number => {
     const p = parseNumber(row[col]);
-    if (!p.ok) {
-      issues.push(failureIssue(origin, r, col, field, p));
-      return NaN;
-    }
-    if (p.value === null) {
-      issues.push(cellIssue(origin, r, col, field, 'blank', BLANK_MESSAGE, undefined));
-      return NaN;
-    }
-    return p.value;
+    const issue = requiredIssue(origin, r, col, field, p);
+    if (issue) issues.push(issue);
+    return p.ok && p.value !== null ? p.value : NaN;
   };
 
   for (let r = 0; r < values.length; r++) {
@@ -149,11 +143,7 @@ export function aggregateOrders(
 
     const d = dates.read(row[cols.date]);
     if (!d.ok || d.value === null) {
-      issues.push(
-        d.ok
-          ? cellIssue(origin, r, cols.date, 'date', 'blank', BLANK_MESSAGE, undefined)
-          : failureIssue(origin, r, cols.date, 'date', d),
-      );
+      issues.push(requiredIssue(origin, r, cols.date, 'date', d)!);
       skipped.data[c] = 1;
       rowsSkipped++;
       continue;

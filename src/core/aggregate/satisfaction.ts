@@ -3,7 +3,7 @@ import type { CellValue } from '../output/tables.ts';
 import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseNumber } from '../values/parse.ts';
-import { BLANK_MESSAGE, cellIssue, DateReader, failureIssue, rowCustomer, type Origin } from './common.ts';
+import { cellIssue, DateReader, requiredIssue, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
 
@@ -83,7 +83,7 @@ export function aggregateSatisfaction(
     if (cols.date !== undefined) {
       const d = dates.read(row[cols.date]);
       if (!d.ok || d.value === null) {
-        issues.push(d.ok ? cellIssue(origin, r, cols.date, 'date', 'blank', BLANK_MESSAGE, undefined) : failureIssue(origin, r, cols.date, 'date', d));
+        issues.push(requiredIssue(origin, r, cols.date, 'date', d)!);
         rowsSkipped++;
         continue;
       }
@@ -97,7 +97,7 @@ export function aggregateSatisfaction(
     if (typeof cell === 'string') cell = cell.trim().replace(/分$/, '');
     const p = parseNumber(cell);
     if (!p.ok || p.value === null) {
-      issues.push(p.ok ? cellIssue(origin, r, cols.score, 'score', 'blank', BLANK_MESSAGE, undefined) : failureIssue(origin, r, cols.score, 'score', p));
+      issues.push(requiredIssue(origin, r, cols.score, 'score', p)!);
       rowsSkipped++;
       continue;
     }
