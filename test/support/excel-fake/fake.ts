@@ -949,49 +949,80 @@ function checkDims(rect: Rect, input: unknown[][]): void {
     throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
 }
 
-// ----- tables -----
+// ----- named collections (tables, PivotTables) -----
 
-class FakeTableCollection extends ProxyBase<TableModel[]> {
+/**
+ * A workbook- or sheet-level collection of named objects: load() gives `items` with their names loaded,
+ * getItem / getItemOrNullObject find one by name, case-insensitively as Excel does.
+ */
+abstract class NamedCollection<M extends { name: string; sheet: SheetModel }, P> extends ProxyBase<M[]> {
   protected readonly scalarProps = [] as const;
-  private itemProxies: FakeTable[] | undefined;
+  private itemProxies: P[] | undefined;
   constructor(
     ctx: FakeContext,
-    private readonly sheetOf: (() => SheetModel) | null,
+    typeName: string,
+    protected readonly sheetOf: (() => SheetModel) | null,
   ) {
-    super(ctx, 'TableCollection', false);
+    super(ctx, typeName, false);
   }
-  protected tryResolve(): TableModel[] {
-    const all = this.context.excel.tables.filter((t) => this.context.excel.sheets.includes(t.sheet));
-    return this.sheetOf ? all.filter((t) => t.sheet === this.sheetOf!()) : all;
+  /** Every model of the kind in the workbook. */
+  protected abstract models(): M[];
+  /** A proxy over one model (or over the one a lookup finds). */
+  protected abstract proxy(locate: () => M | null, nullable: boolean): P & { preload(data: Record<string, unknown>): void };
+  /** Throws when the requirement set for this kind of object is not supported. */
+  protected requireApi(): void {}
+  protected tryResolve(): M[] {
+    const all = this.models().filter((m) => this.context.excel.sheets.includes(m.sheet));
+    return this.sheetOf ? all.filter((m) => m.sheet === this.sheetOf!()) : all;
   }
   protected snapshot(): unknown {
     return null;
   }
   override load(): this {
+    this.requireApi();
     this.context.enqueue({
       bytes: cost(this.typeName, 'load'),
       run: (stage) => {
-        const tables = this.tryResolve();
+        const found = this.tryResolve();
         stage.commit(() => {
-          this.itemProxies = tables.map((t) => {
-            const p = new FakeTable(this.context, () => t, false);
-            p.preload({ name: t.name });
+          this.itemProxies = found.map((m) => {
+            const p = this.proxy(() => m, false);
+            p.preload({ name: m.name });
             return p;
           });
-        }, utf8(JSON.stringify(tables.map((t) => ({ name: t.name })))));
+        }, utf8(JSON.stringify(found.map((m) => ({ name: m.name })))));
       },
     });
     return this;
   }
-  get items(): FakeTable[] {
+  get items(): P[] {
     if (!this.itemProxies) throw notLoaded(this.typeName, 'items');
     return this.itemProxies;
   }
-  getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(this.context, () => this.tryResolve().find((t) => t.name.toLowerCase() === key.toLowerCase()) ?? null, true);
+  private named(key: string): () => M | null {
+    return () => this.tryResolve().find((m) => m.name.toLowerCase() === key.toLowerCase()) ?? null;
   }
-  getItem(key: string): FakeTable {
-    return new FakeTable(this.context, () => this.tryResolve().find((t) => t.name.toLowerCase() === key.toLowerCase()) ?? null, false);
+  getItemOrNullObject(key: string): P {
+    this.requireApi();
+    return this.proxy(this.named(key), true);
+  }
+  getItem(key: string): P {
+    this.requireApi();
+    return this.proxy(this.named(key), false);
+  }
+}
+
+// ----- tables -----
+
+class FakeTableCollection extends NamedCollection<TableModel, FakeTable> {
+  constructor(ctx: FakeContext, sheetOf: (() => SheetModel) | null) {
+    super(ctx, 'TableCollection', sheetOf);
+  }
+  protected models(): TableModel[] {
+    return this.context.excel.tables;
+  }
+  protected proxy(locate: () => TableModel | null, nullable: boolean): FakeTable {
+    return new FakeTable(this.context, locate, nullable);
   }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     let created: TableModel | null = null;
@@ -1096,49 +1127,18 @@ export class FakeTable extends ProxyBase<TableModel> implements Pick<Excel.Table
 
 // ----- PivotTables (ExcelApi 1.8) -----
 
-class FakePivotTableCollection extends ProxyBase<PivotModel[]> {
-  protected readonly scalarProps = [] as const;
-  constructor(
-    ctx: FakeContext,
-    private readonly sheetOf: (() => SheetModel) | null,
-  ) {
-    super(ctx, 'PivotTableCollection', false);
+class FakePivotTableCollection extends NamedCollection<PivotModel, FakePivotTable> {
+  constructor(ctx: FakeContext, sheetOf: (() => SheetModel) | null) {
+    super(ctx, 'PivotTableCollection', sheetOf);
   }
-  protected tryResolve(): PivotModel[] {
-    const all = this.context.excel.pivots.filter((p) => this.context.excel.sheets.includes(p.sheet));
-    return this.sheetOf ? all.filter((p) => p.sheet === this.sheetOf!()) : all;
+  protected models(): PivotModel[] {
+    return this.context.excel.pivots;
   }
-  protected snapshot(): unknown {
-    return null;
+  protected proxy(locate: () => PivotModel | null, nullable: boolean): FakePivotTable {
+    return new FakePivotTable(this.context, locate, nullable);
   }
-  private itemProxies: FakePivotTable[] | undefined;
-  override load(): this {
-    this.requireApi();
-    this.context.enqueue({
-      bytes: cost(this.typeName, 'load'),
-      run: (stage) => {
-        const pivots = this.tryResolve();
-        stage.commit(() => {
-          this.itemProxies = pivots.map((p) => {
-            const proxy = new FakePivotTable(this.context, () => p, false);
-            proxy.preload({ name: p.name });
-            return proxy;
-          });
-        }, utf8(JSON.stringify(pivots.map((p) => ({ name: p.name })))));
-      },
-    });
-    return this;
-  }
-  get items(): FakePivotTable[] {
-    if (!this.itemProxies) throw notLoaded(this.typeName, 'items');
-    return this.itemProxies;
-  }
-  private requireApi(): void {
+  protected override requireApi(): void {
     if (!this.context.excel.isSetSupported('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'PivotTable APIs need ExcelApi 1.8');
-  }
-  getItemOrNullObject(name: string): FakePivotTable {
-    this.requireApi();
-    return new FakePivotTable(this.context, () => this.tryResolve().find((p) => p.name.toLowerCase() === name.toLowerCase()) ?? null, true);
   }
   add(name: string, source: string | FakeRange | FakeTable, destination: string | FakeRange): FakePivotTable {
     this.requireApi();
