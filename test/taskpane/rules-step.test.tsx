@@ -326,7 +326,8 @@ describe('RulesStep', () => {
       throw new DOMException('denied', 'NotAllowedError');
     });
     await user.click(screen.getByRole('button', { name: /复制 JSON/ }));
-    const box = (await screen.findByRole('textbox', { name: '复制 JSON' }, { timeout: 10_000 })) as HTMLTextAreaElement;
+    // By label, not role: happy-dom may hold the dialog's enter animation at its first (hidden) frame.
+    const box = (await screen.findByLabelText('复制 JSON', { selector: 'textarea' })) as HTMLTextAreaElement;
     expect(JSON.parse(box.value)).toEqual(getPreset('b2b-value'));
     clip.mockRestore();
   });
