@@ -1,6 +1,5 @@
 // The pane inside Excel: the session over the Office.js host, language from the document's settings or
 // Office's display language, theme from Office. Loaded only when Office reports Excel as the host.
-/// <reference types="office-js" />
 import { FluentProvider, type Theme } from '@fluentui/react-components';
 import { StrictMode, useState } from 'react';
 import type { Root } from 'react-dom/client';

@@ -1,31 +1,17 @@
 // The task pane's entry: inside Excel it runs over the Office.js host; where Office reports no host (a
 // plain browser page) it runs standalone over a file, in a Web Worker. Language and theme follow Office
 // (display language, Office theme) or the browser, with the user's switch remembered.
-/// <reference types="office-js" />
 import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { todaySerial } from '../core/aggregate/period.ts';
 import { normalizeLang, type Lang } from '../core/i18n.ts';
+import { detectExcel } from '../hosts/office/detect.ts';
 import { Standalone } from './standalone/Standalone.tsx';
 
 const LANG_KEY = 'tierbook.lang';
 
-/** Office.onReady, or null when office.js is absent, unreachable or reports no host. */
-async function officeHost(): Promise<{ host: Office.HostType; displayLanguage: string; theme: Office.OfficeTheme | null } | null> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
-  const info = await Promise.race([Office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 4000))]);
-  if (!info || !info.host) return null;
-  let theme: Office.OfficeTheme | null = null;
-  try {
-    theme = Office.context.officeTheme ?? null;
-  } catch {
-    theme = null;
-  }
-  return { host: info.host, displayLanguage: Office.context.displayLanguage, theme };
-}
-
-function isDark(hex: string | undefined): boolean {
+function isDark(hex: string | null): boolean {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x!, 16) / 255) as [number, number, number];
@@ -74,11 +60,11 @@ function StandalonePage({ initialLang, theme }: { initialLang: Lang; theme: Them
 
 async function main() {
   const root = createRoot(document.getElementById('root')!);
-  const office = await officeHost();
-  if (office && office.host === Office.HostType.Excel) {
+  const excel = await detectExcel();
+  if (excel) {
     // The Office host (and the grading core with it) loads only inside Excel.
     const { mountExcelPane } = await import('./excel-pane.tsx');
-    mountExcelPane(root, office.displayLanguage, urlLang(), isDark(office.theme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme);
+    mountExcelPane(root, excel.displayLanguage, urlLang(), isDark(excel.bodyBackgroundColor) ? webDarkTheme : webLightTheme);
   } else {
     const lang = urlLang() ?? storedLang() ?? normalizeLang(navigator.language);
     document.documentElement.lang = lang;
