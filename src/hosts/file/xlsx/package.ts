@@ -1,6 +1,7 @@
 // The OPC package: zip entries as parts, relationships and content types. Parts are decoded to text on
 // demand; only parts set through setText (or added/removed) change on save, every other entry is copied.
 import { XlsxError } from './errors.ts';
+import { nsElements } from './nsXml.ts';
 import { FFLATE, entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.ts';
 import { XML_DECL, attr, decodePart, escapeAttr, findAll, findElement, rootPrefix, utf8 } from './xml.ts';
 
@@ -197,14 +198,13 @@ export class OpcPackage {
     if (cached) return cached;
     const rels: Relationship[] = [];
     if (this.has(path)) {
-      const xml = this.text(path);
-      const p = rootPrefix(xml, 'Relationships');
-      for (const el of findAll(xml, `${p}Relationship`)) {
-        const target = attr(el.attrs, 'Target') ?? '';
-        const external = attr(el.attrs, 'TargetMode') === 'External';
+      for (const el of nsElements(this.text(path), path)) {
+        if (el.local !== 'Relationship' || el.path.length !== 1) continue;
+        const target = el.attrs.get('Target') ?? '';
+        const external = el.attrs.get('TargetMode') === 'External';
         rels.push({
-          id: attr(el.attrs, 'Id') ?? '',
-          type: attr(el.attrs, 'Type') ?? '',
+          id: el.attrs.get('Id') ?? '',
+          type: el.attrs.get('Type') ?? '',
           target,
           external,
           part: external ? '' : resolveTarget(sourcePart, target),

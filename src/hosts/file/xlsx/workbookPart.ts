@@ -1,7 +1,8 @@
 // workbook.xml: the sheet list (tab order, visibility, parts), the 1904 flag and defined names. Edits
 // splice the workbook XML text; everything not edited keeps its exact text.
 import { XlsxError } from './errors.ts';
-import { CONTENT_TYPE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
+import { CONTENT_TYPE, REL_OFFICE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
+import { nsElements } from './nsXml.ts';
 import { attr, escapeAttr, escapeText, findAll, findElement, rawAttr, rootPrefix, setAttr, unescapeXml } from './xml.ts';
 
 export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'other';
@@ -25,6 +26,7 @@ export interface DefinedName {
 }
 
 const STRICT_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const EMPTY_WORKSHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
@@ -83,35 +85,32 @@ export class WorkbookPart {
 
   sheets(): SheetEntry[] {
     if (this.cachedSheets) return this.cachedSheets;
-    const xml = this.xml;
-    const p = this.p;
     const rels = this.pkg.rels(this.path);
-    const sheetsEl = findElement(xml, `${p}sheets`);
     const out: SheetEntry[] = [];
-    if (sheetsEl) {
-      for (const el of findAll(xml, `${p}sheet`, sheetsEl.contentStart, sheetsEl.contentEnd)) {
-        const rId = relIdOf(el.attrs);
-        const rel = rels.find((r) => r.id === rId);
-        const state = attr(el.attrs, 'state');
-        const kind: SheetKind = !rel
-          ? 'other'
-          : relIs(rel.type, 'worksheet')
-            ? 'worksheet'
-            : relIs(rel.type, 'chartsheet')
-              ? 'chartsheet'
-              : relIs(rel.type, 'dialogsheet')
-                ? 'dialogsheet'
-                : 'other';
-        out.push({
-          name: attr(el.attrs, 'name') ?? '',
-          sheetId: Number(attr(el.attrs, 'sheetId') ?? 0),
-          rId,
-          state: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
-          part: rel && !rel.external && this.pkg.has(rel.part) ? (this.pkg.entryName(rel.part) ?? rel.part) : '',
-          kind,
-          index: out.length,
-        });
-      }
+    // Namespace-aware: openpyxl declares the relationships prefix on each <sheet>, others on <workbook>.
+    for (const el of nsElements(this.xml, this.path)) {
+      if (el.local !== 'sheet' || el.path.length !== 2 || el.path[1] !== 'sheets') continue;
+      const rId = el.attrs.get(`{${REL_OFFICE}}id`) ?? el.attrs.get(`{${STRICT_REL}}id`) ?? '';
+      const rel = rels.find((r) => r.id === rId);
+      const state = el.attrs.get('state');
+      const kind: SheetKind = !rel
+        ? 'other'
+        : relIs(rel.type, 'worksheet')
+          ? 'worksheet'
+          : relIs(rel.type, 'chartsheet')
+            ? 'chartsheet'
+            : relIs(rel.type, 'dialogsheet')
+              ? 'dialogsheet'
+              : 'other';
+      out.push({
+        name: el.attrs.get('name') ?? '',
+        sheetId: Number(el.attrs.get('sheetId') ?? 0),
+        rId,
+        state: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+        part: rel && !rel.external && this.pkg.has(rel.part) ? (this.pkg.entryName(rel.part) ?? rel.part) : '',
+        kind,
+        index: out.length,
+      });
     }
     this.cachedSheets = out;
     return out;
@@ -137,8 +136,10 @@ export class WorkbookPart {
     this.pkg.setText(part, EMPTY_WORKSHEET);
     const xml = this.xml;
     const p = this.p;
-    const rPrefix = relNamespacePrefix(xml);
-    const el = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix}:id="${rId}"/>`;
+    // The relationships prefix is declared on the element itself: where the file declares it (on
+    // <workbook>, or on each <sheet> as openpyxl does) does not matter then.
+    const r = p === 'r:' ? 'rel' : 'r';
+    const el = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" xmlns:${r}="${REL_OFFICE}" ${r}:id="${rId}"/>`;
     const sheetsEl = findElement(xml, `${p}sheets`);
     if (!sheetsEl) throw new XlsxError('corrupt', 'The workbook is damaged: workbook.xml has no <sheets>.');
     if (sheetsEl.contentStart === sheetsEl.contentEnd && xml.charCodeAt(sheetsEl.end - 2) === 47) {
@@ -214,19 +215,6 @@ export class WorkbookPart {
     const at = names ? names.end : afterSheetsIndex(xml, p);
     this.xml = `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
   }
-}
-
-/** The relationship id attribute (r:id, whatever its prefix) of a <sheet>. */
-function relIdOf(attrs: string): string {
-  const m = /(?:^|\s)[A-Za-z_][\w.-]*:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
-  return m ? unescapeXml(m[1] ?? m[2] ?? '') : '';
-}
-
-/** The prefix bound to the relationships namespace in workbook.xml (declaring r: when missing). */
-function relNamespacePrefix(xml: string): string {
-  const m = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml);
-  if (!m) throw new XlsxError('unsupported', 'The workbook does not declare the relationships namespace; it cannot get new sheets.');
-  return m[1]!;
 }
 
 /** Where <definedNames> goes: after <sheets>, <functionGroups> and <externalReferences>. */
