@@ -120,7 +120,12 @@ async function findCustomerSheet(
 ): Promise<CustomerSheet | null> {
   const canFill = new Set(metricsFromRelated(related).keys());
   const read = async (name: string) =>
-    readCustomerSheet(await port.readSheet(name), scheme, { asOf, canFill, ...(options.mapping ? { explicit: options.mapping } : {}) });
+    readCustomerSheet(await port.readSheet(name), scheme, {
+      asOf,
+      canFill,
+      lastCol: sheets.find((s) => s.name === name)?.lastCol ?? -1,
+      ...(options.mapping ? { explicit: options.mapping } : {}),
+    });
   if (options.sheet) {
     const info = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
     if (!info)

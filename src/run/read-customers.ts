@@ -43,6 +43,11 @@ export interface ReadOptions {
   asOf: number;
   /** Metrics a related sheet (orders, satisfaction …) can supply: not an error when the sheet lacks them. */
   canFill?: ReadonlySet<string>;
+  /**
+   * The sheet's last column holding anything, as the host reports it (SheetInfo.lastCol): a formula
+   * that shows nothing (no cached result, or "") holds no value but is the user's all the same.
+   */
+  lastCol?: number;
 }
 
 const TOTALS = /^(合计|总计|小计|共计|汇总|total|totals|grand total|sum|subtotal)[:：]?$/i;
@@ -174,6 +179,9 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
       }
     }
   }
+
+  // Output columns go right of it too, unless that last column is one of ours.
+  if (options.lastCol !== undefined && options.lastCol > lastUserCol && !Object.values(outputCols).includes(options.lastCol)) lastUserCol = options.lastCol;
 
   const table: CustomerTable = {
     size: n,

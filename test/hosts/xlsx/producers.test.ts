@@ -49,7 +49,7 @@ describe('openpyxl workbooks', () => {
     expect(schemaErrors(text(zipEntries(out)['xl/worksheets/sheet1.xml']), 'SpreadsheetML_Worksheet')).toBe('');
   });
 
-  it('read dates of a 1904-date workbook as the same days (customer and orders sheets)', async () => {
+  it('read dates of a 1904-date workbook as the same days (every sheet is read this way: customers, orders)', async () => {
     const read = async (epoch: string) => {
       const bytes = openpyxlBook(
         `${epoch}ws = wb.active\nws.title = '客户'\nws.append(['客户编号', '最近购买日期'])\nws.append(['C1', datetime.date(2025, 6, 30)])\nws['B2'].number_format = 'yyyy-mm-dd'\n` +

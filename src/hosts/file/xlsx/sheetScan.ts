@@ -1,6 +1,7 @@
 // Scanning a worksheet's XML as a string: <sheetData>, its <row>s and their <c>s are located with indexOf,
 // never parsed into a tree. Every reader and patcher of sheet data goes through these few functions.
 import type { CellValue } from '../../../port/workbook.ts';
+import { DAYS_1904 } from './dateStyles.ts';
 import { XlsxError } from './errors.ts';
 import { isoToSerial } from './refs.ts';
 import { itemText, stringItemText } from './sharedStrings.ts';
@@ -230,7 +231,11 @@ export function cellHasFormula(xml: string, tags: SheetTags, cell: CellSpan): bo
 
 export interface ValueContext {
   sharedStrings: () => readonly string[];
-  date1904: boolean;
+  /**
+   * Set for a 1904-date workbook: per cell style, whether it shows a date. Such cells are handed over as
+   * 1900-system serials (what every reader of the port expects), so their days do not move.
+   */
+  dateStyles1904: Uint8Array | null;
 }
 
 /**
@@ -273,7 +278,7 @@ function valueOf(xml: string, tags: SheetTags, cell: CellSpan, t: string | undef
     const tagEnd = xml.indexOf('>', i);
     const end = tagEnd < 0 || tagEnd >= cell.contentEnd ? -1 : xml.indexOf(tags.vClose, tagEnd);
     const n = end < 0 || end > cell.contentEnd ? -1 : digitsValue(xml, tagEnd + 1, end);
-    if (n >= 0) return t === 's' ? (ctx.sharedStrings()[n] ?? null) : n;
+    if (n >= 0) return t === 's' ? (ctx.sharedStrings()[n] ?? null) : ctx.dateStyles1904 ? from1904(xml, cell, n, ctx.dateStyles1904) : n;
   }
   const raw = childText(xml, i, tags.vClose, cell.contentEnd);
   if (raw === null) return null;
@@ -282,7 +287,8 @@ function valueOf(xml: string, tags: SheetTags, cell: CellSpan, t: string | undef
     case 'n': {
       if (raw === '') return null;
       const n = Number(raw);
-      return Number.isNaN(n) ? unescapeXml(raw) : n;
+      if (Number.isNaN(n)) return unescapeXml(raw);
+      return ctx.dateStyles1904 ? from1904(xml, cell, n, ctx.dateStyles1904) : n;
     }
     case 's': {
       const s = ctx.sharedStrings()[Number(raw)];
@@ -291,11 +297,19 @@ function valueOf(xml: string, tags: SheetTags, cell: CellSpan, t: string | undef
     case 'b':
       return raw === '1' || raw === 'true';
     case 'd':
-      return isoToSerial(unescapeXml(raw), ctx.date1904) ?? unescapeXml(raw);
+      return isoToSerial(unescapeXml(raw), false) ?? unescapeXml(raw);
     case 'str':
       return decodeOoxmlString(unescapeXml(raw));
     case 'e':
     default:
       return unescapeXml(raw);
   }
+}
+
+/** A number of a 1904-date workbook: a date-styled one as its 1900-system serial, any other as it is. */
+function from1904(xml: string, cell: CellSpan, n: number, dateStyles: Uint8Array): number {
+  const sStart = attrValueStart(xml, cell.attrStart, cell.attrEnd, 's');
+  if (sStart < 0) return n;
+  const style = digitsValue(xml, sStart, attrValueEnd(xml, sStart));
+  return style >= 0 && dateStyles[style] === 1 ? n + DAYS_1904 : n;
 }

@@ -4,6 +4,7 @@
 import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues } from '../../../port/workbook.ts';
 import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
+import { dateStyleFlags } from './dateStyles.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
 import { appendToSheet } from './history.ts';
@@ -43,7 +44,7 @@ export class XlsxWorkbook {
     private readonly pkg: OpcPackage,
     private readonly wb: WorkbookPart,
   ) {
-    this.ctx = { sharedStrings: () => this.sharedStrings(), date1904: wb.date1904 };
+    this.ctx = { sharedStrings: () => this.sharedStrings(), dateStyles1904: wb.date1904 ? this.dateStyles() : null };
   }
 
   /** Opens an .xlsx (or .xlsm) file. Throws XlsxError when the bytes are not a readable workbook. */
@@ -261,6 +262,12 @@ export class XlsxWorkbook {
     const rel = this.pkg.rels(this.wb.path).find((r) => relIs(r.type, 'sharedStrings'));
     this.sst = rel && !rel.external && this.pkg.has(rel.part) ? parseSharedStrings(this.pkg.text(rel.part)) : [];
     return this.sst;
+  }
+
+  /** Which cell styles show dates (read only for 1904-date workbooks). */
+  private dateStyles(): Uint8Array {
+    const rel = this.pkg.rels(this.wb.path).find((r) => relIs(r.type, 'styles'));
+    return rel && !rel.external && this.pkg.has(rel.part) ? dateStyleFlags(this.pkg.text(rel.part), rel.part) : new Uint8Array(0);
   }
 
   private styleSheet(): StyleSheet {
