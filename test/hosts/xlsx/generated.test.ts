@@ -81,7 +81,7 @@ describe('replaceSheet', () => {
     const entries = zipEntries(replacedTwice);
     const workbookXml = text(entries['xl/workbook.xml']);
     expect(workbookXml.match(/<sheet /g)).toHaveLength(5);
-    expect(workbookXml).toContain('<sheet name="打印手册" sheetId="6" r:id="');
+    expect(workbookXml).toContain('<sheet name="打印手册" sheetId="6" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="');
     const names = [...workbookXml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]*)<\/definedName>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(names).toEqual([
       ['SpendRange', undefined, 'Data!$B$4:$B$7'],

@@ -55,11 +55,11 @@ describe('reading an Excel-written workbook', () => {
     expect(wb.isDate1904()).toBe(false);
   });
 
-  it('reads 1904-system workbooks: serials stay as stored, t="d" converts with the 1904 epoch', () => {
+  it('reads 1904-system workbooks as 1900-system serials: date-styled numbers move by 1,462 days, t="d" dates are the same day', () => {
     const w = XlsxWorkbook.open(excelStyleWorkbook({ date1904: true }));
     expect(w.isDate1904()).toBe(true);
-    expect(w.readSheet('Data').values[3]![4]).toBe(45306);
-    expect(w.readSheet('Tier Rules').values[1]![2]).toBe(45306 - 1462);
+    expect(w.readSheet('Data').values[3]![4]).toBe(45306 + 1462);
+    expect(w.readSheet('Tier Rules').values[1]![2]).toBe(45306);
   });
 
   it('names the sheet it cannot find', () => {
