@@ -10,6 +10,8 @@ export type RunErrorCode =
   | 'scheme'
   | 'cancelled'
   | 'period'
+  /** The data reaches Excel's last column: no room for the output columns. */
+  | 'no-room'
   | 'host';
 
 export class RunError extends Error {

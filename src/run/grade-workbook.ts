@@ -201,6 +201,9 @@ function subsetTable(table: CustomerTable, keep: readonly number[]): CustomerTab
   };
 }
 
+/** Excel's last column, XFD (0-based). */
+const EXCEL_LAST_COL = 16_383;
+
 const ORDER_SHEET_METRICS = ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'] as const;
 
 /** The customers sheet of an orders-only run: id, the aggregated metrics, then the output columns. */
@@ -338,6 +341,15 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
 
   progress({ done: 3, total: 5, stage: 'write' });
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
+  const past = Object.values(cols).filter((c) => c > EXCEL_LAST_COL).length;
+  if (past > 0)
+    throw new RunError(
+      'no-room',
+      loc(
+        `工作表"${customers.sheet}"的数据已用到 Excel 的最后一列（XFD），右侧没有空间写入 ${past} 个评级结果列。请删除不用的列或把数据移到新工作表后再评级；文件未作任何修改。`,
+        `Sheet "${customers.sheet}" uses columns up to Excel's last column (XFD): there is no room for ${past} output columns to its right. Delete unused columns or move the data to a new sheet, then grade again; nothing was changed.`,
+      ),
+    );
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];

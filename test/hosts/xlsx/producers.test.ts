@@ -1,7 +1,10 @@
 // Issue 12: the xlsx host against files written by other producers (openpyxl, exceljs), graded end to end
 // and read back by openpyxl, LibreOffice and the ECMA-376 schemas.
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
+import { XlsxError } from '../../../src/hosts/file/xlsx/index.ts';
+import { RunError } from '../../../src/run/errors.ts';
 import { gradeWorkbook } from '../../../src/run/grade-workbook.ts';
 import { hasSoffice, libreOfficeSheets } from '../../support/libreoffice.ts';
 import { openpyxlBook, openpyxlCells } from '../../support/openpyxl.ts';
@@ -79,5 +82,68 @@ describe('exceljs workbooks', () => {
     const cells = openpyxlCells(out)['客户']!;
     expect(cells.F2).toEqual(['f', '=IF(C2>1,"","x")']);
     expect(cells.G1).toEqual(['s', '客户等级']);
+  });
+});
+
+/** The package rebuilt with one part changed by `edit` (every entry stored uncompressed when `stored`). */
+function withPart(bytes: Uint8Array, part: string, edit: (xml: string) => string, stored = false): Uint8Array {
+  const entries = zipEntries(bytes);
+  entries[part] = new TextEncoder().encode(edit(text(entries[part])));
+  return zipSync(entries, { level: stored ? 0 : 6 });
+}
+
+describe('damaged and extreme inputs', () => {
+  const customers = () => openpyxlBook(`ws = wb.active\nws.title = '客户'\nws.append(${HEADER})\nfor r in ${ROWS}: ws.append(r)`);
+
+  it('check the checksum of every part they copy, and say the file is damaged (both languages)', async () => {
+    const clean = withPart(customers(), 'docProps/core.xml', (x) => x, true);
+    // Flip one byte of a stored part that grading copies as it is: its CRC-32 no longer matches.
+    const at = Buffer.from(clean).indexOf('openpyxl');
+    expect(at).toBeGreaterThan(0);
+    const damaged = clean.slice();
+    damaged[at] = 'O'.charCodeAt(0);
+    const book = FileWorkbook.open(damaged, 'book.xlsx');
+    await gradeWorkbook(book, { lang: 'zh-CN', today: 46000 });
+    const error = (() => {
+      try {
+        book.toXlsx();
+      } catch (e) {
+        return e as XlsxError;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(XlsxError);
+    expect(error!.text['en-US']).toMatch(/damaged: part docProps\/core\.xml fails its checksum/);
+    expect(error!.text['zh-CN']).toMatch(/已损坏.*docProps\/core\.xml.*校验和/);
+  });
+
+  it('say so when a row lies past Excel’s last row, instead of dropping its customer', async () => {
+    const input = withPart(customers(), 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace('</sheetData>', '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>C9</t></is></c></row></sheetData>'),
+    );
+    const book = FileWorkbook.open(input, 'book.xlsx');
+    const run = gradeWorkbook(book, { lang: 'zh-CN', today: 46000 });
+    await expect(run).rejects.toThrow(XlsxError);
+    await expect(run).rejects.toMatchObject({ text: { 'zh-CN': expect.stringMatching(/工作表"客户".*第 1048577 行.*1048576/) } });
+  });
+
+  it('say there is no room for the output columns when the data reaches column XFD', async () => {
+    const input = openpyxlBook(`ws = wb.active\nws.title = '客户'\nws.append(${HEADER})\nfor r in ${ROWS}: ws.append(r)\nws.cell(row=1, column=16384, value='备注')`);
+    const run = gradeWorkbook(FileWorkbook.open(input, 'book.xlsx'), { lang: 'zh-CN', today: 46000 });
+    await expect(run).rejects.toBeInstanceOf(RunError);
+    await expect(run).rejects.toMatchObject({ code: 'no-room', text: { 'zh-CN': expect.stringMatching(/XFD.*没有空间/), 'en-US': expect.stringMatching(/no room for 8 output columns/) } });
+  });
+
+  it('keep the bytes of cells written without r=', async () => {
+    const input = withPart(customers(), 'xl/worksheets/sheet1.xml', (x) => x.replace(/<c r="[A-Z]+\d+"/g, '<c'));
+    const before = text(zipEntries(input)['xl/worksheets/sheet1.xml']);
+    const cellsOf = (xml: string, r: number) => /<row r="(\d+)"[^>]*>(.*?)<\/row>/g.exec(xml.slice(xml.indexOf(`<row r="${r}"`)))![2]!;
+    const out = await grade(input);
+    const after = text(zipEntries(out)['xl/worksheets/sheet1.xml']);
+    for (const r of [1, 2, 3, 4]) expect(cellsOf(after, r).startsWith(cellsOf(before, r))).toBe(true);
+    const cells = openpyxlCells(out)['客户']!;
+    expect(cells.A2).toEqual(['s', 'C1']);
+    expect(cells.E4).toEqual(['n', 0]);
+    expect(cells.F1).toEqual(['s', '客户等级']);
   });
 });

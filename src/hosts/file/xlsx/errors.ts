@@ -1,4 +1,5 @@
-// The one error type the xlsx host throws: a stable code for the UI to translate plus an English message.
+// The one error type the xlsx host throws: a stable code for the UI to translate, an English message and,
+// for the messages users meet most, the Chinese one too (`text`).
 
 export type XlsxErrorCode =
   /** The bytes are not a zip archive at all. */
@@ -18,10 +19,13 @@ export type XlsxErrorCode =
 
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
+  /** The message in both languages (Chinese falls back to the English one where none was given). */
+  readonly text: { 'zh-CN': string; 'en-US': string };
 
-  constructor(code: XlsxErrorCode, message: string) {
+  constructor(code: XlsxErrorCode, message: string, zh?: string) {
     super(message);
     this.name = 'XlsxError';
     this.code = code;
+    this.text = { 'zh-CN': zh ?? message, 'en-US': message };
   }
 }

@@ -227,8 +227,8 @@ function appendToRow(st: State, row: RowSpan, w: RowWrites, cell: CellSpan): boo
 }
 
 /**
- * Rewrites one row: writes applied, runs of untouched cells copied as ranges (cells without r= get one,
- * dependents of a removed shared-formula master get their own formula).
+ * Rewrites one row: writes applied, runs of untouched cells copied as ranges (cells without r= after a
+ * write get one, dependents of a removed shared-formula master get their own formula).
  */
 function patchRow(st: State, row: RowSpan, w: RowWrites): void {
   const { xml, tags, out, cell } = st;
@@ -249,7 +249,9 @@ function patchRow(st: State, row: RowSpan, w: RowWrites): void {
     const overwritten = k < w.cols.length && w.cols[k] === cell.col;
     let rewritten: string | null = null;
     if (!overwritten) {
-      if (!cell.hasR) rewritten = `${tags.c} r="${cellRef(row.num, cell.col)}"${xml.slice(cell.start + tags.c.length, cell.end)}`;
+      // A cell without r= sits one right of the cell before it: it needs one only when a write before it
+      // (a new or removed cell) would move it; otherwise its bytes are kept.
+      if (!cell.hasR && (inserts || ni > 0)) rewritten = `${tags.c} r="${cellRef(row.num, cell.col)}"${xml.slice(cell.start + tags.c.length, cell.end)}`;
       if (st.shared.size > 0) rewritten = expandSharedDependent(st, cell, row.num, rewritten) ?? rewritten;
     }
     if (!inserts && !overwritten && rewritten === null) {

@@ -3,7 +3,7 @@
 import type { CellValue } from '../../../port/workbook.ts';
 import { DAYS_1904 } from './dateStyles.ts';
 import { XlsxError } from './errors.ts';
-import { isoToSerial } from './refs.ts';
+import { MAX_ROW, isoToSerial } from './refs.ts';
 import { itemText, stringItemText } from './sharedStrings.ts';
 import { attrValueEnd, attrValueStart, decodeOoxmlString, rawAttr, rootPrefix, unescapeXml } from './xml.ts';
 
@@ -102,6 +102,13 @@ export function nextRow(xml: string, tags: SheetTags, pos: number, limit: number
   out.hasR = r !== undefined;
   out.num = r !== undefined ? Number(r) : prevNum + 1;
   if (!Number.isInteger(out.num) || out.num < 1) throw new XlsxError('corrupt', `The worksheet is damaged: bad row number "${r}".`);
+  // Excel would not open it either; reading on would drop what that row holds without a word.
+  if (out.num > MAX_ROW)
+    throw new XlsxError(
+      'corrupt',
+      `The worksheet is damaged: it has a row ${out.num}, past Excel's last row ${MAX_ROW}; its cells cannot be read.`,
+      `工作表已损坏：其中有第 ${out.num} 行，超出 Excel 的最后一行（${MAX_ROW}），该行内容无法读取。`,
+    );
   out.selfClosing = selfClosing;
   out.contentStart = tagEnd + 1;
   if (selfClosing) {

@@ -241,7 +241,14 @@ export class XlsxWorkbook {
   /** Reads every value of a sheet, recording its extent on the way. */
   private scan(s: SheetEntry): CellValue[][] {
     const extent: Extent = { lastRow: 0, lastCol: -1 };
-    const values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
+    let values: CellValue[][];
+    try {
+      values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
+    } catch (e) {
+      // Name the sheet: the scanner knows only its XML.
+      if (e instanceof XlsxError) throw new XlsxError(e.code, `Sheet "${s.name}": ${e.message}`, `工作表"${s.name}"：${e.text['zh-CN']}`);
+      throw e;
+    }
     this.extents.set(s.part.toLowerCase(), extent);
     return values;
   }

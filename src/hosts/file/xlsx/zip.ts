@@ -134,6 +134,10 @@ export function entryData(entry: ZipEntry, codec: ZipCodec = FFLATE): Uint8Array
       throw new XlsxError('corrupt', `The workbook is damaged: entry ${entry.name} cannot be decompressed.`);
     }
   } else throw new XlsxError('unsupported', `Entry ${entry.name} uses zip compression method ${entry.method}, which is not supported.`);
+  // A damaged entry can still inflate: its checksum says so (and a copy of it would be as damaged).
+  if (data.length !== entry.size || codec.crc32([data]) !== entry.crc) {
+    throw new XlsxError('corrupt', `The workbook is damaged: part ${entry.name} fails its checksum (CRC-32).`, `工作簿已损坏：部件 ${entry.name} 校验和（CRC-32）不符。`);
+  }
   entry.data = data;
   return data;
 }
@@ -245,7 +249,12 @@ export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE)
     let size: number;
     let flags: number;
     if (!entry.chunks && entry.raw) {
-      // Unchanged: the original compressed bytes, CRC and sizes.
+      // Unchanged: the original compressed bytes, CRC and sizes, once they are checked (a corrupt input
+      // must not give an equally corrupt output without a word).
+      if (!entry.data) {
+        entryData(entry, codec);
+        entry.data = null;
+      }
       ({ method, crc, size } = entry);
       payload = [entry.raw];
       flags = (entry.flags & ~0x8 & ~0x800) | utf8Flag;
