@@ -219,17 +219,25 @@ describe('writeColumns details', () => {
     expect(ws.getColumn(3).hidden).toBe(true);
   });
 
-  it('creates missing rows in order, gives cells without r= their reference and updates <dimension>', () => {
+  it('creates missing rows in order, keeps the bytes of cells without r= (nothing written before them) and updates <dimension>', () => {
     const wb = XlsxWorkbook.open(excelStyleWorkbook({ withoutRefs: true }));
     expect(wb.readSheet('Data').values[9]!.slice(0, 3)).toEqual([1, 2, 'Wang']);
     wb.writeColumns({ sheet: 'Data', headerRow: 2, firstRow: 10, columns: [{ col: 3, header: 'New', values: ['x', null, null, 'y'] }] });
     const xml = text(zipEntries(wb.save())['xl/worksheets/sheet1.xml']);
     expect(xml).toContain('<row r="2"><c r="D2" s="');
-    expect(xml).toContain('<row r="10"><c r="A10"><v>1</v></c><c r="B10"><v>2</v></c><c r="C10" t="s"><v>13</v></c><c r="D10" t="inlineStr"><is><t>x</t></is></c></row>');
+    expect(xml).toContain('<row r="10"><c><v>1</v></c><c><v>2</v></c><c t="s"><v>13</v></c><c r="D10" t="inlineStr"><is><t>x</t></is></c></row>');
     expect(xml).toMatch(/<row r="11" spans="1:7" hidden="1">.*<\/row><row r="13"><c r="D13" t="inlineStr"><is><t>y<\/t><\/is><\/c><\/row><\/sheetData>/);
     expect(xml).toContain('<dimension ref="A1:G13"/>');
     const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
     expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+  });
+
+  it('gives a cell without r= its reference when a write before it would move it', () => {
+    const wb = XlsxWorkbook.open(excelStyleWorkbook({ withoutRefs: true }));
+    wb.writeColumns({ sheet: 'Data', headerRow: 2, firstRow: 10, columns: [{ col: 1, header: 'New', values: ['x'] }] });
+    const xml = text(zipEntries(wb.save())['xl/worksheets/sheet1.xml']);
+    expect(xml).toContain('<row r="10"><c><v>1</v></c><c r="B10" t="inlineStr"><is><t>x</t></is></c><c r="C10" t="s"><v>13</v></c></row>');
+    expect(XlsxWorkbook.open(wb.save()).readSheet('Data').values[9]!.slice(0, 3)).toEqual([1, 'x', 'Wang']);
   });
 
   it('clears cells with null (removing the <c>) and keeps the row attributes', () => {
