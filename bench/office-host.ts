@@ -37,6 +37,7 @@ async function one(n: number): Promise<BenchLine> {
     };
   const port = {
     listSheets: timed(() => host.listSheets()),
+    readMarks: timed(() => host.readMarks()),
     readSheet: timed((name: string, o?: { firstRow?: number; lastRow?: number }) => host.readSheet(name, o)),
     writeColumns: timed((...a: Parameters<OfficeWorkbook['writeColumns']>) => host.writeColumns(...a)),
     replaceSheet: timed((...a: Parameters<OfficeWorkbook['replaceSheet']>) => host.replaceSheet(...a)),

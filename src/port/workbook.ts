@@ -5,8 +5,9 @@
 
 import type { Localized } from '../core/i18n.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../core/output/tables.ts';
+import type { TierBookMarks } from './marks.ts';
 
-export type { CellValue, GeneratedSheet, SheetTable };
+export type { CellValue, GeneratedSheet, SheetTable, TierBookMarks };
 
 export interface SheetInfo {
   name: string;
@@ -27,8 +28,13 @@ export interface SheetValues {
   values: CellValue[][];
 }
 
-/** One whole output column written by a run (found by its header and replaced on the next run). */
+/** One whole output column written by a run (found by its mark and replaced on the next run). */
 export interface ColumnWrite {
+  /**
+   * The output column's key: the host marks the column as TierBook's under it (moving the sheet's mark
+   * of that key here), so that the next run replaces this column and no other.
+   */
+  key?: string;
   /** 0-based column index. */
   col: number;
   /** Header text, written into the header row. */
@@ -64,15 +70,18 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Every value of a sheet's used area, from column A and row `firstRow` (default 1). */
   readSheet(name: string, options?: { firstRow?: number; lastRow?: number }): Promise<SheetValues>;
+  /** What TierBook marked as its own: output columns and generated sheets (see marks.ts). */
+  readMarks(): Promise<TierBookMarks>;
   /** Write whole output columns (values, then formats) into a user's sheet; touches no other cell. */
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void>;
-  /** Add a generated sheet, or replace it entirely if one of that name exists. */
+  /** Add a generated sheet, or replace it entirely if one of that name exists; marked as `sheet.kind` when given. */
   replaceSheet(sheet: GeneratedSheet): Promise<void>;
   /**
    * Append rows to a generated table sheet (history), first removing the rows whose key column equals
-   * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing.
+   * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing,
+   * marked as generated sheet `kind` when given.
    */
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void>;
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void>;
   /**
    * Optional: write summaries (tier mix, movement) the host's own way — native PivotTables and a chart in
    * Excel, the static `fallback` tables elsewhere. A host without it is written to with replaceSheet.

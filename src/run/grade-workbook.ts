@@ -246,6 +246,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
   };
   return {
     listSheets: () => port.listSheets(),
+    readMarks: () => port.readMarks(),
     readSheet: (name, options) => {
       if (options) return port.readSheet(name, options);
       let p = cache.get(name);
@@ -254,7 +255,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     },
     writeColumns: wrote((patch, onProgress) => port.writeColumns(patch, onProgress)),
     replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
-    appendRows: wrote((sheet, header, rows, replace) => port.appendRows(sheet, header, rows, replace)),
+    appendRows: wrote((sheet, header, rows, replace, kind) => port.appendRows(sheet, header, rows, replace, kind)),
   };
 }
 

@@ -83,5 +83,38 @@ export function portContract(host: string, open: OpenPort): void {
       const read = await port.readSheet('等级历史');
       expect(read.values.map(trimRow).filter((r) => r.length)).toEqual([header, ['2025H2', 'K1', '钻石'], ['2025H1', 'K1', '普通']]);
     });
+
+    it('marks what it writes as TierBook’s: keyed output columns, generated sheets by kind; a mark moves with a re-write', async () => {
+      const port = await open(DATA);
+      expect(await port.readMarks()).toEqual({ columns: [], sheets: [] });
+      await port.writeColumns({
+        sheet: 'Data',
+        headerRow: 3,
+        firstRow: 4,
+        columns: [
+          { key: 'tier', col: 3, header: '客户等级', values: ['金卡'] },
+          { col: 4, header: '备注', values: ['x'] },
+        ],
+      });
+      expect((await port.readMarks()).columns).toEqual([{ sheet: 'Data', key: 'tier', col: 3 }]);
+      // The same key written elsewhere: one mark, at the new place (the old column is the user's again).
+      await port.writeColumns({ sheet: 'Data', headerRow: 3, firstRow: 4, columns: [{ key: 'tier', col: 5, header: '客户等级（TierBook）', values: ['银卡'] }, { key: 'issues', col: 6, header: '数据问题', values: [null] }] });
+      const cols = (await port.readMarks()).columns.sort((a, b) => a.col - b.col);
+      expect(cols).toEqual([
+        { sheet: 'Data', key: 'tier', col: 5 },
+        { sheet: 'Data', key: 'issues', col: 6 },
+      ]);
+      await port.replaceSheet({ name: '等级规则 (2)', kind: 'rules', tables: [{ header: ['项目', '值'], rows: [['方案标识', 'a']] }] });
+      await port.replaceSheet({ name: '等级规则 (2)', kind: 'rules', tables: [{ header: ['项目', '值'], rows: [['方案标识', 'b']] }] });
+      await port.appendRows('Tier History', ['期间', '客户编号'], [['2025H1', 'K1']], { col: 0, key: '2025H1' }, 'history');
+      await port.appendRows('Tier History', ['期间', '客户编号'], [['2025H2', 'K1']], { col: 0, key: '2025H2' }, 'history');
+      const sheets = (await port.readMarks()).sheets.sort((a, b) => a.kind.localeCompare(b.kind));
+      expect(sheets).toEqual([
+        { sheet: 'Tier History', kind: 'history' },
+        { sheet: '等级规则 (2)', kind: 'rules' },
+      ]);
+      // Marks are no sheets or cells of the user's: the sheet list and the data are as they were.
+      expect((await port.listSheets()).map((s) => s.name)).toEqual(['Data', '等级规则 (2)', 'Tier History']);
+    });
   });
 }

@@ -16,13 +16,14 @@ portContract('file host, CSV', async (values) => {
   // A CSV holds text only: numbers come back as the text they were written as, so compare through a numeric view.
   return {
     listSheets: () => book.listSheets(),
+    readMarks: () => book.readMarks(),
     readSheet: async (name, options) => {
       const r = await book.readSheet(name, options);
       return { ...r, values: r.values.map((row) => row.map((v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v))) };
     },
     writeColumns: (p, onProgress) => book.writeColumns(p, onProgress),
     replaceSheet: (s) => book.replaceSheet(s),
-    appendRows: (s, h, r, k) => book.appendRows(s, h, r, k),
+    appendRows: (s, h, r, k, m) => book.appendRows(s, h, r, k, m),
   };
 });
 
@@ -33,6 +34,7 @@ portContract('file host, .xlsx saved and re-opened after every write', async (va
   };
   return {
     listSheets: () => book.listSheets(),
+    readMarks: () => book.readMarks(),
     readSheet: (name, options) => book.readSheet(name, options),
     writeColumns: async (p, onProgress) => {
       await book.writeColumns(p, onProgress);
@@ -42,8 +44,8 @@ portContract('file host, .xlsx saved and re-opened after every write', async (va
       await book.replaceSheet(s);
       reopen();
     },
-    appendRows: async (s, h, r, k) => {
-      await book.appendRows(s, h, r, k);
+    appendRows: async (s, h, r, k, m) => {
+      await book.appendRows(s, h, r, k, m);
       reopen();
     },
   };

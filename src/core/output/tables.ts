@@ -22,6 +22,8 @@ export interface SheetTable {
 /** A sheet TierBook generates and owns entirely (rules, history, summaries, handbook). */
 export interface GeneratedSheet {
   name: string;
+  /** The kind of generated sheet ('rules', 'history' …): hosts mark the sheet as TierBook's under it. */
+  kind?: string;
   tables: SheetTable[];
   /** Column widths in characters, by column index. */
   widths?: number[];

@@ -1,6 +1,6 @@
 // The file host: the workbook port over an .xlsx package, or over a CSV held as a value grid. Works the
 // same in Node and in the browser: bytes in, bytes out.
-import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../../port/workbook.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
@@ -16,6 +16,9 @@ class XlsxPort implements WorkbookPort {
   async readSheet(name: string, options?: { firstRow?: number; lastRow?: number }): Promise<SheetValues> {
     return this.book.readSheet(name, options);
   }
+  async readMarks(): Promise<TierBookMarks> {
+    return this.book.readMarks();
+  }
   async writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
     this.book.writeColumns(patch);
     onProgress?.({ done: 1, total: 1, stage: 'write' });
@@ -23,8 +26,8 @@ class XlsxPort implements WorkbookPort {
   async replaceSheet(sheet: GeneratedSheet): Promise<void> {
     this.book.replaceSheet(sheet);
   }
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
-    this.book.appendRows(sheet, header, rows, replace);
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+    this.book.appendRows(sheet, header, rows, replace, kind);
   }
 }
 
@@ -66,14 +69,17 @@ export class FileWorkbook implements WorkbookPort {
   readSheet(name: string, options?: { firstRow?: number; lastRow?: number }): Promise<SheetValues> {
     return this.port.readSheet(name, options);
   }
+  readMarks(): Promise<TierBookMarks> {
+    return this.port.readMarks();
+  }
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
     return this.port.writeColumns(patch, onProgress);
   }
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
     return this.port.replaceSheet(sheet);
   }
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
-    return this.port.appendRows(sheet, header, rows, replace);
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+    return this.port.appendRows(sheet, header, rows, replace, kind);
   }
 
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
@@ -83,7 +89,7 @@ export class FileWorkbook implements WorkbookPort {
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
-      else book.appendRows(w.sheet, w.header, w.rows, w.replace);
+      else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.mark);
     }
     return book.save();
   }

@@ -1,7 +1,7 @@
 // A workbook held as plain value grids: what a CSV becomes. Reads are instant (no package to parse); the
 // writes are recorded so that saving as .xlsx replays them through the same xlsx writer as real workbooks.
 import { sheetValues } from '../../core/index.ts';
-import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../../port/workbook.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 
 interface MemorySheet {
   name: string;
@@ -13,12 +13,16 @@ interface MemorySheet {
   original: CellValue[][] | null;
 }
 
-type Replay = { kind: 'columns'; patch: ColumnsPatch } | { kind: 'sheet'; sheet: GeneratedSheet } | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue } };
+type Replay =
+  | { kind: 'columns'; patch: ColumnsPatch }
+  | { kind: 'sheet'; sheet: GeneratedSheet }
+  | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue }; mark?: string };
 
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: MemorySheet[];
   /** The writes made since opening, in order, for replaying into an .xlsx package. */
   readonly writes: Replay[] = [];
+  private readonly marks: TierBookMarks = { columns: [], sheets: [] };
 
   constructor(sheets: { name: string; values: CellValue[][] }[]) {
     this.sheets = sheets.map((s) => ({ name: s.name, values: s.values, generated: null, created: false, original: null }));
@@ -54,7 +58,22 @@ export class MemoryWorkbook implements WorkbookPort {
     return { sheet: name, firstRow: first, values: s.values.slice(first - 1, last) };
   }
 
+  /** A CSV carries no marks: they are what this session wrote (and go into the .xlsx when saved as one). */
+  async readMarks(): Promise<TierBookMarks> {
+    return { columns: this.marks.columns.map((m) => ({ ...m })), sheets: this.marks.sheets.map((m) => ({ ...m })) };
+  }
+
+  private markSheet(sheet: string, kind: string): void {
+    this.marks.sheets = this.marks.sheets.filter((m) => !(m.sheet === sheet && m.kind === kind));
+    this.marks.sheets.push({ sheet, kind });
+  }
+
   async writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
+    for (const c of patch.columns) {
+      if (!c.key) continue;
+      this.marks.columns = this.marks.columns.filter((m) => !(m.sheet === patch.sheet && m.key === c.key));
+      this.marks.columns.push({ sheet: patch.sheet, key: c.key, col: c.col });
+    }
     const s = this.sheet(patch.sheet);
     s.original ??= s.values.map((r) => r.slice());
     const put = (row: number, col: number, v: CellValue) => {
@@ -74,20 +93,22 @@ export class MemoryWorkbook implements WorkbookPort {
   async replaceSheet(sheet: GeneratedSheet): Promise<void> {
     const existing = this.sheets.find((x) => x.name === sheet.name);
     const values = sheetValues(sheet);
+    if (sheet.kind) this.markSheet(sheet.name, sheet.kind);
     if (existing) Object.assign(existing, { values, generated: sheet });
     else this.sheets.push({ name: sheet.name, values, generated: sheet, created: true, original: null });
     this.writes.push({ kind: 'sheet', sheet });
   }
 
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
     let s = this.sheets.find((x) => x.name === sheet);
     if (!s) {
       s = { name: sheet, values: [header.slice()], generated: null, created: true, original: null };
       this.sheets.push(s);
+      if (kind) this.markSheet(sheet, kind);
     }
     if (replace) s.values = s.values.filter((r, i) => i === 0 || String(r[replace.col] ?? '') !== String(replace.key ?? ''));
     s.values.push(...rows.map((r) => r.slice()));
-    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}) });
+    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}), ...(kind ? { mark: kind } : {}) });
   }
 
   /** The sheets as they were before the first write (what an .xlsx replay starts from). */

@@ -8,7 +8,8 @@
 // written, so the user's data is untouched and the next run rewrites the output columns (found by header).
 /// <reference types="office-js" />
 import { loc } from '../../core/i18n.ts';
-import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, WorkbookPort } from '../../port/workbook.ts';
+import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../port/marks.ts';
+import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { RunError } from '../../run/errors.ts';
 import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocks, widthPoints, type BlockLimits } from './batch.ts';
 import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
@@ -214,8 +215,10 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.excel(loc(`写入工作表"${patch.sheet}"的输出列`, `Writing the output columns of "${patch.sheet}"`), written, async (context) => {
       const env = this.env(written);
       const ws = context.workbook.worksheets.getItem(patch.sheet);
+      const marking = await this.planMarks(context, columns.filter((c) => c.key).map((c) => ({ sheet: patch.sheet, key: c.key!, col: c.col })));
       const batch = new WriteBatch(context, { limits: this.limits, suspendCalc: true, suspendScreen: this.supports('ExcelApi', '1.9'), onSync: env.onSync });
-      // Headers go first, in the first request: whatever else lands, the next run finds these columns by header.
+      // Marks and headers go first, in the first request: whatever else lands, the next run finds these columns.
+      if (marking) await batch.add(marking.bytes, marking.apply);
       for (const seg of segments) {
         const header = [seg.map((c) => toCellInput(c.header))];
         await batch.add(jsonBytes(header), () => {
@@ -268,7 +271,49 @@ export class OfficeWorkbook implements WorkbookPort {
       const env = this.env(null);
       const ws = await this.ownedSheet(context, sheet.name, env);
       await writeGenerated(context, ws, sheet, env);
+      if (sheet.kind) await this.markNow(context, [{ sheet: sheet.name, kind: sheet.kind }]);
     });
+  }
+
+  async readMarks(): Promise<TierBookMarks> {
+    if (!this.supports('ExcelApi', '1.4')) return { columns: [], sheets: [] };
+    return this.excel(loc('读取 TierBook 标记', 'Reading TierBook marks'), null, async (context) => marksFrom(await this.names(context)));
+  }
+
+  /** The workbook-level names with their formulas (one sync). */
+  private async names(context: Excel.RequestContext): Promise<{ name: string; formula: string }[]> {
+    // NamedItem.formula is ExcelApi 1.7; before it, value gives a named range's address.
+    const prop = this.supports('ExcelApi', '1.7') ? 'formula' : 'value';
+    const names = context.workbook.names;
+    names.load(`items/name,items/${prop}`);
+    await context.sync();
+    this.stats.syncs++;
+    return names.items.map((n) => ({ name: n.name, formula: String((prop === 'formula' ? n.formula : n.value) ?? '') }));
+  }
+
+  /**
+   * Reads the names and plans `marks` (hidden names; each replaces the sheet's mark of the same key or
+   * kind); `apply` queues the changes. Null without ExcelApi 1.4 (no names.add): nothing is marked, and
+   * the next run recognises the columns as a previous version's.
+   */
+  private async planMarks(context: Excel.RequestContext, marks: readonly (ColumnMark | SheetMark)[]): Promise<{ bytes: number; apply: () => void } | null> {
+    if (!marks.length || !this.supports('ExcelApi', '1.4')) return null;
+    const plan = planMarks(await this.names(context), marks);
+    return {
+      bytes: 120 * (plan.drop.length + plan.add.length),
+      apply: () => {
+        for (const name of plan.drop) context.workbook.names.getItem(name).delete();
+        for (const n of plan.add) context.workbook.names.add(n.name, `=${n.ref}`).visible = false;
+      },
+    };
+  }
+
+  private async markNow(context: Excel.RequestContext, marks: readonly (ColumnMark | SheetMark)[]): Promise<void> {
+    const marking = await this.planMarks(context, marks);
+    if (!marking) return;
+    marking.apply();
+    await context.sync();
+    this.stats.syncs++;
   }
 
   /** The named sheet emptied (TierBook owns it), or a new one at the end. */
@@ -285,7 +330,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return found;
   }
 
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
     const written: WrittenBlocks = { what: loc('历史记录', 'the history rows'), done: 0, total: 0, rows: null };
     await this.excel(loc(`写入工作表"${sheet}"`, `Writing sheet "${sheet}"`), written, async (context) => {
       const env = this.env(written, (done, total) => {
@@ -298,8 +343,10 @@ export class OfficeWorkbook implements WorkbookPort {
       let ws: Excel.Worksheet;
       let old: CellValue[][] = [];
       let existingHeader: CellValue[] | null = null;
-      if (found.isNullObject) ws = context.workbook.worksheets.add(sheet);
-      else {
+      if (found.isNullObject) {
+        ws = context.workbook.worksheets.add(sheet);
+        if (kind) await this.markNow(context, [{ sheet, kind }]);
+      } else {
         ws = found;
         const used = found.getUsedRangeOrNullObject(true);
         used.load('rowIndex,rowCount,columnIndex,columnCount');
@@ -340,8 +387,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Native summaries: PivotTables and a chart (ExcelApi 1.8), else the static tables; see summaries.ts. */
   async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
     const progress = onProgress ?? this.onProgress;
-    return this.excel(loc('写入汇总', 'Writing the summaries'), null, (context) =>
-      writeSummaries(context, specs, {
+    return this.excel(loc('写入汇总', 'Writing the summaries'), null, async (context) => {
+      const report = await writeSummaries(context, specs, {
         env: this.env(null),
         native: this.supports('ExcelApi', '1.8'),
         ownedSheet: (name, env, hidden) => this.ownedSheet(context, name, env, hidden),
@@ -353,8 +400,10 @@ export class OfficeWorkbook implements WorkbookPort {
           return used.isNullObject ? 0 : used.rowIndex + used.rowCount;
         },
         ...(progress ? { onProgress: progress } : {}),
-      }),
-    );
+      });
+      await this.markNow(context, specs.map((x) => ({ sheet: x.sheet, kind: x.key })));
+      return report;
+    });
   }
 }
 

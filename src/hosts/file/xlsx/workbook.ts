@@ -1,7 +1,8 @@
 // XlsxWorkbook: the data side of the workbook port over an .xlsx file, by patching the OOXML package.
 // Only the parts an operation must change are rewritten (the target sheet, styles.xml, workbook.xml and
 // its relationships/content types when sheets or names are added); every other zip entry is copied as is.
-import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues } from '../../../port/workbook.ts';
+import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../../port/marks.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues, TierBookMarks } from '../../../port/workbook.ts';
 import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './dateStyles.ts';
@@ -83,6 +84,19 @@ export class XlsxWorkbook {
       });
   }
 
+  /** TierBook's marks: its hidden workbook-level names over output columns and generated sheets. */
+  readMarks(): TierBookMarks {
+    return marksFrom(this.wb.definedNames().filter((d) => d.localSheetId === null).map((d) => ({ name: d.name, formula: d.value })));
+  }
+
+  /** Marks columns or sheets as TierBook's; each replaces the sheet's mark of the same key or kind. */
+  private mark(marks: readonly (ColumnMark | SheetMark)[]): void {
+    if (!marks.length) return;
+    const plan = planMarks(this.wb.definedNames().filter((d) => d.localSheetId === null).map((d) => ({ name: d.name, formula: d.value })), marks);
+    const drop = new Set(plan.drop.map((n) => n.toLowerCase()));
+    this.wb.setHiddenNames((n) => drop.has(n.toLowerCase()), plan.add);
+  }
+
   readSheet(name: string, opts?: { firstRow?: number; lastRow?: number }): SheetValues {
     const s = this.worksheet(name);
     const firstRow = opts?.firstRow ?? 1;
@@ -138,6 +152,7 @@ export class XlsxWorkbook {
     this.changed(s.part);
     if (result.removedFormula) this.dropCalcChain();
     this.syncTableHeaders(s, patch);
+    this.mark(patch.columns.filter((c) => c.key).map((c) => ({ sheet: s.name, key: c.key!, col: c.col })));
     // Formulas elsewhere may read the columns just written: have Excel recalculate on open.
     this.wb.setFullCalcOnLoad();
   }
@@ -182,13 +197,14 @@ export class XlsxWorkbook {
     this.setSheetXml(entry, xml);
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
     this.wb.setSheetNames(entry.index, GENERATED_NAMES, names);
+    if (sheet.kind) this.mark([{ sheet: entry.name, kind: sheet.kind }]);
   }
 
   /**
    * Appends rows to a history sheet (created with a bold header when missing), first dropping the rows
    * whose cell in `replace.col` equals `replace.key` (compared as text).
    */
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): void {
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): void {
     const headerStyle = header.length ? this.styleSheet().xfIndex({ bold: true }) : 0;
     let entry = this.wb.find(sheet);
     if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet.`);
@@ -196,6 +212,7 @@ export class XlsxWorkbook {
       this.checkWritable();
       entry = this.wb.addWorksheet(checkSheetName(sheet));
       this.setSheetXml(entry, worksheetXml({ lastRow: 0, lastCol: -1, rows: [] }));
+      if (kind) this.mark([{ sheet: entry.name, kind }]);
     }
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
     const sink = new ByteSink(before, ascii);

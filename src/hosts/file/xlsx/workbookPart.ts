@@ -200,6 +200,36 @@ export class WorkbookPart {
       : xml.slice(0, list.start) + xml.slice(list.end);
   }
 
+  /**
+   * Workbook-level names: drops those `drop` selects and adds `add` as hidden names (TierBook's marks;
+   * hidden, so that they stay out of the user's Name Manager and formula autocomplete).
+   */
+  setHiddenNames(drop: (name: string) => boolean, add: readonly { name: string; ref: string }[]): void {
+    const xml = this.xml;
+    const p = this.p;
+    const added = add.map((n) => `<${p}definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText(n.ref)}</${p}definedName>`).join('');
+    const list = findElement(xml, `${p}definedNames`);
+    if (!list) {
+      if (added) this.xml = insertAfterSheets(xml, p, `<${p}definedNames>${added}</${p}definedNames>`);
+      return;
+    }
+    let body = '';
+    let pos = list.contentStart;
+    let dropped = 0;
+    for (const el of findAll(xml, `${p}definedName`, list.contentStart, list.contentEnd)) {
+      body += xml.slice(pos, el.start);
+      if (attr(el.attrs, 'localSheetId') === undefined && drop(attr(el.attrs, 'name') ?? '')) dropped++;
+      else body += xml.slice(el.start, el.end);
+      pos = el.end;
+    }
+    body += xml.slice(pos, list.contentEnd);
+    if (dropped === 0 && !added) return;
+    const content = body + added;
+    this.xml = content.trim()
+      ? `${xml.slice(0, list.start)}<${p}definedNames${list.attrs}>${content}</${p}definedNames>${xml.slice(list.end)}`
+      : xml.slice(0, list.start) + xml.slice(list.end);
+  }
+
   /** Asks Excel to recalculate every formula when the file is next opened (values under formulas changed). */
   setFullCalcOnLoad(): void {
     const xml = this.xml;
