@@ -58,6 +58,12 @@ export function historyHeader(scheme: Scheme, lang: Lang): string[] {
   ];
 }
 
+/** True when a row starts as every history sheet's header does (either language): the sheet is in our format. */
+export function isHistoryHeader(row: readonly CellValue[]): boolean {
+  const fixed = (['period', 'id', 'name', 'tierId', 'tier', 'score', 'computedTier'] as const).map((k) => FIXED[k]);
+  return (['zh-CN', 'en-US'] as const).some((lang) => fixed.every((h, i) => typeof row[i] === 'string' && (row[i] as string).trim() === h[lang]));
+}
+
 /** The snapshot rows of one grading run. */
 export function historyRows(period: string, result: GradeResult, lang: Lang, gradedAt: string): CellValue[][] {
   const { scheme, table } = result;

@@ -78,8 +78,8 @@ export interface WorkbookPort {
   replaceSheet(sheet: GeneratedSheet): Promise<void>;
   /**
    * Append rows to a generated table sheet (history), first removing the rows whose key column equals
-   * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing,
-   * marked as generated sheet `kind` when given.
+   * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing;
+   * marks it as generated sheet `kind` when given.
    */
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void>;
   /**

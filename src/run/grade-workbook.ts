@@ -35,11 +35,12 @@ import {
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
+import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
-import { outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
+import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
   lang: Lang;
@@ -95,9 +96,10 @@ function orphanWarnings(notes: DataIssue[]): Localized[] {
 
 export { todaySerial };
 
-async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunOptions): Promise<{ scheme: Scheme; source: RunResult['schemeSource'] }> {
+async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunOptions, own: Ownership): Promise<{ scheme: Scheme; source: RunResult['schemeSource'] }> {
   if (options.scheme) return { scheme: options.scheme, source: 'option' };
-  const rules = sheets.find((s) => generatedSheetOf(s.name) === 'rules');
+  // Only our rules sheet: a user's sheet that happens to be called 等级规则 is no scheme.
+  const rules = sheets.find((s) => own.sheets.get(s.name) === 'rules');
   if (rules) {
     const values = await port.readSheet(rules.name);
     const read = schemeFromSheet(values.values, values.firstRow, rules.name);
@@ -117,10 +119,12 @@ async function findCustomerSheet(
   options: Pick<RunOptions, 'sheet' | 'mapping'>,
   asOf: number,
   related: Related,
+  own: Ownership,
 ): Promise<CustomerSheet | null> {
   const canFill = new Set(metricsFromRelated(related).keys());
   const read = async (name: string) =>
     readCustomerSheet(await port.readSheet(name), scheme, {
+      ours: own.columns.get(name) ?? {},
       asOf,
       canFill,
       lastCol: sheets.find((s) => s.name === name)?.lastCol ?? -1,
@@ -136,7 +140,7 @@ async function findCustomerSheet(
     return read(info.name);
   }
   const relatedNames = new Set([related.orders?.sheet, related.interactions?.sheet, related.satisfaction?.sheet]);
-  const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && generatedSheetOf(s.name) === undefined && !relatedNames.has(s.name));
+  const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && !own.sheets.has(s.name) && !relatedNames.has(s.name));
   let firstError: RunError | null = null;
   for (const info of candidates) {
     try {
@@ -171,6 +175,7 @@ function customersFromOrders(related: Related, window: PeriodWindow | null, asOf
     table,
     sheetRows: table.rows,
     headerRow: 1,
+    headerCells: [],
     lastRow: table.size + 1,
     lastUserCol: ORDER_SHEET_METRICS.length,
     mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
@@ -223,6 +228,7 @@ function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: Lang, co
   const fills = tierCol >= 0 ? columns[tierCol]!.fills! : undefined;
   return {
     name: customers.sheet,
+    kind: 'customers',
     tables: [
       {
         header,
@@ -264,6 +270,8 @@ export interface LoadedCustomers {
   related: Related;
   /** Join notes (ids found only in a related sheet). */
   notes: DataIssue[];
+  /** What in the workbook is TierBook's. */
+  own: Ownership;
 }
 
 /** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
@@ -274,13 +282,14 @@ export async function loadCustomers(
   options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
   window: PeriodWindow | null,
   asOf: number,
+  own?: Ownership,
 ): Promise<LoadedCustomers> {
-  const related = await findRelatedSheets(port, sheets, options.sheet ?? null);
-  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related);
-  const names = sheets.map((s) => s.name);
-  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', names, options.lang).name);
+  own ??= await readOwnership(port, sheets);
+  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own);
+  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related, own);
+  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', ownedSheets(sheets, own), options.lang).name);
   const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
-  return { customers, related, notes };
+  return { customers, related, notes, own };
 }
 
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
@@ -303,9 +312,12 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
   const sheets = await port.listSheets();
+  // What is ours (marked, or a previous version's): only that is ever replaced.
+  const own = await readOwnership(port, sheets);
+  const names = ownedSheets(sheets, own);
   let loaded: { scheme: Scheme; source: RunResult['schemeSource'] };
   try {
-    loaded = await loadScheme(port, sheets, options);
+    loaded = await loadScheme(port, sheets, options, own);
   } catch (e) {
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
     throw e;
@@ -314,8 +326,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const window = options.period ? periodWindow(options.period) : null;
   const asOf = window ? window.end : (options.today ?? todaySerial());
   progress({ done: 1, total: 5, stage: 'read' });
-  const names = sheets.map((s) => s.name);
-  const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf);
+  const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf, own);
 
   progress({ done: 2, total: 5, stage: 'grade' });
   const result = gradeCustomers(scheme, customers);
@@ -354,21 +365,21 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
-  const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
+  const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
   if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
   else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
 
   // The scheme travels with the workbook: written when it came from outside or was not there yet.
   if (loaded.source !== 'rules-sheet') {
     const rules = generatedSheetName('rules', names, lang);
-    await port.replaceSheet({ ...schemeToSheet(scheme, lang), name: rules.name });
+    await port.replaceSheet({ ...schemeToSheet(scheme, lang), name: rules.name, kind: 'rules' });
   }
   progress({ done: 4, total: 5, stage: 'history' });
   let summaries: SummariesWritten | null = null;
   if (options.period) {
     const gradedAt = options.gradedAt ?? new Date().toISOString();
     const snapshotRows = historyRows(options.period, result, lang, gradedAt);
-    await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period });
+    await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period }, 'history');
     // A review run also leaves the tier mix, and movement and churn against the previous period:
     // as native PivotTables where the host can build them, else as static tables.
     const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;

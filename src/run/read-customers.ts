@@ -27,6 +27,8 @@ export interface CustomerSheet {
   /** Sheet row of each customer. */
   sheetRows: number[];
   headerRow: number;
+  /** The header row's cells (from column A). */
+  headerCells: readonly (string | null)[];
   /** The last row of the sheet holding anything (output columns are cleared down to it). */
   lastRow: number;
   /** The last column holding user data (not our output). */
@@ -48,6 +50,12 @@ export interface ReadOptions {
    * that shows nothing (no cached result, or "") holds no value but is the user's all the same.
    */
   lastCol?: number;
+  /**
+   * The output columns that are TierBook's (marked, or a previous version's), by key. Only these are ours:
+   * a user's column that merely has one of our headers is the user's. Without it, headers decide (tests of
+   * the reader alone).
+   */
+  ours?: Partial<Record<OutputColumnKey, number>>;
 }
 
 const TOTALS = /^(合计|总计|小计|共计|汇总|total|totals|grand total|sum|subtotal)[:：]?$/i;
@@ -68,7 +76,13 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
       'no-header',
       loc(`在工作表"${sheet}"中找不到表头行（应有"客户编号""年度消费金额"等列名）`, `No header row found in sheet "${sheet}" (expected column names such as "Customer ID", "Annual spend")`),
     );
-  const mapping = mapColumns(header.headers, scheme, options.explicit ? { explicit: options.explicit } : {});
+  const oursCols = new Set(Object.values(options.ours ?? {}));
+  // Our own columns are no data to map, whatever their header says ("客户等级（TierBook）").
+  const mapping = mapColumns(
+    header.headers.map((h, c) => (oursCols.has(c) ? null : h)),
+    scheme,
+    options.explicit ? { explicit: options.explicit } : {},
+  );
   const blocking = mapping.problems.filter(
     (p) => p.severity === 'error' && !(p.code === 'missing-required' && p.field !== undefined && options.canFill?.has(p.field)),
   );
@@ -164,12 +178,13 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   const text = (col: number | undefined) => (col === undefined ? null : cells(col).map((v) => (v === null ? null : String(v).trim() || null)));
 
   // Where our own output columns already are, and where the user's data ends.
-  const outputCols: Partial<Record<OutputColumnKey, number>> = {};
+  const outputCols: Partial<Record<OutputColumnKey, number>> = options.ours ? { ...options.ours } : {};
   let lastUserCol = -1;
-  header.headers.forEach((h, c) => {
-    const key = outputColumnOf(h);
-    if (key && outputCols[key] === undefined) outputCols[key] = c;
-  });
+  if (!options.ours)
+    header.headers.forEach((h, c) => {
+      const key = outputColumnOf(h);
+      if (key && outputCols[key] === undefined) outputCols[key] = c;
+    });
   for (let r = 0; r < values.values.length; r++) {
     const row = values.values[r]!;
     for (let c = row.length - 1; c > lastUserCol; c--) {
@@ -199,6 +214,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     table,
     sheetRows,
     headerRow: header.row,
+    headerCells: header.headers,
     lastRow: values.firstRow + values.values.length - 1,
     lastUserCol,
     mapping,

@@ -35,10 +35,10 @@ export interface Related {
 }
 
 /** Look through the other visible sheets for orders, interactions and satisfaction tables. */
-export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[], exclude: string | null): Promise<Related> {
+export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[], exclude: string | null, own?: { sheets: ReadonlyMap<string, unknown> }): Promise<Related> {
   const found: Related = { orders: null, interactions: null, satisfaction: null };
   for (const info of sheets) {
-    if (!info.visible || info.lastRow < 2 || info.name === exclude || generatedSheetOf(info.name)) continue;
+    if (!info.visible || info.lastRow < 2 || info.name === exclude || (own ? own.sheets.has(info.name) : generatedSheetOf(info.name))) continue;
     const values = await port.readSheet(info.name);
     const header = detectHeaderRow(values.values, values.firstRow);
     if (!header) continue;

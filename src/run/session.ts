@@ -25,6 +25,7 @@ import type { CustomerSheet } from './read-customers.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeCustomers, gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
+import { ownedSheets, readOwnership } from './ownership.ts';
 import { lastAppliedTiers, movesBetween, type Moves } from './session-moves.ts';
 
 export type { Moves };
@@ -212,7 +213,8 @@ export class GradingSession {
   /** The scheme kept in the workbook's rules sheet, or why it cannot be read. */
   async rules(): Promise<RulesView> {
     const sheets = await this.port.listSheets();
-    const info = sheets.find((s) => generatedSheetOf(s.name) === 'rules');
+    const own = await readOwnership(this.port, sheets);
+    const info = sheets.find((s) => own.sheets.get(s.name) === 'rules');
     if (!info) return { sheet: null, scheme: null, problems: [] };
     const v = await this.port.readSheet(info.name);
     const read = schemeFromSheet(v.values, v.firstRow, info.name);
@@ -286,9 +288,9 @@ export class GradingSession {
 
   /** Replace one of TierBook's own sheets (found in either language), returning its name. */
   private async writeGenerated(kind: 'rules' | 'handbook', sheet: GeneratedSheet): Promise<string> {
-    const names = (await this.port.listSheets()).map((s) => s.name);
-    const name = generatedSheetName(kind, names, this.options.lang).name;
-    await this.port.replaceSheet({ ...sheet, name });
+    const sheets = await this.port.listSheets();
+    const name = generatedSheetName(kind, ownedSheets(sheets, await readOwnership(this.port, sheets)), this.options.lang).name;
+    await this.port.replaceSheet({ ...sheet, name, kind });
     this.refresh();
     return name;
   }

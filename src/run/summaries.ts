@@ -5,6 +5,7 @@ import {
   churnByTier,
   churnSheet,
   generatedSheetName,
+  type OwnedSheets,
   historyHeader,
   mixSheet,
   movementSheet,
@@ -29,7 +30,7 @@ export interface SummariesWritten {
 /** Churn by tier as a static table (also next to native PivotTables: churn is a rate table, not a pivot). */
 export async function writeChurn(
   port: WorkbookPort,
-  sheetNames: readonly string[],
+  sheetNames: readonly string[] | OwnedSheets,
   result: GradeResult,
   lang: Lang,
   snapshotRows: CellValue[][],
@@ -41,7 +42,7 @@ export async function writeChurn(
   const { scheme } = result;
   const churn = generatedSheetName('churn', sheetNames, lang).name;
   const records = later ?? snapshotRecords(result, lang, snapshotRows);
-  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, records), scheme, lang), name: churn });
+  await port.replaceSheet({ ...churnSheet(churnByTier(scheme, earlier, records), scheme, lang), name: churn, kind: 'churn' });
   return churn;
 }
 
@@ -52,7 +53,7 @@ function snapshotRecords(result: GradeResult, lang: Lang, snapshotRows: CellValu
 
 export async function writeSummaries(
   port: WorkbookPort,
-  sheetNames: readonly string[],
+  sheetNames: readonly string[] | OwnedSheets,
   result: GradeResult,
   lang: Lang,
   snapshotRows: CellValue[][],
@@ -60,11 +61,11 @@ export async function writeSummaries(
 ): Promise<SummariesWritten> {
   const { scheme } = result;
   const mix = generatedSheetName('mix', sheetNames, lang).name;
-  await port.replaceSheet({ ...mixSheet(tierMixOf(result), scheme, lang), name: mix });
+  await port.replaceSheet({ ...mixSheet(tierMixOf(result), scheme, lang), name: mix, kind: 'mix' });
   if (!earlier || earlier.length === 0) return { mix, movement: null, churn: null };
   const later = snapshotRecords(result, lang, snapshotRows);
   const movement = generatedSheetName('movement', sheetNames, lang).name;
-  await port.replaceSheet({ ...movementSheet(tierMovement(scheme, earlier, later), scheme, lang), name: movement });
+  await port.replaceSheet({ ...movementSheet(tierMovement(scheme, earlier, later), scheme, lang), name: movement, kind: 'movement' });
   const churn = await writeChurn(port, sheetNames, result, lang, snapshotRows, earlier, later);
   return { mix, movement, churn };
 }

@@ -2,7 +2,7 @@
 // each with its PivotTable source records, the PivotTable layout, and the core's static tables as fallback.
 // Host-agnostic: it only reads a RunResult, so the run (or the task pane) can hand the specs to any port's
 // optional summaries(); the run hands them to a port that can build PivotTables.
-import { generatedSheetName } from '../core/output/sheets.ts';
+import { generatedSheetName, type OwnedSheets } from '../core/output/sheets.ts';
 import { historyHeader, historyRows, readHistory, type HistoryRecord } from '../core/history.ts';
 import { loc, type Lang } from '../core/i18n.ts';
 import { isActive, tierIndexOf } from '../core/summaries/churn.ts';
@@ -30,7 +30,7 @@ const H = {
 };
 
 /** The tier mix: one record per graded customer (rank, tier, id, revenue); rows by tier, count, revenue, share. */
-export function mixSpec(run: RunResult, lang: Lang, existingSheets: readonly string[] = []): SummarySpec {
+export function mixSpec(run: RunResult, lang: Lang, existingSheets: readonly string[] | OwnedSheets = []): SummarySpec {
   const { scheme, result, mix } = run;
   const metric = mix.revenueMetric;
   const revenue = metric ? (result.values[metric] ?? result.table.metrics[metric]?.values ?? null) : null;
@@ -90,7 +90,7 @@ export function currentRecords(run: RunResult, period: string, lang: Lang, grade
  * 新客户 — and the tier now — or 流失), classified exactly as the core's movement matrix; rows by earlier tier,
  * columns by tier now or status, count. Null without an earlier period.
  */
-export function movementSpec(run: RunResult, period: string, lang: Lang, existingSheets: readonly string[] = [], gradedAt?: string): SummarySpec | null {
+export function movementSpec(run: RunResult, period: string, lang: Lang, existingSheets: readonly string[] | OwnedSheets = [], gradedAt?: string): SummarySpec | null {
   if (!run.previous || !run.previousPeriod) return null;
   const { scheme } = run;
   const earlier = [...run.previous.values()];
@@ -135,7 +135,7 @@ export function movementSpec(run: RunResult, period: string, lang: Lang, existin
 }
 
 /** Every summary of a run: the mix, and the movement when a period and an earlier period exist. */
-export function summarySpecs(run: RunResult, lang: Lang, options: { period?: string; existingSheets?: readonly string[]; gradedAt?: string } = {}): SummarySpec[] {
+export function summarySpecs(run: RunResult, lang: Lang, options: { period?: string; existingSheets?: readonly string[] | OwnedSheets; gradedAt?: string } = {}): SummarySpec[] {
   const specs = [mixSpec(run, lang, options.existingSheets)];
   const move = options.period ? movementSpec(run, options.period, lang, options.existingSheets, options.gradedAt) : null;
   if (move) specs.push(move);

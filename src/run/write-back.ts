@@ -1,9 +1,10 @@
 // The output columns of a run: tier, score, benefits, reason, gap, previous tier, change, data issues —
-// placed where the previous run put them (found by header), else to the right of the user's data.
+// placed where the previous run put them (found by their marks), else to the right of the user's data.
 import {
   OUTPUT_COLUMNS,
   changeMark,
   explainerIn,
+  headerKey,
   loc,
   type CellValue,
   type GradeResult,
@@ -15,7 +16,7 @@ import {
 import type { ColumnWrite } from '../port/workbook.ts';
 
 export interface OutputPlacement {
-  /** Existing output columns (found by header), by key. */
+  /** Existing output columns (found by their marks), by key. */
   existing: Partial<Record<OutputColumnKey, number>>;
   /** The last column holding user data (0-based). */
   lastCol: number;
@@ -125,6 +126,7 @@ function columnsBuilder(
   };
   const done = () =>
     OUTPUT_COLUMNS.map((c): ColumnWrite => ({
+      key: c.key,
       col: cols[c.key],
       header: c.header[lang],
       values: columns.get(c.key)!,
@@ -134,4 +136,18 @@ function columnsBuilder(
       ...(c.key === 'benefits' || c.key === 'reason' || c.key === 'gap' || c.key === 'issues' ? { wrap: false } : {}),
     }));
   return { rows, done };
+}
+
+/**
+ * Our headers that a user's own column already has ("客户等级", a hand-kept grade) get a distinct one, so
+ * that nobody — user or formula — mistakes one column for the other. `headerCells` is the header row;
+ * `columns` the output columns as placed.
+ */
+export function distinctHeaders(columns: ColumnWrite[], headerCells: readonly CellValue[], lang: Lang): ColumnWrite[] {
+  const ours = new Set(columns.map((c) => c.col));
+  const users = new Set<string>();
+  headerCells.forEach((h, c) => {
+    if (h !== null && h !== '' && !ours.has(c)) users.add(headerKey(h));
+  });
+  return columns.map((c) => (users.has(headerKey(c.header)) ? { ...c, header: lang === 'zh-CN' ? `${c.header}（TierBook）` : `${c.header} (TierBook)` } : c));
 }

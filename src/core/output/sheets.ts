@@ -22,8 +22,26 @@ export function generatedSheetOf(name: string): GeneratedSheetKey | undefined {
   );
 }
 
-/** The existing sheet of a kind (either language), else the name to create it under in `lang`. */
-export function generatedSheetName(kind: GeneratedSheetKey, existing: readonly string[], lang: Lang): { name: string; exists: boolean } {
-  const found = existing.find((n) => generatedSheetOf(n) === kind);
-  return found ? { name: found, exists: true } : { name: GENERATED_SHEETS[kind][lang], exists: false };
+/** The workbook's sheets, and which of them are TierBook's generated sheets (marked, or left by a previous version). */
+export interface OwnedSheets {
+  names: readonly string[];
+  owned: ReadonlyMap<string, GeneratedSheetKey>;
+}
+
+/**
+ * The generated sheet of a kind: the one TierBook owns, else a name to create it under in `lang` that no
+ * sheet has ("等级历史", else "等级历史 (2)" …: a user's sheet of that name is never taken over). Given
+ * only names, a sheet of the kind's name (either language) counts as ours.
+ */
+export function generatedSheetName(kind: GeneratedSheetKey, existing: readonly string[] | OwnedSheets, lang: Lang): { name: string; exists: boolean } {
+  if (!('owned' in existing)) {
+    const found = existing.find((n) => generatedSheetOf(n) === kind);
+    return found ? { name: found, exists: true } : { name: GENERATED_SHEETS[kind][lang], exists: false };
+  }
+  for (const [name, k] of existing.owned) if (k === kind && existing.names.includes(name)) return { name, exists: true };
+  const taken = new Set(existing.names.map((n) => n.toLowerCase()));
+  const base = GENERATED_SHEETS[kind][lang];
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  return { name, exists: false };
 }

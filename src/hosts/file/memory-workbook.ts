@@ -104,8 +104,8 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!s) {
       s = { name: sheet, values: [header.slice()], generated: null, created: true, original: null };
       this.sheets.push(s);
-      if (kind) this.markSheet(sheet, kind);
     }
+    if (kind) this.markSheet(sheet, kind);
     if (replace) s.values = s.values.filter((r, i) => i === 0 || String(r[replace.col] ?? '') !== String(replace.key ?? ''));
     s.values.push(...rows.map((r) => r.slice()));
     this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}), ...(kind ? { mark: kind } : {}) });

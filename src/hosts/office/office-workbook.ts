@@ -340,14 +340,12 @@ export class OfficeWorkbook implements WorkbookPort {
       const found = context.workbook.worksheets.getItemOrNullObject(sheet);
       await context.sync();
       this.stats.syncs++;
-      let ws: Excel.Worksheet;
       let old: CellValue[][] = [];
       let existingHeader: CellValue[] | null = null;
-      if (found.isNullObject) {
-        ws = context.workbook.worksheets.add(sheet);
-        if (kind) await this.markNow(context, [{ sheet, kind }]);
-      } else {
-        ws = found;
+      const ws: Excel.Worksheet = found.isNullObject ? context.workbook.worksheets.add(sheet) : found;
+      // The sheet exists by the mark's sync (a name cannot refer to a sheet not there yet).
+      if (kind) await this.markNow(context, [{ sheet, kind }]);
+      if (!found.isNullObject) {
         const used = found.getUsedRangeOrNullObject(true);
         used.load('rowIndex,rowCount,columnIndex,columnCount');
         await context.sync();

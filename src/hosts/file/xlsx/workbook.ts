@@ -212,8 +212,8 @@ export class XlsxWorkbook {
       this.checkWritable();
       entry = this.wb.addWorksheet(checkSheetName(sheet));
       this.setSheetXml(entry, worksheetXml({ lastRow: 0, lastCol: -1, rows: [] }));
-      if (kind) this.mark([{ sheet: entry.name, kind }]);
     }
+    if (kind) this.mark([{ sheet: entry.name, kind }]);
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
     const sink = new ByteSink(before, ascii);
     const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink);
