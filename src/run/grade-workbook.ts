@@ -5,7 +5,6 @@ import {
   GENERATED_SHEETS,
   SchemeError,
   generatedSheetName,
-  generatedSheetOf,
   getPreset,
   grade,
   historyHeader,
