@@ -1,4 +1,5 @@
-// The one error type the xlsx host throws: a stable code for the UI to translate plus an English message.
+// The one error type the xlsx host throws: a stable code, and the message in both languages.
+import type { Localized } from '../../../core/index.ts';
 
 export type XlsxErrorCode =
   /** The bytes are not a zip archive at all. */
@@ -18,10 +19,15 @@ export type XlsxErrorCode =
 
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
+  /** What the user reads, in both languages. */
+  readonly text: Localized;
 
-  constructor(code: XlsxErrorCode, message: string) {
-    super(message);
+  /** `new XlsxError(code, zh, en)`; a lone string is English only (the messages test flags it). */
+  constructor(code: XlsxErrorCode, message: Localized | string, en?: string) {
+    const text = typeof message !== 'string' ? message : en !== undefined ? { 'zh-CN': message, 'en-US': en } : { 'zh-CN': message, 'en-US': message };
+    super(text['en-US']);
     this.name = 'XlsxError';
     this.code = code;
+    this.text = text;
   }
 }
