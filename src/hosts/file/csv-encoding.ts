@@ -97,18 +97,26 @@ function ordinary(encoding: CsvEncoding): Set<number> {
   return set;
 }
 
-/** Share of the non-ASCII characters that are ordinary for the encoding (1 when there are none). */
+/** East Asian characters: kana, CJK punctuation and ideographs, Hangul, private use, full- and half-width forms. */
+function eastAsian(cp: number): boolean {
+  return (cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xe000 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || cp >= 0x20000;
+}
+
+/**
+ * Share of the East Asian characters that are ordinary for the encoding (1 when there are none). Other
+ * characters (€, emoji, accents) say nothing about which East Asian encoding it is and are not counted.
+ */
 function ordinaryShare(text: string, encoding: CsvEncoding): number {
   const set = ordinary(encoding);
-  let other = 0;
+  let counted = 0;
   let hits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    other++;
-    if (set.has(c)) hits++;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x3000 || !eastAsian(cp)) continue;
+    counted++;
+    if (set.has(cp)) hits++;
   }
-  return other === 0 ? 1 : hits / other;
+  return counted === 0 ? 1 : hits / counted;
 }
 
 // ───────────────────────────── detection ─────────────────────────────
@@ -128,8 +136,8 @@ const TIE = 0.05;
 /**
  * Decode a CSV file's bytes.
  * 1. A BOM decides: UTF-8, UTF-16 LE/BE, GB18030's 84 31 95 33.
- * 2. Else valid UTF-8 (strict) is UTF-8 — unless it holds NUL characters, the mark of BOM-less UTF-16,
- *    which is then tried strictly.
+ * 2. NUL bytes mark UTF-16 without a BOM (tried strictly, LE or BE by where the NULs fall); else
+ *    valid UTF-8 (strict) is UTF-8.
  * 3. Else each of GB18030, Big5 and Shift_JIS is decoded strictly; of those that decode, the one whose
  *    text is most made of its own ordinary characters (share ≥ 90%) wins; a tie (within 5 points) goes to
  *    the earlier of GB18030, Big5, Shift_JIS — TierBook's users are mainland first, and GB2312 text is
@@ -163,18 +171,25 @@ export function detectEncoding(bytes: Uint8Array, encoding?: CsvEncoding): Decod
     if (text === null) throw unreadable(bom.encoding);
     return { text, encoding: bom.encoding, bom: true };
   }
-  const utf8 = strict('utf-8', b);
-  if (utf8 !== null) {
-    if (!utf8.includes('\0')) return { text: utf8, encoding: 'utf-8', bom: false };
-    // NULs between ASCII letters: UTF-16 without a BOM (the NUL falls on the high byte of each unit).
-    const le = b.length % 2 === 0 && b[1] === 0 ? strict('utf-16le', b) : null;
-    if (le !== null && !le.includes('\0')) return { text: le, encoding: 'utf-16le', bom: false };
-    const be = b.length % 2 === 0 && b[0] === 0 ? strict('utf-16be', b) : null;
-    if (be !== null && !be.includes('\0')) return { text: be, encoding: 'utf-16be', bom: false };
+  // NUL bytes are no text in UTF-8, GB18030, Big5 or Shift_JIS: they mark UTF-16 without a BOM, whose
+  // NULs fall on the high byte of each ASCII unit (odd positions little-endian, even big-endian).
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
+  if (even + odd > 0) {
+    const guess: CsvEncoding = odd >= even ? 'utf-16le' : 'utf-16be';
+    const text = b.length % 2 === 0 ? strict(guess, b) : null;
+    if (text !== null && !text.includes('\0')) return { text, encoding: guess, bom: false };
     throw new CsvError(
       loc(`文件中含有空字符（NUL），不像文本 CSV。若是 UTF-16，请用 --encoding utf-16le 或 utf-16be`, 'The file holds NUL characters and does not look like a text CSV. If it is UTF-16, give --encoding utf-16le or utf-16be'),
     );
   }
+  const utf8 = strict('utf-8', b);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false };
   const read: { encoding: CsvEncoding; text: string; share: number }[] = [];
   for (const e of GUESSED) {
     const text = e === 'utf-8' ? null : strict(e, b);

@@ -106,7 +106,7 @@ function sniffDelimiter(text: string, from: number): CsvDelimiter {
 export function parseCsv(
   text: string,
   options?: { delimiter?: CsvDelimiter },
-): { rows: string[][]; delimiter: CsvDelimiter; unterminatedQuoteLine: number | null } {
+): { rows: string[][]; delimiter: CsvDelimiter; unterminatedQuoteLine?: number } {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let delimiter = options?.delimiter;
   const sep = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/.exec(text.slice(start, start + 12));
@@ -192,7 +192,7 @@ export function parseCsv(
     if (last.length === 1 && last[0] === '') rows.pop();
     else break;
   }
-  return { rows, delimiter, unterminatedQuoteLine };
+  return { rows, delimiter, ...(unterminatedQuoteLine !== null ? { unterminatedQuoteLine } : {}) };
 }
 
 /** The 1-based line of a position (CRLF, LF and CR each end a line). */
@@ -224,7 +224,7 @@ export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimi
   const { text, encoding, bom } = detectEncoding(bytes, options?.encoding);
   const { rows, delimiter, unterminatedQuoteLine } = parseCsv(text, options?.delimiter ? { delimiter: options.delimiter } : undefined);
   const warnings: Localized[] = [];
-  if (unterminatedQuoteLine !== null)
+  if (unterminatedQuoteLine !== undefined)
     warnings.push(
       loc(
         `第 ${unterminatedQuoteLine} 行有一个引号（"）没有闭合：从那里到文件末尾都读成了同一个单元格，请检查这一行`,
