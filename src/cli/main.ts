@@ -80,7 +80,10 @@ function quietOnClosedPipe(): void {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let lang: Lang = normalizeLang(process.env.LANG);
+  // --lang read before the options are parsed, so even a mistake in them is said in the user's language.
+  const langAt = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langArg = langAt < 0 ? undefined : rest[langAt]!.includes('=') ? rest[langAt]!.slice(7) : rest[langAt + 1];
+  let lang: Lang = normalizeLang(langArg && /^(zh|en)/i.test(langArg) ? langArg : process.env.LANG);
   quietOnClosedPipe();
   try {
     const { values, positionals } = parseArgs({

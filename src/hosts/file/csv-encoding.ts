@@ -181,8 +181,11 @@ export function detectEncoding(bytes: Uint8Array, encoding?: CsvEncoding): Decod
     else even++;
   }
   if (even + odd > 0) {
+    // Real UTF-16 text has its NULs on one side (CJK units with a 00 low byte are few): ≥ 4 to 1, and on ≥ 20% of units.
     const guess: CsvEncoding = odd >= even ? 'utf-16le' : 'utf-16be';
-    const text = b.length % 2 === 0 ? strict(guess, b) : null;
+    const [major, minor] = odd >= even ? [odd, even] : [even, odd];
+    const looksUtf16 = b.length % 2 === 0 && major >= 4 * minor && major >= 0.2 * (b.length / 2);
+    const text = looksUtf16 ? strict(guess, b) : null;
     if (text !== null && !text.includes('\0')) return { text, encoding: guess, bom: false };
     throw new CsvError(
       loc(`文件中含有空字符（NUL），不像文本 CSV。若是 UTF-16，请用 --encoding utf-16le 或 utf-16be`, 'The file holds NUL characters and does not look like a text CSV. If it is UTF-16, give --encoding utf-16le or utf-16be'),
