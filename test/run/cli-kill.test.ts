@@ -1,5 +1,6 @@
 // SIGKILL at random points of `tierbook grade --in-place`: the input is always either the old bytes or a
 // complete new workbook (it unzips, opens and holds the tier column). TIERBOOK_KILLS=N for more kills.
+// The child writes through a slow disk (test/support/slow-disk.mjs) so that kills land inside the write.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/tierbook.js');
+const SLOW_DISK = path.resolve(import.meta.dirname, '../support/slow-disk.mjs');
 const KILLS = Number(process.env.TIERBOOK_KILLS ?? 6);
 
 /** A small seeded generator: the kill points are random but the run is repeatable. */
@@ -23,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function killDuringWrite(input: string, delay: number): Promise<'killed' | 'finished'> {
   const dir = path.dirname(input);
   const before = statSync(input);
-  const child = spawn(process.execPath, [BIN, 'grade', input, '--in-place', '--lang', 'en-US'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', SLOW_DISK, BIN, 'grade', input, '--in-place', '--lang', 'en-US'], { stdio: 'ignore' });
   let done = false;
   child.on('exit', () => (done = true));
   for (;;) {
@@ -56,18 +58,20 @@ describe('SIGKILL during --in-place', () => {
     const original = sampleWorkbook({ customers: 2500, seed: 5, lang: 'zh-CN' });
     const next = rng(20261203);
     const outcomes = { old: 0, complete: 0, broken: 0 };
+    let leftovers = 0; // a killed process cannot remove its temporary file: it stays beside the input, hidden
     for (let k = 0; k < KILLS; k++) {
       const input = path.join(mkdtempSync(path.join(dir, 'k')), 'book.xlsx');
       writeFileSync(input, original);
-      // A quarter of the kills right as the write starts (the first byte), the rest spread over the write.
-      const delay = k % 4 === 0 ? 0 : Math.floor(next() * 60);
+      // A third of the kills right as the write starts (the first bytes), the rest spread over the write (~100 ms).
+      const delay = k % 3 === 0 ? 0 : Math.floor(next() * 120);
       await killDuringWrite(input, delay);
+      leftovers += readdirSync(path.dirname(input)).filter((f) => f.endsWith('.tmp')).length;
       const now = new Uint8Array(readFileSync(input));
       if (Buffer.from(now).equals(Buffer.from(original))) outcomes.old++;
       else if (await isCompleteGradedWorkbook(now)) outcomes.complete++;
       else outcomes.broken++;
     }
-    console.log(`kills: ${KILLS}; old file kept ${outcomes.old}, complete new file ${outcomes.complete}, broken ${outcomes.broken}`);
+    console.log(`kills: ${KILLS}; old file kept ${outcomes.old}, complete new file ${outcomes.complete}, broken ${outcomes.broken}; temporary files left ${leftovers}`);
     expect(outcomes.broken).toBe(0);
     expect(outcomes.old + outcomes.complete).toBe(KILLS);
   }, 600_000);
