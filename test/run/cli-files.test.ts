@@ -131,6 +131,18 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toEqual(['book.xlsx']);
   });
 
+  it('removes the temporary file a killed earlier write left behind (its process is gone), not a live one\'s', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'book.xlsx');
+    writeFileSync(file, 'old');
+    const dead = path.join(dir, '.book.xlsx.tierbook-999999999-abc.tmp');
+    const live = path.join(dir, `.book.xlsx.tierbook-${process.ppid}-abc.tmp`);
+    writeFileSync(dead, 'half');
+    writeFileSync(live, 'busy');
+    writeFileAtomic(file, new Uint8Array([1]));
+    expect(readdirSync(dir).sort()).toEqual([path.basename(live), 'book.xlsx'].sort());
+  });
+
   it('keeps the mode of the file it replaces', () => {
     const dir = tmp();
     const file = path.join(dir, 'book.xlsx');

@@ -1,7 +1,7 @@
 // Reading and writing workbook files on disk (Node only: the CLI and tests). Never overwrites the input
 // unless asked; the default output sits beside it. Every write is atomic: a temporary file in the same
 // folder, flushed to disk, then renamed over the target — a kill or a full disk leaves the old file whole.
-import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fsyncSync, linkSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { loc, type Localized } from '../../core/index.ts';
 import { FileWorkbook } from './file-workbook.ts';
@@ -95,6 +95,41 @@ export function checkOutputFile(output: string, input?: string): void {
   const d = statOrNull(dir);
   if (!d) throw new FileError('output', loc(`输出文件夹不存在：${dir}`, `The output folder does not exist: ${dir}`));
   if (!d.isDirectory()) throw new FileError('output', loc(`输出位置 ${dir} 不是文件夹`, `${dir} is not a folder`));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    const why = reason(errno(e));
+    throw new FileError('output', loc(`无法写入文件夹 ${dir}：${why['zh-CN']}`, `Cannot write into the folder ${dir}: ${why['en-US']}`), { cause: e });
+  }
+}
+
+/** Temporary files of earlier writes to `file` whose process is gone (killed mid-write): removed. */
+function removeStaleTemps(dir: string, file: string): void {
+  const prefix = `.${path.basename(file)}.tierbook-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    try {
+      unlinkSync(path.join(dir, n));
+    } catch {
+      /* someone else's to clean */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errno(e) === 'EPERM'; // exists, owned by another user
+  }
 }
 
 /** Opens a workbook file; its package is (de)compressed with Node's native zlib. */
@@ -131,6 +166,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, options: { crea
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.tierbook-${process.pid}-${Date.now().toString(36)}.tmp`);
   const existing = options.create ? null : statOrNull(file);
+  removeStaleTemps(dir, file);
   let fd = -1;
   try {
     fd = openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
