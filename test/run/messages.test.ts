@@ -262,6 +262,26 @@ describe('every throw site of a text-carrying error gives both languages (static
     return out;
   }
 
+  it('no plain Error with English text in the layers a user meets (hosts, run, CLI, pane)', () => {
+    const plain: string[] = [];
+    for (const layer of ['hosts', 'run', 'cli', 'taskpane']) {
+      const walk = (dir: string) => {
+        for (const name of readdirSync(dir)) {
+          const p = path.join(dir, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (/\.tsx?$/.test(name))
+            readFileSync(p, 'utf8')
+              .split('\n')
+              .forEach((line, i) => {
+                if (/new (Error|TypeError|RangeError)\(/.test(line) && !/^\s*(\*|\/\/)/.test(line)) plain.push(`${path.relative(process.cwd(), p)}:${i + 1} ${line.trim()}`);
+              });
+        }
+      };
+      walk(path.resolve(import.meta.dirname, '../../src', layer));
+    }
+    expect(plain).toEqual([]);
+  });
+
   it('has Chinese in every call (or passes on a text made elsewhere)', () => {
     const sites = throwSites();
     expect(sites.length).toBeGreaterThan(80);
