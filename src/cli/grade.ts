@@ -130,6 +130,14 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(a.map.length ? { mapping: parseMap(a.map) } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
+  // An orders-only CSV graded in place would have its orders replaced by the new customer table.
+  if (a.inPlace && book.kind === 'csv' && run.customers.generated)
+    throw new UsageError(
+      loc(
+        `${a.file} 只有订单记录：评级结果是一张新的客户表，不能写回这个文件（会替换订单）。原文件未改动。请去掉 --in-place（默认输出 .graded.xlsx），或用 --out 客户等级.csv`,
+        `${a.file} holds only orders: the grades are a new customer table and cannot be written back into it (they would replace the orders). The file is unchanged. Drop --in-place (the default output is .graded.xlsx) or use --out customers.csv`,
+      ),
+    );
   await saveWorkbookFile(book, output, run.customers.sheet);
   if (a.json) {
     const doc = gradeJson(run, a.lang, a.file, output);

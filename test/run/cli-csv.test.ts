@@ -99,6 +99,29 @@ describe('CSV encodings through the CLI', () => {
   }, 60_000);
 });
 
+describe('--in-place on an orders-only CSV', () => {
+  it('is refused: the graded customers are a new table and would replace the orders (the old code did)', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'orders.csv');
+    const orders = '订单号,客户编号,日期,金额\r\nD1,K1,2025-03-01,1200\r\nD2,K2,2025-04-02,800\r\nD3,K1,2025-05-02,300\r\n';
+    writeFileSync(file, orders);
+    for (const [lang, want] of [
+      ['zh-CN', /不能写回.*--out/],
+      ['en-US', /cannot be written back.*--out/],
+    ] as const) {
+      const r = run(['grade', file, '--scheme', 'rfm-5', '--in-place', '--lang', lang]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(want);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(orders);
+    // --out to a CSV of its own is fine.
+    const out = run(['grade', file, '--scheme', 'rfm-5', '--out', path.join(dir, 'customers.csv'), '--lang', 'en-US']);
+    expect(out.status, out.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'customers.csv'), 'utf8')).toMatch(/^Customer ID,/) // the input's encoding: UTF-8 without BOM;
+  }, 60_000);
+});
+
 describe('an unterminated quote', () => {
   it('is a warning naming the line (it used to swallow the rest of the file silently)', () => {
     const dir = tmp();
