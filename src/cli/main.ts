@@ -68,9 +68,11 @@ function argumentError(e: TypeError & { code?: string }): Localized {
 }
 
 /** A reader that stops early (`tierbook presets | head -c1`) is not a failure: stop quietly. */
+let pipeWatched = false;
 function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
   for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw e;
