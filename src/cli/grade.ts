@@ -1,15 +1,17 @@
 // `tierbook grade`: grade a workbook or CSV through the file host and report — the machine-readable
 // contract other tools rely on (keep the --json shape stable).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import {
   PRESET_IDS,
   getPreset,
+  loc,
+  periodWindow,
   schemeFromJson,
   type GradeResult,
   type Lang,
   type Scheme,
 } from '../core/index.ts';
-import { defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
+import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
 import { gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
@@ -23,6 +25,8 @@ export interface GradeArgs {
   lang: Lang;
   out?: string;
   inPlace: boolean;
+  /** The CSV's encoding when detection is unsure (utf-8, gb18030, big5, shift_jis …). */
+  encoding?: string;
   json: boolean;
 }
 
@@ -30,17 +34,20 @@ export function loadScheme(ref: string): Scheme {
   const preset = getPreset(ref);
   if (preset) return preset;
   if (/\.json$/i.test(ref)) {
-    if (!existsSync(ref)) throw new UsageError(`scheme file not found: ${ref}`);
+    if (!existsSync(ref)) throw new UsageError(loc(`找不到方案文件：${ref}`, `scheme file not found: ${ref}`));
+    if (statSync(ref).isDirectory()) throw new UsageError(loc(`${ref} 是文件夹，不是方案文件`, `${ref} is a folder, not a scheme file`));
     return schemeFromJson(readFileSync(ref, 'utf8'));
   }
-  throw new UsageError(`unknown scheme "${ref}": use a preset (${PRESET_IDS.join(', ')}) or a .json file`);
+  throw new UsageError(
+    loc(`没有"${ref}"这个方案：请用预设方案（${PRESET_IDS.join('、')}）或 .json 文件`, `unknown scheme "${ref}": use a preset (${PRESET_IDS.join(', ')}) or a .json file`),
+  );
 }
 
 function parseMap(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf('=');
-    if (eq <= 0 || eq === p.length - 1) throw new UsageError(`--map expects metric=Header, got "${p}"`);
+    if (eq <= 0 || eq === p.length - 1) throw new UsageError(loc(`--map 应写成 指标=列名，收到"${p}"`, `--map expects metric=Header, got "${p}"`));
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;
@@ -94,11 +101,26 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
   };
 }
 
+/** The period forms --period accepts, for the message that refuses one. */
+const PERIOD_FORMS = loc('2025、2025H1、2025H2、2025Q1…2025Q4、2025-01…2025-12、2025年上半年、2025年第三季度、2025年3月', '2025, 2025H1, 2025H2, 2025Q1…2025Q4, 2025-01…2025-12');
+
+/** Every argument and path checked before anything is read or graded: a mistake costs no waiting. */
+function checkGradeArgs(a: GradeArgs): string {
+  if (a.inPlace && a.out) throw new UsageError(loc('--in-place 和 --out 只能选一个', 'use either --in-place or --out, not both'));
+  if (a.period !== undefined && !periodWindow(a.period))
+    throw new UsageError(loc(`无法识别期间"${a.period}"，可用的写法：${PERIOD_FORMS['zh-CN']}`, `cannot read the period "${a.period}"; accepted forms: ${PERIOD_FORMS['en-US']}`));
+  checkInputFile(a.file);
+  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  checkOutputFile(output, a.inPlace ? undefined : a.file);
+  return output;
+}
+
 export async function gradeCommand(a: GradeArgs): Promise<void> {
-  if (!existsSync(a.file)) throw new UsageError(`file not found: ${a.file}`);
-  if (a.inPlace && a.out) throw new UsageError('use either --in-place or --out, not both');
-  const book = openWorkbookFile(a.file);
+  // In place keeps the file's format: a CSV gets its graded sheet back as CSV.
+  const output = checkGradeArgs(a);
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
+  if (a.map.length) parseMap(a.map);
+  const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const big = (await book.listSheets()).some((s) => s.lastRow > 20_000);
   const run = await gradeWorkbook(book, {
     lang: a.lang,
@@ -108,11 +130,19 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(a.map.length ? { mapping: parseMap(a.map) } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
-  // In place keeps the file's format: a CSV gets its graded sheet back as CSV.
-  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  // An orders-only CSV graded in place would have its orders replaced by the new customer table.
+  if (a.inPlace && book.kind === 'csv' && run.customers.generated)
+    throw new UsageError(
+      loc(
+        `${a.file} 只有订单记录：评级结果是一张新的客户表，不能写回这个文件（会替换订单）。原文件未改动。请去掉 --in-place（默认输出 .graded.xlsx），或用 --out 客户等级.csv`,
+        `${a.file} holds only orders: the grades are a new customer table and cannot be written back into it (they would replace the orders). The file is unchanged. Drop --in-place (the default output is .graded.xlsx) or use --out customers.csv`,
+      ),
+    );
   await saveWorkbookFile(book, output, run.customers.sheet);
   if (a.json) {
-    process.stdout.write(`${JSON.stringify(gradeJson(run, a.lang, a.file, output))}\n`);
+    const doc = gradeJson(run, a.lang, a.file, output);
+    doc.warnings.unshift(...book.warnings.map((w) => w[a.lang]));
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
     return;
   }
   const zh = a.lang === 'zh-CN';
@@ -122,7 +152,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     console.log(`  ${padDisplay(tier.label[a.lang], 18)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
   }
   if (run.mix.unrated) console.log(zh ? `  未评级 ${run.mix.unrated} 位（见"数据问题"列）` : `  ${run.mix.unrated} unrated (see the "Data issues" column)`);
-  for (const w of run.warnings) console.log(`  ! ${w[a.lang]}`);
+  for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);
 }
 

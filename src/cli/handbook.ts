@@ -1,7 +1,6 @@
 // `tierbook handbook`: the tier-management handbook (客户等级管理手册) as Markdown, or as a sheet in a workbook.
-import { existsSync, writeFileSync } from 'node:fs';
-import { generatedSheetName, getPreset, handbookMarkdown, handbookSheet, schemeFromSheet, generatedSheetOf, type Lang, type Scheme } from '../core/index.ts';
-import { defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
+import { generatedSheetName, getPreset, handbookMarkdown, handbookSheet, loc, schemeFromSheet, generatedSheetOf, type Lang, type Scheme } from '../core/index.ts';
+import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, saveWorkbookFile, writeFileAtomic } from '../hosts/file/node-files.ts';
 import { RunError } from '../run/errors.ts';
 import { DEFAULT_SCHEME } from '../run/grade-workbook.ts';
 import { loadScheme } from './grade.ts';
@@ -18,13 +17,18 @@ export interface HandbookArgs {
 export async function handbookCommand(a: HandbookArgs): Promise<void> {
   if (!a.file) {
     // No workbook: the handbook of a scheme, as Markdown (stdout, or --out file.md).
+    if (a.inPlace) throw new UsageError(loc('--in-place 需要一个工作簿：tierbook handbook <文件.xlsx> --in-place', '--in-place needs a workbook: tierbook handbook <file.xlsx> --in-place'));
+    if (a.out) checkOutputFile(a.out);
     const scheme = loadScheme(a.scheme ?? DEFAULT_SCHEME);
     const md = handbookMarkdown(scheme, a.lang);
-    if (a.out) writeFileSync(a.out, md);
+    if (a.out) writeFileAtomic(a.out, new TextEncoder().encode(md));
     else process.stdout.write(md.endsWith('\n') ? md : `${md}\n`);
     return;
   }
-  if (!existsSync(a.file)) throw new UsageError(`file not found: ${a.file}`);
+  if (a.inPlace && a.out) throw new UsageError(loc('--in-place 和 --out 只能选一个', 'use either --in-place or --out, not both'));
+  checkInputFile(a.file);
+  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  checkOutputFile(output, a.inPlace ? undefined : a.file);
   const book = openWorkbookFile(a.file);
   const sheets = await book.listSheets();
   let scheme: Scheme;
@@ -40,7 +44,6 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
   }
   const name = generatedSheetName('handbook', sheets.map((s) => s.name), a.lang).name;
   await book.replaceSheet({ ...handbookSheet(scheme, a.lang), name });
-  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
   await saveWorkbookFile(book, output);
   console.log(a.lang === 'zh-CN' ? `已生成"${name}"：${output}` : `Wrote "${name}": ${output}`);
 }

@@ -1,9 +1,9 @@
 // `tierbook init <file.xlsx>`: start from the template workbook — instructions, the customer, orders,
 // interactions and satisfaction tables with dropdowns and formats, and the default tier rules — in the
 // user's language. The templates are committed under assets/template (built by `npm run build:template`).
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Lang } from '../core/index.ts';
+import { readFileSync } from 'node:fs';
+import { loc, type Lang } from '../core/index.ts';
+import { checkOutputFile, writeFileAtomic } from '../hosts/file/node-files.ts';
 import { UsageError } from './usage.ts';
 
 /** The committed template of each language, under assets/template. */
@@ -22,31 +22,16 @@ export function templateBytes(lang: Lang): Uint8Array {
   return new Uint8Array(readFileSync(templateUrl(lang)));
 }
 
-/** Write the template for `lang` to `file`. Never overwrites: an existing file is a UsageError. */
+/** Write the template for `lang` to `file`. Never overwrites: an existing file is a FileError. */
 export async function initCommand(file: string, lang: Lang): Promise<void> {
   const zh = lang === 'zh-CN';
-  if (!file.trim()) throw new UsageError(zh ? 'init 需要文件名：tierbook init <文件.xlsx>' : 'init needs a file: tierbook init <file.xlsx>');
+  if (!file.trim()) throw new UsageError(loc('init 需要文件名：tierbook init <文件.xlsx>', 'init needs a file: tierbook init <file.xlsx>'));
   if (!/\.xlsx$/i.test(file)) {
-    throw new UsageError(zh ? `模板是 .xlsx 工作簿，请用 .xlsx 结尾的文件名（而不是"${file}"）` : `the template is an .xlsx workbook: give a file name ending in .xlsx (not "${file}")`);
+    throw new UsageError(loc(`模板是 .xlsx 工作簿，请用 .xlsx 结尾的文件名（而不是"${file}"）`, `the template is an .xlsx workbook: give a file name ending in .xlsx (not "${file}")`));
   }
-  const bytes = templateBytes(lang);
-  try {
-    // 'wx': create only — fails, atomically, when the file is already there.
-    writeFileSync(file, bytes, { flag: 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new UsageError(zh ? `文件已存在，不会覆盖：${file}（请换一个文件名，或先删除它）` : `${file} already exists and init never overwrites a file: choose another name or delete it first`);
-    }
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const dir = path.dirname(path.resolve(file));
-      throw new UsageError(zh ? `文件夹不存在：${dir}` : `no such folder: ${dir}`);
-    }
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
-      throw new UsageError(zh ? `无法写入 ${file}（${code}）` : `cannot write ${file} (${code})`);
-    }
-    throw e;
-  }
+  checkOutputFile(file);
+  // Create only, atomically: an existing file is never overwritten, a kill leaves no half-written template.
+  writeFileAtomic(file, templateBytes(lang), { create: true });
   console.log(
     zh
       ? `已创建 ${file}：先看"使用说明"表，把客户粘贴到"客户信息"、订单粘贴到"订单记录"，然后运行 tierbook grade ${file}`

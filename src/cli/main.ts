@@ -1,15 +1,20 @@
 // `tierbook`: the command line. A thin shell: parse arguments, call the core (and, later, the file host), print.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SchemeError, SqlError, gradeRecords, listPresets, normalizeLang, type CustomerRecord, type Lang } from '../core/index.ts';
-import { RunError } from '../run/errors.ts';
+import { gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
+import { errorText, unexpectedText } from '../run/errors.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
 import { initCommand } from './init.ts';
 import { sqlCommand } from './sql.ts';
 import { USAGE, UsageError } from './usage.ts';
 
-function presets(lang: Lang): void {
+function presets(lang: Lang, json: boolean): void {
+  if (json) {
+    const list = listPresets().map((s) => ({ id: s.id, name: s.name[lang], description: s.description?.[lang] ?? null, tiers: s.tiers.map((t) => ({ id: t.id, label: t.label[lang] })) }));
+    console.log(JSON.stringify(list, null, 2));
+    return;
+  }
   for (const s of listPresets()) {
     console.log(`${s.id.padEnd(14)} ${s.name[lang]}`);
     if (s.description) console.log(`${' '.repeat(15)}${s.description[lang]}`);
@@ -45,9 +50,43 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' | ');
 }
 
+/** node:util parseArgs errors (English, with a stack) said as a usage mistake in both languages. */
+function argumentError(e: TypeError & { code?: string }): Localized {
+  const option = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return loc(`没有 ${option} 这个选项`, `unknown option ${option}`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(e.message)
+        ? loc(`${option} 后面需要一个值`, `${option} needs a value`)
+        : loc(`${option} 不接受值`, `${option} takes no value`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return loc(`多余的参数：${/'([^']*)'/.exec(e.message)?.[1] ?? ''}`, `unexpected argument: ${/'([^']*)'/.exec(e.message)?.[1] ?? ''}`);
+    default:
+      return loc(`参数有误：${e.message}`, `bad arguments: ${e.message}`);
+  }
+}
+
+/** A reader that stops early (`tierbook presets | head -c1`) is not a failure: stop quietly. */
+let pipeWatched = false;
+function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let lang: Lang = normalizeLang(process.env.LANG);
+  // --lang read before the options are parsed, so even a mistake in them is said in the user's language.
+  const langAt = rest.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langArg = langAt < 0 ? undefined : rest[langAt]!.includes('=') ? rest[langAt]!.slice(7) : rest[langAt + 1];
+  let lang: Lang = normalizeLang(langArg && /^(zh|en)/i.test(langArg) ? langArg : process.env.LANG);
+  quietOnClosedPipe();
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -61,17 +100,19 @@ export async function main(argv: string[]): Promise<number> {
         map: { type: 'string', multiple: true },
         out: { type: 'string' },
         'in-place': { type: 'boolean' },
+        encoding: { type: 'string' },
         dialect: { type: 'string' },
         table: { type: 'string' },
       },
       allowPositionals: true,
     });
-    if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, got "${values.lang}"`);
+    if (values.lang !== undefined && !/^(zh|en)/i.test(values.lang))
+      throw new UsageError(loc(`--lang 应为 zh-CN 或 en-US，收到"${values.lang}"`, `--lang must be zh-CN or en-US, got "${values.lang}"`));
     lang = normalizeLang(values.lang ?? process.env.LANG);
     switch (command) {
       case 'grade': {
         const file = positionals[0];
-        if (!file) throw new UsageError('grade needs a file: tierbook grade <file.xlsx|file.csv>');
+        if (!file) throw new UsageError(loc('grade 需要一个文件：tierbook grade <文件.xlsx|文件.csv>', 'grade needs a file: tierbook grade <file.xlsx|file.csv>'));
         await gradeCommand({
           file,
           ...(values.scheme ? { scheme: values.scheme } : {}),
@@ -81,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
           lang,
           ...(values.out ? { out: values.out } : {}),
           inPlace: values['in-place'] ?? false,
+          ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
           json: values.json ?? false,
         });
         return 0;
@@ -107,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         });
         return 0;
       case 'presets':
-        presets(lang);
+        presets(lang, values.json ?? false);
         return 0;
       case 'demo':
         demo(values.scheme ?? 'b2b-value', lang, values.json ?? false);
@@ -118,14 +160,15 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(loc(`没有"${command}"这个命令`, `unknown command "${command}"`));
     }
   } catch (e) {
-    if (e instanceof SchemeError) console.error(`tierbook: ${oneLine(e.describe(lang))}`);
-    else if (e instanceof RunError || e instanceof SqlError) console.error(`tierbook: ${oneLine(e.text[lang])}`);
-    else if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) console.error(`tierbook: ${e.message}${lang === 'zh-CN' ? '（用法见 tierbook help）' : ' (see tierbook help)'}`);
-    else if (e instanceof Error && e.name === 'XlsxError') console.error(`tierbook: ${oneLine(e.message)}`);
-    else throw e;
+    // Every failure is one line in the user's language, exit 2 (TIERBOOK_DEBUG=1 adds the stack of a bug).
+    const usage = e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
+    const text = e instanceof TypeError && usage ? argumentError(e as TypeError & { code?: string }) : errorText(e);
+    const hint = usage ? loc('（用法见 tierbook help）', ' (see tierbook help)')[lang] : '';
+    console.error(`tierbook: ${oneLine((text ?? unexpectedText(e))[lang])}${hint}`);
+    if (!text && process.env.TIERBOOK_DEBUG) console.error(e);
     return 2;
   }
 }

@@ -291,16 +291,39 @@ export async function loadCustomers(
   return { customers, related, notes, own };
 }
 
+/** Schemes that grade from orders alone (spend, order count, recency): the hint for an orders export. */
+const ORDERS_ONLY_SCHEMES = 'rfm-5、abc-revenue';
+
+/** The run stops: the scheme needs metrics nothing supplies. Says which, in words, and what the sheet has. */
+function missingMetrics(scheme: Scheme, customers: CustomerSheet, metrics: readonly string[]): RunError {
+  const labels = (lang: Lang) => metrics.map((m) => metricSpec(scheme, m).label[lang]);
+  const need = loc(`方案"${scheme.name['zh-CN']}"还需要：${labels('zh-CN').join('、')}`, `The scheme "${scheme.name['en-US']}" also needs: ${labels('en-US').join(', ')}`);
+  if (customers.generated)
+    return new RunError(
+      'missing-columns',
+      loc(
+        `只有订单记录，能算出的是消费金额、订单数、平均订单金额和最近消费天数；${need['zh-CN']}。订单导出可改用 ${ORDERS_ONLY_SCHEMES} 方案（命令行：--scheme rfm-5），或加一张含这些列的客户表`,
+        `With only an orders export, spend, order count, average order and days since last purchase are known. ${need['en-US']}. For an orders export use the ${ORDERS_ONLY_SCHEMES.replace('、', ' or ')} scheme (command line: --scheme rfm-5), or add a customer sheet with these columns`,
+      ),
+    );
+  const headers = [...customers.mapping.columns, ...customers.mapping.unmapped].sort((a, b) => a.col - b.col).map((c) => c.header);
+  const found = headers.length ? loc(`表头中有：${headers.join('、')}`, `Headers found: ${headers.join(', ')}`) : loc('没有找到任何列名', 'no column names were found');
+  return new RunError(
+    'missing-columns',
+    loc(
+      `工作表"${customers.sheet}"缺少评级所需的列。${need['zh-CN']}。${found['zh-CN']}（命令行可用 --map 指标=列名 指定列）`,
+      `Sheet "${customers.sheet}" lacks columns needed for grading. ${need['en-US']}. ${found['en-US']} (on the command line, name a column with --map metric=Header)`,
+    ),
+  );
+}
+
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
 export function gradeCustomers(scheme: Scheme, customers: CustomerSheet): GradeResult {
   try {
     return grade(scheme, customers.table);
   } catch (e) {
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
-    if (e instanceof Error && e.name === 'MissingMetricsError') {
-      const headers = customers.mapping.columns.map((c) => c.header).join('、');
-      throw new RunError('missing-columns', loc(`缺少评级所需的列：${e.message}。表头中有：${headers}`, `Columns needed for grading are missing: ${e.message}. Headers found: ${headers}`));
-    }
+    if (e instanceof Error && e.name === 'MissingMetricsError') throw missingMetrics(scheme, customers, (e as Error & { metrics: string[] }).metrics);
     throw e;
   }
 }

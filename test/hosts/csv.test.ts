@@ -186,7 +186,7 @@ describe('readCsv', () => {
 
   it('reads a UTF-8 BOM tab-separated file with CRLF', () => {
     const sheet = readCsv(concat([0xef, 0xbb, 0xbf], utf8('客户\t金额\r\n张三\t\r\n')));
-    expect(sheet).toEqual({ sheetName: 'Sheet1', values: [['客户', '金额'], ['张三', null]], encoding: 'utf-8', delimiter: '\t' });
+    expect(sheet).toEqual({ sheetName: 'Sheet1', values: [['客户', '金额'], ['张三', null]], encoding: 'utf-8', bom: true, delimiter: '\t', warnings: [] });
   });
 
   it('names the sheet as Excel does: base name, no forbidden characters, at most 31 characters', () => {

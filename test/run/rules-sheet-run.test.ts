@@ -73,12 +73,12 @@ describe('CSV input', () => {
       ['KH-3', null],
     ]);
     expect(doc.customers[2].issues[0].cell).toBe('C4');
-    // --in-place on a CSV writes the graded sheet back as CSV (UTF-8 with BOM).
+    // --in-place on a CSV writes the graded sheet back as CSV, in the file's own encoding (GB18030 here).
     const again = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/tierbook.js'), 'grade', file, '--in-place', '--lang', 'en-US'], { encoding: 'utf8' });
     expect(again.status, again.stderr).toBe(0);
-    const text = readFileSync(file, 'utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.split(/\r\n/)[0]).toBe('\uFEFF客户编号,客户名称,年度消费金额,合作年限,Tier,Score,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
+    const text = new TextDecoder(hasIconv ? 'gb18030' : 'utf-8', { fatal: true }).decode(readFileSync(file));
+    expect(text.split(/\r\n/)[0]).toBe('客户编号,客户名称,年度消费金额,合作年限,Tier,Score,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
+    expect(readFileSync(file).subarray(0, 4).equals(bytes.subarray(0, 4))).toBe(true);
   }, 60_000);
 });
 

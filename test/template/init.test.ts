@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TEMPLATE_FILES, initCommand, templateBytes, templateUrl } from '../../src/cli/init.ts';
 import { UsageError } from '../../src/cli/usage.ts';
+import { FileError } from '../../src/hosts/file/node-files.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -36,9 +37,8 @@ describe('initCommand', () => {
   it('refuses to overwrite an existing file, and leaves it as it was', async () => {
     const file = path.join(tempDir(), 'mine.xlsx');
     writeFileSync(file, 'precious');
-    await expect(initCommand(file, 'zh-CN')).rejects.toThrow(UsageError);
-    await expect(initCommand(file, 'zh-CN')).rejects.toThrow(/已存在/);
-    await expect(initCommand(file, 'en-US')).rejects.toThrow(/already exists/);
+    await expect(initCommand(file, 'zh-CN')).rejects.toThrow(FileError);
+    await expect(initCommand(file, 'zh-CN')).rejects.toMatchObject({ text: { 'zh-CN': expect.stringMatching(/已存在/), 'en-US': expect.stringMatching(/already exists/) } });
     expect(readFileSync(file, 'utf8')).toBe('precious');
   });
 
@@ -46,7 +46,7 @@ describe('initCommand', () => {
     const dir = tempDir();
     await expect(initCommand(path.join(dir, 'book.csv'), 'en-US')).rejects.toThrow(/\.xlsx/);
     await expect(initCommand(path.join(dir, 'book.csv'), 'en-US')).rejects.toBeInstanceOf(UsageError);
-    await expect(initCommand(path.join(dir, 'no', 'such', 'book.xlsx'), 'en-US')).rejects.toThrow(/no such folder/);
+    await expect(initCommand(path.join(dir, 'no', 'such', 'book.xlsx'), 'en-US')).rejects.toMatchObject({ text: { 'zh-CN': expect.stringMatching(/文件夹不存在/), 'en-US': expect.stringMatching(/folder does not exist/) } });
     await expect(initCommand('', 'zh-CN')).rejects.toBeInstanceOf(UsageError);
     expect(existsSync(path.join(dir, 'book.csv'))).toBe(false);
   });

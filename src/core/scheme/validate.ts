@@ -215,13 +215,23 @@ export function schemeToJson(scheme: Scheme): string {
   return JSON.stringify(scheme, null, 2);
 }
 
+/** Line and column (1-based) of a character offset. */
+function jsonPlace(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
 export function schemeFromJson(text: string): Scheme {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
+    // The engine's detail is English: the Chinese text names the place (line and column) instead.
     const detail = e instanceof Error ? e.message : String(e);
-    throw new SchemeError([{ path: '', message: loc(`不是有效的 JSON：${detail}`, `not valid JSON: ${detail}`) }]);
+    const at = /position (\d+)/.exec(detail);
+    const where = at ? jsonPlace(text, Number(at[1])) : null;
+    const zh = where ? `第 ${where.line} 行第 ${where.column} 列附近有错` : /end of JSON input/i.test(detail) ? '文件在结尾处不完整（缺少括号或引号）' : '格式有误';
+    throw new SchemeError([{ path: '', message: loc(`不是有效的 JSON：${zh}`, `not valid JSON: ${detail}`) }]);
   }
   return parseScheme(data);
 }

@@ -1,8 +1,8 @@
 // The standalone page's worker: it owns the workbook (the file host over the opened bytes) and runs the
 // grading session, so 100,000 rows are parsed, graded and written without freezing the page.
 /// <reference lib="webworker" />
-import { SchemeError, loc, parseScheme } from '../../core/index.ts';
-import { RunError } from '../../run/errors.ts';
+import { loc, parseScheme } from '../../core/index.ts';
+import { RunError, errorText, unexpectedText } from '../../run/errors.ts';
 import { GradingSession, type Selection } from '../../run/session.ts';
 import { FileWorkbook } from '../file/file-workbook.ts';
 import type { Progress } from '../../port/workbook.ts';
@@ -70,10 +70,10 @@ self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
   handle(id, request).then(
     (value) => post({ id, kind: 'ok', value }, value instanceof Uint8Array ? [value.buffer] : []),
     (e: unknown) => {
-      const text = e instanceof RunError ? e.text : e instanceof SchemeError ? loc(e.describe('zh-CN'), e.describe('en-US')) : null;
-      const code = e instanceof RunError ? e.code : e instanceof Error ? e.name : 'unexpected';
-      const msg = e instanceof Error ? e.message : String(e);
-      post({ id, kind: 'error', error: { code, text: text ?? loc(`出错了：${msg}`, `Something went wrong: ${msg}`) } });
+      // Every error a user can meet carries its text in both languages (XlsxError, CsvError, RunError …).
+      const text = errorText(e);
+      const code = e instanceof RunError ? e.code : text && e instanceof Error ? e.name : 'unexpected';
+      post({ id, kind: 'error', error: { code, text: text ?? unexpectedText(e) } });
     },
   );
 };

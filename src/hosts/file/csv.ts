@@ -1,12 +1,14 @@
-// CSV files as a sheet: decode the bytes (UTF-8, UTF-16, or the GB18030 that Chinese Excel writes),
+// CSV files as a sheet: decode the bytes (UTF-8, UTF-16, or the GB18030 / Big5 / Shift_JIS that Excel writes),
 // split them into rows (RFC 4180 quoting, any line ending, comma / tab / semicolon detected), and hand
 // the cells over as text. Runs in Node and in the browser: TextDecoder is the only platform API used.
 //
 // Cells stay text on purpose: "00123" is an id, not 123, and "1,234" may be a number with a
 // thousands separator or two fields — the core parser decides, knowing the column's unit.
+import { loc, type Localized } from '../../core/index.ts';
 import type { CellValue } from '../../port/workbook.ts';
+import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type { CsvEncoding };
 export type CsvDelimiter = ',' | '\t' | ';';
 
 export interface CsvSheet {
@@ -14,44 +16,23 @@ export interface CsvSheet {
   /** Row r is sheet row r + 1; every row has the same length (the widest row), blanks are null. */
   values: CellValue[][];
   encoding: CsvEncoding;
+  /** The file began with a byte-order mark. */
+  bom: boolean;
   delimiter: CsvDelimiter;
+  /** What the reader had to guess (an unterminated quote), said to the user. */
+  warnings: Localized[];
 }
 
 // ───────────────────────────── decoding ─────────────────────────────
 
-function decoder(encoding: CsvEncoding, fatal = false): TextDecoder {
-  try {
-    return new TextDecoder(encoding, { fatal });
-  } catch (e) {
-    // Node built with small-icu has no GB18030 decoder; browsers and official Node builds do.
-    throw new Error(
-      `此环境无法解码 ${encoding} 编码的文件 / This runtime cannot decode ${encoding} text (Node needs full ICU)`,
-      { cause: e },
-    );
-  }
-}
-
 /**
- * Decode a CSV file's bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, otherwise UTF-8 when
- * the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK and GB2312: what Excel on a Chinese
- * Windows writes for "CSV (逗号分隔)"). The BOM is never part of the text.
+ * Decode a CSV file's bytes (the BOM is never part of the text): see `detectEncoding` — a BOM decides,
+ * else strict UTF-8, else the one of GB18030 / Big5 / Shift_JIS that reads cleanly and convincingly;
+ * otherwise a CsvError that names the encodings tried and --encoding.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-    return { text: decoder('utf-8').decode(bytes), encoding: 'utf-8' }; // the decoder drops the BOM
-  }
-  if (b0 === 0xff && b1 === 0xfe) return { text: decoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (b0 === 0xfe && b1 === 0xff) return { text: decoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  try {
-    return { text: decoder('utf-8', true).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8. Bytes that are not GB18030 either become U+FFFD rather than failing the whole file.
-    let text = decoder('gb18030').decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // GB18030's own BOM, 84 31 95 33
-    return { text, encoding: 'gb18030' };
-  }
+export function decodeCsv(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; encoding: CsvEncoding } {
+  const d = detectEncoding(bytes, encoding);
+  return { text: d.text, encoding: d.encoding };
 }
 
 // ───────────────────────────── splitting ─────────────────────────────
@@ -119,9 +100,13 @@ function sniffDelimiter(text: string, from: number): CsvDelimiter {
  * given by Excel's "sep=;" first line, which is then dropped). Empty lines in the middle stay (as a row
  * holding one empty field) so row numbers match what Excel shows; trailing empty lines are dropped.
  * Lenient like Excel: a quote inside an unquoted field is text, text after a closing quote is appended,
- * and an unterminated quote runs to the end of the file.
+ * and an unterminated quote runs to the end of the file — `unterminatedQuoteLine` then says on which line
+ * (1-based, as a text editor counts) it opened, so the reader can warn.
  */
-export function parseCsv(text: string, options?: { delimiter?: CsvDelimiter }): { rows: string[][]; delimiter: CsvDelimiter } {
+export function parseCsv(
+  text: string,
+  options?: { delimiter?: CsvDelimiter },
+): { rows: string[][]; delimiter: CsvDelimiter; unterminatedQuoteLine?: number } {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let delimiter = options?.delimiter;
   const sep = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/.exec(text.slice(start, start + 12));
@@ -151,6 +136,7 @@ export function parseCsv(text: string, options?: { delimiter?: CsvDelimiter }): 
   };
   let row: string[] = [];
   let i = start;
+  let unterminatedQuoteLine: number | null = null;
   // Each iteration reads one field starting at i, then the delimiter or line break after it.
   while (i < n) {
     let field: string;
@@ -161,6 +147,7 @@ export function parseCsv(text: string, options?: { delimiter?: CsvDelimiter }): 
       for (;;) {
         const q = text.indexOf('"', j);
         if (q === -1) {
+          unterminatedQuoteLine = lineAt(text, i);
           content += text.slice(j); // unterminated: the rest of the file
           j = n;
           break;
@@ -205,7 +192,18 @@ export function parseCsv(text: string, options?: { delimiter?: CsvDelimiter }): 
     if (last.length === 1 && last[0] === '') rows.pop();
     else break;
   }
-  return { rows, delimiter };
+  return { rows, delimiter, ...(unterminatedQuoteLine !== null ? { unterminatedQuoteLine } : {}) };
+}
+
+/** The 1-based line of a position (CRLF, LF and CR each end a line). */
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let k = 0; k < pos; k++) {
+    const c = text.charCodeAt(k);
+    if (c === LF) line++;
+    else if (c === CR && text.charCodeAt(k + 1) !== LF) line++;
+  }
+  return line;
 }
 
 // ───────────────────────────── as a sheet ─────────────────────────────
@@ -222,9 +220,17 @@ export function csvSheetName(fileName: string | undefined): string {
  * Read a CSV file as one sheet: cells as text (never converted to numbers, so "00123" survives),
  * empty fields as null, rows padded with null to the widest row (the used area, as Excel shows it).
  */
-export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter }): CsvSheet {
-  const { text, encoding } = decodeCsv(bytes);
-  const { rows, delimiter } = parseCsv(text, options?.delimiter ? { delimiter: options.delimiter } : undefined);
+export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }): CsvSheet {
+  const { text, encoding, bom } = detectEncoding(bytes, options?.encoding);
+  const { rows, delimiter, unterminatedQuoteLine } = parseCsv(text, options?.delimiter ? { delimiter: options.delimiter } : undefined);
+  const warnings: Localized[] = [];
+  if (unterminatedQuoteLine !== undefined)
+    warnings.push(
+      loc(
+        `第 ${unterminatedQuoteLine} 行有一个引号（"）没有闭合：从那里到文件末尾都读成了同一个单元格，请检查这一行`,
+        `Line ${unterminatedQuoteLine} opens a quote (") that is never closed: everything from there to the end of the file was read as one cell; check that line`,
+      ),
+    );
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
   const values: CellValue[][] = new Array<CellValue[]>(rows.length);
@@ -237,5 +243,5 @@ export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimi
     }
     values[r] = out;
   }
-  return { sheetName: csvSheetName(options?.fileName), values, encoding, delimiter };
+  return { sheetName: csvSheetName(options?.fileName), values, encoding, bom, delimiter, warnings };
 }

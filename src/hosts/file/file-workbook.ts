@@ -1,7 +1,9 @@
 // The file host: the workbook port over an .xlsx package, or over a CSV held as a value grid. Works the
 // same in Node and in the browser: bytes in, bytes out.
+import { loc, type Localized } from '../../core/index.ts';
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
+import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
 
@@ -33,31 +35,39 @@ class XlsxPort implements WorkbookPort {
 
 export class FileWorkbook implements WorkbookPort {
   readonly kind: FileKind;
-  /** For CSV input: the encoding and delimiter that were detected. */
-  readonly csv: { encoding: string; delimiter: string } | null;
+  /** For CSV input: the encoding, BOM and delimiter that were detected (a CSV is written back the same way). */
+  readonly csv: { encoding: CsvEncoding; bom: boolean; delimiter: string } | null;
+  /** What the reader had to guess, for the user (an unterminated quote in a CSV). */
+  readonly warnings: Localized[];
+  /** Cells TierBook wrote, per sheet ("row,col"), and sheets it made: only these are escaped in CSV output. */
+  private readonly written = new Map<string, Set<string>>();
+  private readonly made = new Set<string>();
   private readonly port: XlsxPort | MemoryWorkbook;
   private readonly codec: ZipCodec | undefined;
 
-  private constructor(port: XlsxPort | MemoryWorkbook, kind: FileKind, csv: FileWorkbook['csv'], codec: ZipCodec | undefined) {
+  private constructor(port: XlsxPort | MemoryWorkbook, kind: FileKind, csv: FileWorkbook['csv'], codec: ZipCodec | undefined, warnings: Localized[] = []) {
     this.port = port;
     this.kind = kind;
     this.csv = csv;
     this.codec = codec;
+    this.warnings = warnings;
   }
 
   /**
-   * Open .xlsx bytes, or CSV bytes (UTF-8 or GB18030, comma or tab) as a one-sheet workbook. `codec`
-   * compresses and decompresses the package (default fflate; Node passes its native zlib).
+   * Open .xlsx bytes, or CSV bytes (UTF-8/16, GB18030, Big5, Shift_JIS; comma, tab or semicolon) as a
+   * one-sheet workbook. `codec` compresses and decompresses the package (default fflate; Node passes its
+   * native zlib). `encoding` names a CSV's encoding when detection cannot decide.
    */
-  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined } = {}): FileWorkbook {
+  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string } = {}): FileWorkbook {
     const { codec } = options;
     if (/\.(csv|tsv|txt)$/i.test(fileName)) {
-      const read = readCsv(bytes, { fileName });
+      const read = readCsv(bytes, { fileName, ...(options.encoding ? { encoding: encodingFromName(options.encoding) } : {}) });
       return new FileWorkbook(
         new MemoryWorkbook([{ name: read.sheetName, values: read.values }]),
         'csv',
-        { encoding: read.encoding, delimiter: read.delimiter },
+        { encoding: read.encoding, bom: read.bom, delimiter: read.delimiter },
         codec,
+        read.warnings,
       );
     }
     return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
@@ -73,12 +83,20 @@ export class FileWorkbook implements WorkbookPort {
     return this.port.readMarks();
   }
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
+    let cells = this.written.get(patch.sheet);
+    if (!cells) this.written.set(patch.sheet, (cells = new Set()));
+    for (const c of patch.columns) {
+      cells.add(`${patch.headerRow},${c.col}`);
+      for (let k = 0; k < c.values.length; k++) cells.add(`${patch.firstRow + k},${c.col}`);
+    }
     return this.port.writeColumns(patch, onProgress);
   }
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
+    this.made.add(sheet.name);
     return this.port.replaceSheet(sheet);
   }
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+    this.made.add(sheet);
     return this.port.appendRows(sheet, header, rows, replace, kind);
   }
 
@@ -94,17 +112,57 @@ export class FileWorkbook implements WorkbookPort {
     return book.save();
   }
 
-  /** One sheet as UTF-8 CSV (with BOM, so Excel opens Chinese text correctly). */
+  /**
+   * One sheet as CSV: a CSV input in its own encoding, BOM and delimiter (never re-encoded behind the
+   * user's back); anything else as UTF-8 with BOM (so Excel opens Chinese text correctly), comma-separated.
+   * Text TierBook wrote that starts with = + - @, tab or CR is escaped (OWASP CSV injection: a leading
+   * apostrophe, quoted) so no spreadsheet runs it as a formula; the user's own fields are written as read.
+   * Throws a CsvError, before anything is written, when the encoding cannot hold the text.
+   */
   async toCsv(sheet: string): Promise<Uint8Array> {
-    const { values } = await this.port.readSheet(sheet);
+    const { values, firstRow } = await this.port.readSheet(sheet);
+    const encoding = this.csv?.encoding ?? 'utf-8';
+    const bom = this.csv ? this.csv.bom : true;
+    const delimiter = this.csv?.delimiter ?? ',';
+    const made = this.made.has(sheet);
+    const written = this.written.get(sheet);
+    const ours = (r: number, c: number) => made || (written?.has(`${firstRow + r},${c}`) ?? false);
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-    const text = values.map((r) => Array.from({ length: width }, (_, c) => csvField(r[c] ?? null)).join(',')).join('\r\n');
-    return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+    const lines = values.map((row, r) =>
+      Array.from({ length: width }, (_, c) => {
+        const v = row[c] ?? null;
+        return ours(r, c) ? ourField(v, delimiter, encoding) : csvField(v, delimiter);
+      }).join(delimiter),
+    );
+    const text = `${lines.join('\r\n')}\r\n`;
+    const out = encodeText(text, encoding, bom);
+    if ('bytes' in out) return out.bytes;
+    const chars = out.missing.slice(0, 10).join(' ');
+    throw new CsvError(
+      loc(
+        `结果中有字符无法用原文件的编码 ${encoding} 保存（${chars}），没有写入。请改存为工作簿：去掉 --in-place（默认输出 .graded.xlsx）或用 --out 文件.xlsx`,
+        `The result holds characters the file's encoding ${encoding} cannot store (${chars}); nothing was written. Save it as a workbook instead: drop --in-place (the default output is .graded.xlsx) or use --out file.xlsx`,
+      ),
+    );
   }
 }
 
-function csvField(v: CellValue): string {
+/** Characters that start a formula in a spreadsheet (OWASP): = + - @, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(v: CellValue, delimiter: string): string {
   if (v === null) return '';
   const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A field TierBook wrote: text that could start a formula gets a leading apostrophe and quotes. */
+function ourField(v: CellValue, delimiter: string, encoding: CsvEncoding): string {
+  if (typeof v !== 'string') return csvField(v, delimiter);
+  let s = v;
+  // Our own words in an encoding that lacks a sign: its nearest stand-in (≥ → ≧ in Shift_JIS).
+  if (encoding !== 'utf-8' && encoding !== 'utf-16le' && encoding !== 'utf-16be')
+    s = s.replace(/[≥≤¥·—–]/g, (ch) => ('bytes' in encodeText(ch, encoding, false) ? ch : (STAND_INS[ch] ?? ch)));
+  if (FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  return csvField(s, delimiter);
 }

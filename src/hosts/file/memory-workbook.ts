@@ -1,6 +1,7 @@
 // A workbook held as plain value grids: what a CSV becomes. Reads are instant (no package to parse); the
 // writes are recorded so that saving as .xlsx replays them through the same xlsx writer as real workbooks.
 import { sheetValues } from '../../core/index.ts';
+import { XlsxError } from './xlsx/errors.ts';
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 
 interface MemorySheet {
@@ -30,7 +31,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private sheet(name: string): MemorySheet {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`no sheet named "${name}"`);
+    if (!s) throw new XlsxError('sheet', `工作簿中没有名为"${name}"的工作表。`, `The workbook has no sheet named "${name}".`);
     return s;
   }
 

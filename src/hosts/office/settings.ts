@@ -4,7 +4,8 @@
 // https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings
 /// <reference types="office-js" />
 import { z } from 'zod';
-import { LANGS, type Lang } from '../../core/i18n.ts';
+import { LANGS, loc, type Lang } from '../../core/i18n.ts';
+import { RunError } from '../../run/errors.ts';
 
 export interface UiState {
   /** The customer sheet graded last. */
@@ -59,8 +60,10 @@ export class UiSettings {
   private save(): Promise<void> {
     return new Promise((resolve, reject) =>
       this.settings.saveAsync((result) => {
-        if (String(result.status) === 'failed') reject(new Error(`settings not saved: ${result.error?.message ?? 'unknown error'}`));
-        else resolve();
+        if (String(result.status) === 'failed') {
+          const detail = result.error?.message ?? '';
+          reject(new RunError('host', loc(`设置没有保存（Excel 拒绝了保存${detail ? `：${detail}` : ''}），请再试一次`, `The settings were not saved (Excel refused${detail ? `: ${detail}` : ''}); please try again`)));
+        } else resolve();
       }),
     );
   }

@@ -38,7 +38,7 @@ export function createWorkbook(sheets: { name: string; values: CellValue[][] }[]
   const seen = new Set<string>();
   for (const s of list) {
     const key = s.name.toLowerCase();
-    if (seen.has(key)) throw new XlsxError('sheet', `Two sheets are named "${s.name}".`);
+    if (seen.has(key)) throw new XlsxError('sheet', `有两个工作表都叫"${s.name}"。`, `Two sheets are named "${s.name}".`);
     seen.add(key);
     wb.appendRows(s.name, [], s.values);
   }

@@ -1,5 +1,5 @@
-// The one error type the xlsx host throws: a stable code for the UI to translate, an English message and,
-// for the messages users meet most, the Chinese one too (`text`).
+// The one error type the xlsx host throws: a stable code, and the message in both languages.
+import type { Localized } from '../../../core/index.ts';
 
 export type XlsxErrorCode =
   /** The bytes are not a zip archive at all. */
@@ -19,13 +19,15 @@ export type XlsxErrorCode =
 
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
-  /** The message in both languages (Chinese falls back to the English one where none was given). */
-  readonly text: { 'zh-CN': string; 'en-US': string };
+  /** What the user reads, in both languages. */
+  readonly text: Localized;
 
-  constructor(code: XlsxErrorCode, message: string, zh?: string) {
-    super(message);
+  /** `new XlsxError(code, zh, en)`; a lone string is English only (the messages test flags it). */
+  constructor(code: XlsxErrorCode, message: Localized | string, en?: string) {
+    const text = typeof message !== 'string' ? message : en !== undefined ? { 'zh-CN': message, 'en-US': en } : { 'zh-CN': message, 'en-US': message };
+    super(text['en-US']);
     this.name = 'XlsxError';
     this.code = code;
-    this.text = { 'zh-CN': zh ?? message, 'en-US': message };
+    this.text = text;
   }
 }

@@ -40,6 +40,6 @@ export function nsElements(xml: string, part: string): NsElement[] {
   } catch (e) {
     failure ??= e as Error;
   }
-  if (failure) throw new XlsxError('corrupt', `The workbook is damaged: ${part} is not well-formed XML (${(failure as Error).message}).`);
+  if (failure) throw new XlsxError('corrupt', `工作簿已损坏：${part} 不是格式正确的 XML（${(failure as Error).message}）。`, `The workbook is damaged: ${part} is not well-formed XML (${(failure as Error).message}).`);
   return out;
 }

@@ -116,7 +116,7 @@ export class OpcPackage {
 
   bytes(part: string): Uint8Array {
     const e = this.byName.get(part.toLowerCase());
-    if (!e) throw new XlsxError('corrupt', `The workbook is damaged: part ${part} is missing.`);
+    if (!e) throw new XlsxError('corrupt', `工作簿已损坏：缺少部件 ${part}。`, `The workbook is damaged: part ${part} is missing.`);
     return entryData(e, this.codec);
   }
 
@@ -228,7 +228,7 @@ export class OpcPackage {
       const xml = this.text(path);
       const p = rootPrefix(xml, 'Relationships');
       const root = findElement(xml, `${p}Relationships`);
-      if (!root) throw new XlsxError('corrupt', `The workbook is damaged: ${path} is unreadable.`);
+      if (!root) throw new XlsxError('corrupt', `工作簿已损坏：无法读取 ${path}。`, `The workbook is damaged: ${path} is unreadable.`);
       const body = p ? el.replace('<Relationship', `<${p}Relationship`) : el;
       const next =
         root.contentStart === root.contentEnd && xml.charCodeAt(root.end - 2) === 47
@@ -295,7 +295,7 @@ export class OpcPackage {
     const xml = this.text('[Content_Types].xml');
     const p = rootPrefix(xml, 'Types');
     const end = xml.lastIndexOf(`</${p}Types>`);
-    if (end < 0) throw new XlsxError('corrupt', 'The workbook is damaged: [Content_Types].xml is unreadable.');
+    if (end < 0) throw new XlsxError('corrupt', '工作簿已损坏：无法读取 [Content_Types].xml。', 'The workbook is damaged: [Content_Types].xml is unreadable.');
     const el = `<${p}Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`;
     this.setText('[Content_Types].xml', `${xml.slice(0, end)}${el}${xml.slice(end)}`);
   }

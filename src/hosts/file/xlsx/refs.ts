@@ -72,10 +72,10 @@ export function quoteSheetName(name: string): string {
 
 /** Checks a name for a new sheet against Excel's rules; returns it unchanged or throws. */
 export function checkSheetName(name: string): string {
-  if (!name || name.length > 31) throw new XlsxError('sheet', `Invalid sheet name "${name}": it must have 1 to 31 characters.`);
-  if (/[[\]:*?/\\]/.test(name)) throw new XlsxError('sheet', `Invalid sheet name "${name}": it must not contain [ ] : * ? / \\.`);
-  if (name.startsWith("'") || name.endsWith("'")) throw new XlsxError('sheet', `Invalid sheet name "${name}": it must not start or end with an apostrophe.`);
-  if (name.toLowerCase() === 'history') throw new XlsxError('sheet', 'Invalid sheet name "History": Excel reserves it.');
+  if (!name || name.length > 31) throw new XlsxError('sheet', `工作表名"${name}"无效：应为 1 到 31 个字符。`, `Invalid sheet name "${name}": it must have 1 to 31 characters.`);
+  if (/[[\]:*?/\\]/.test(name)) throw new XlsxError('sheet', `工作表名"${name}"无效：不能包含 [ ] : * ? / \\。`, `Invalid sheet name "${name}": it must not contain [ ] : * ? / \\.`);
+  if (name.startsWith("'") || name.endsWith("'")) throw new XlsxError('sheet', `工作表名"${name}"无效：不能以单引号开头或结尾。`, `Invalid sheet name "${name}": it must not start or end with an apostrophe.`);
+  if (name.toLowerCase() === 'history') throw new XlsxError('sheet', '工作表名"History"无效：Excel 保留了这个名字。', 'Invalid sheet name "History": Excel reserves it.');
   return name;
 }
 

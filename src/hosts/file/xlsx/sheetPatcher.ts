@@ -365,7 +365,7 @@ function expandSharedDependent(st: State, cell: CellSpan, rowNum: number, text: 
   const master = st.shared.get(rawAttr(f.attrs, 'si') ?? '');
   if (!master) return null;
   if (f.contentStart !== f.contentEnd) {
-    throw new XlsxError('corrupt', 'The worksheet is damaged: a shared formula has two master cells.');
+    throw new XlsxError('corrupt', '工作表已损坏：一个共享公式有两个主单元格。', 'The worksheet is damaged: a shared formula has two master cells.');
   }
   const formula = shiftFormula(master.formula, rowNum - master.row, cell.col - master.col);
   const attrs = removeAttr(removeAttr(removeAttr(f.attrs, 't'), 'si'), 'ref');

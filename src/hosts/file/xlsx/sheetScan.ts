@@ -49,13 +49,13 @@ export function findSheetData(xml: string, tags: SheetTags): SheetDataSpan {
   const open = `<${tags.p}sheetData`;
   let i = xml.indexOf(open);
   while (i >= 0 && !isNameEnd(xml.charCodeAt(i + open.length))) i = xml.indexOf(open, i + 1);
-  if (i < 0) throw new XlsxError('corrupt', 'The worksheet is damaged: it has no <sheetData>.');
+  if (i < 0) throw new XlsxError('corrupt', '工作表已损坏：没有 <sheetData>。', 'The worksheet is damaged: it has no <sheetData>.');
   const tagEnd = xml.indexOf('>', i);
   if (xml.charCodeAt(tagEnd - 1) === 47) {
     return { start: i, end: tagEnd + 1, contentStart: tagEnd + 1, contentEnd: tagEnd + 1, selfClosing: true };
   }
   const close = xml.indexOf(`</${tags.p}sheetData>`, tagEnd);
-  if (close < 0) throw new XlsxError('corrupt', 'The worksheet is damaged: <sheetData> is not closed.');
+  if (close < 0) throw new XlsxError('corrupt', '工作表已损坏：<sheetData> 没有结束标记。', 'The worksheet is damaged: <sheetData> is not closed.');
   return { start: i, end: close + tags.p.length + 12, contentStart: tagEnd + 1, contentEnd: close, selfClosing: false };
 }
 
@@ -101,13 +101,13 @@ export function nextRow(xml: string, tags: SheetTags, pos: number, limit: number
   const r = rawAttr(out.attrs, 'r');
   out.hasR = r !== undefined;
   out.num = r !== undefined ? Number(r) : prevNum + 1;
-  if (!Number.isInteger(out.num) || out.num < 1) throw new XlsxError('corrupt', `The worksheet is damaged: bad row number "${r}".`);
+  if (!Number.isInteger(out.num) || out.num < 1) throw new XlsxError('corrupt', `工作表已损坏：行号"${r}"无效。`, `The worksheet is damaged: bad row number "${r}".`);
   // Excel would not open it either; reading on would drop what that row holds without a word.
   if (out.num > MAX_ROW)
     throw new XlsxError(
       'corrupt',
-      `The worksheet is damaged: it has a row ${out.num}, past Excel's last row ${MAX_ROW}; its cells cannot be read.`,
       `工作表已损坏：其中有第 ${out.num} 行，超出 Excel 的最后一行（${MAX_ROW}），该行内容无法读取。`,
+      `The worksheet is damaged: it has a row ${out.num}, past Excel's last row ${MAX_ROW}; its cells cannot be read.`,
     );
   out.selfClosing = selfClosing;
   out.contentStart = tagEnd + 1;
@@ -116,7 +116,7 @@ export function nextRow(xml: string, tags: SheetTags, pos: number, limit: number
     out.end = tagEnd + 1;
   } else {
     const close = xml.indexOf(tags.rowClose, tagEnd);
-    if (close < 0 || close > limit) throw new XlsxError('corrupt', `The worksheet is damaged: row ${out.num} is not closed.`);
+    if (close < 0 || close > limit) throw new XlsxError('corrupt', `工作表已损坏：第 ${out.num} 行没有结束标记。`, `The worksheet is damaged: row ${out.num} is not closed.`);
     out.contentEnd = close;
     out.end = close + tags.rowClose.length;
   }
@@ -184,7 +184,7 @@ export function nextCell(xml: string, tags: SheetTags, pos: number, limit: numbe
   if (r >= 0) {
     const rEnd = attrValueEnd(xml, r);
     out.col = refColumn(xml, r, rEnd);
-    if (out.col < 0) throw new XlsxError('corrupt', `The worksheet is damaged: bad cell reference "${xml.slice(r, rEnd)}".`);
+    if (out.col < 0) throw new XlsxError('corrupt', `工作表已损坏：单元格引用"${xml.slice(r, rEnd)}"无效。`, `The worksheet is damaged: bad cell reference "${xml.slice(r, rEnd)}".`);
   } else out.col = prevCol + 1;
   out.contentStart = tagEnd + 1;
   if (selfClosing) {
@@ -192,7 +192,7 @@ export function nextCell(xml: string, tags: SheetTags, pos: number, limit: numbe
     out.end = tagEnd + 1;
   } else {
     const close = xml.indexOf(tags.cClose, tagEnd);
-    if (close < 0 || close > limit) throw new XlsxError('corrupt', 'The worksheet is damaged: a cell is not closed.');
+    if (close < 0 || close > limit) throw new XlsxError('corrupt', '工作表已损坏：有单元格没有结束标记。', 'The worksheet is damaged: a cell is not closed.');
     out.contentEnd = close;
     out.end = close + tags.cClose.length;
   }

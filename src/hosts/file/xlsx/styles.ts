@@ -73,7 +73,7 @@ export class StyleSheet {
     this.fills = this.section('fills', 'fill');
     this.xfs = this.section('cellXfs', 'xf');
     if (this.fonts.items.length === 0 || this.xfs.items.length === 0) {
-      throw new XlsxError('corrupt', 'The workbook is damaged: styles.xml has no fonts or cell formats.');
+      throw new XlsxError('corrupt', '工作簿已损坏：styles.xml 中没有字体或单元格格式。', 'The workbook is damaged: styles.xml has no fonts or cell formats.');
     }
   }
 
@@ -158,7 +158,7 @@ function fillXml(p: string, color: string): string {
 /** "#RRGGBB" → "FFRRGGBB". */
 export function argb(color: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(color.trim());
-  if (!m) throw new XlsxError('argument', `Invalid colour "${color}": expected #RRGGBB.`);
+  if (!m) throw new XlsxError('argument', `颜色"${color}"无效：应为 #RRGGBB。`, `Invalid colour "${color}": expected #RRGGBB.`);
   return `FF${m[1]!.toUpperCase()}`;
 }
 
@@ -182,6 +182,6 @@ function appendTo(xml: string, p: string, list: string, item: string, items: rea
   const anchor = after ? findElement(xml, `${p}${after}`) : null;
   if (anchor) return xml.slice(0, anchor.end) + created + xml.slice(anchor.end);
   const root = findElement(xml, `${p}styleSheet`);
-  if (!root) throw new XlsxError('corrupt', 'The workbook is damaged: styles.xml is unreadable.');
+  if (!root) throw new XlsxError('corrupt', '工作簿已损坏：无法读取 styles.xml。', 'The workbook is damaged: styles.xml is unreadable.');
   return xml.slice(0, root.contentStart) + created + xml.slice(root.contentStart);
 }

@@ -50,12 +50,12 @@ export class XlsxWorkbook {
 
   /** Opens an .xlsx (or .xlsm) file. Throws XlsxError when the bytes are not a readable workbook. */
   static open(bytes: Uint8Array, options: OpenOptions = {}): XlsxWorkbook {
-    if (!(bytes instanceof Uint8Array)) throw new XlsxError('argument', 'XlsxWorkbook.open expects the file as a Uint8Array.');
+    if (!(bytes instanceof Uint8Array)) throw new XlsxError('argument', 'XlsxWorkbook.open 需要以 Uint8Array 传入文件内容。', 'XlsxWorkbook.open expects the file as a Uint8Array.');
     if (isOleCompoundFile(bytes)) {
       if (containsUtf16(bytes, 'EncryptionInfo')) {
-        throw new XlsxError('encrypted', 'The workbook is password-protected (encrypted). Remove the password in Excel (File › Info › Protect Workbook) and try again.');
+        throw new XlsxError('encrypted', '工作簿设有密码（已加密）。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后再试。', 'The workbook is password-protected (encrypted). Remove the password in Excel (File › Info › Protect Workbook) and try again.');
       }
-      throw new XlsxError('not-xlsx', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
+      throw new XlsxError('not-xlsx', '这是旧版 Excel 工作簿（.xls）。请先在 Excel 中另存为 .xlsx。', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
     }
     const pkg = OpcPackage.open(bytes, options.codec);
     return XlsxWorkbook.fromPackage(pkg);
@@ -66,7 +66,7 @@ export class XlsxWorkbook {
     const path = findWorkbookPart(pkg);
     const wb = new WorkbookPart(pkg, path);
     if (!/<([\w.-]+:)?workbook[\s>]/.test(pkg.text(path))) {
-      throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+      throw new XlsxError('not-xlsx', '这是一个 zip 压缩包，但不是 .xlsx 工作簿。', 'The file is a zip archive but not an .xlsx workbook.');
     }
     return new XlsxWorkbook(pkg, wb);
   }
@@ -101,8 +101,8 @@ export class XlsxWorkbook {
     const s = this.worksheet(name);
     const firstRow = opts?.firstRow ?? 1;
     const lastRow = opts?.lastRow ?? MAX_ROW;
-    if (!Number.isInteger(firstRow) || firstRow < 1) throw new XlsxError('argument', `Invalid first row ${firstRow}.`);
-    if (!Number.isInteger(lastRow)) throw new XlsxError('argument', `Invalid last row ${lastRow}.`);
+    if (!Number.isInteger(firstRow) || firstRow < 1) throw new XlsxError('argument', `起始行号无效：${firstRow}。`, `Invalid first row ${firstRow}.`);
+    if (!Number.isInteger(lastRow)) throw new XlsxError('argument', `结束行号无效：${lastRow}。`, `Invalid last row ${lastRow}.`);
     if (firstRow === 1 && lastRow === MAX_ROW) return { sheet: s.name, firstRow, values: this.fullRead(s) };
     const values = lastRow < firstRow ? [] : readValues(this.pkg.text(s.part), this.ctx, firstRow, lastRow);
     return { sheet: s.name, firstRow, values };
@@ -130,13 +130,13 @@ export class XlsxWorkbook {
     const seen = new Set<number>();
     for (const column of patch.columns) {
       const { col } = column;
-      if (!Number.isInteger(col) || col < 0 || col > MAX_COL) throw new XlsxError('argument', `Invalid column index ${col}.`);
-      if (seen.has(col)) throw new XlsxError('argument', `Column ${col} is written twice in one patch.`);
+      if (!Number.isInteger(col) || col < 0 || col > MAX_COL) throw new XlsxError('argument', `列号无效：${col}。`, `Invalid column index ${col}.`);
+      if (seen.has(col)) throw new XlsxError('argument', `第 ${col} 列在一次写入中出现了两次。`, `Column ${col} is written twice in one patch.`);
       seen.add(col);
       const lastRow = patch.firstRow + column.values.length - 1;
-      if (lastRow > MAX_ROW) throw new XlsxError('argument', `Column ${col} would run past Excel's last row.`);
+      if (lastRow > MAX_ROW) throw new XlsxError('argument', `第 ${col} 列将超出 Excel 的最后一行。`, `Column ${col} would run past Excel's last row.`);
       if (patch.headerRow >= patch.firstRow && patch.headerRow <= lastRow) {
-        throw new XlsxError('argument', `The header row ${patch.headerRow} lies inside the values of column ${col}.`);
+        throw new XlsxError('argument', `表头行 ${patch.headerRow} 落在第 ${col} 列的数据之中。`, `The header row ${patch.headerRow} lies inside the values of column ${col}.`);
       }
       for (const fill of column.fills ?? []) if (fill) argb(fill);
     }
@@ -164,7 +164,7 @@ export class XlsxWorkbook {
     this.checkWritable();
     const styles = this.styleSheet();
     let entry = this.wb.find(sheet.name);
-    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet and cannot be replaced.`);
+    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}"是图表工作表，不能替换。`, `"${entry.name}" is a chart sheet and cannot be replaced.`);
     if (entry) this.clearSheetParts(entry);
     else entry = this.wb.addWorksheet(checkSheetName(sheet.name));
     const layout = layoutTables(sheet.tables, styles);
@@ -207,7 +207,7 @@ export class XlsxWorkbook {
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): void {
     const headerStyle = header.length ? this.styleSheet().xfIndex({ bold: true }) : 0;
     let entry = this.wb.find(sheet);
-    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet.`);
+    if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}"是图表工作表。`, `"${entry.name}" is a chart sheet.`);
     if (!entry) {
       this.checkWritable();
       entry = this.wb.addWorksheet(checkSheetName(sheet));
@@ -234,9 +234,9 @@ export class XlsxWorkbook {
 
   private worksheet(name: string): SheetEntry {
     const s = this.wb.find(name);
-    if (!s) throw new XlsxError('sheet', `The workbook has no sheet named "${name}".`);
-    if (s.kind !== 'worksheet') throw new XlsxError('sheet', `"${s.name}" is a chart sheet, not a worksheet.`);
-    if (!s.part) throw new XlsxError('corrupt', `The workbook is damaged: the part of sheet "${s.name}" is missing.`);
+    if (!s) throw new XlsxError('sheet', `工作簿中没有名为"${name}"的工作表。`, `The workbook has no sheet named "${name}".`);
+    if (s.kind !== 'worksheet') throw new XlsxError('sheet', `"${s.name}"是图表工作表，不是普通工作表。`, `"${s.name}" is a chart sheet, not a worksheet.`);
+    if (!s.part) throw new XlsxError('corrupt', `工作簿已损坏：缺少工作表"${s.name}"的部件。`, `The workbook is damaged: the part of sheet "${s.name}" is missing.`);
     return s;
   }
 
@@ -263,7 +263,7 @@ export class XlsxWorkbook {
       values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
     } catch (e) {
       // Name the sheet: the scanner knows only its XML.
-      if (e instanceof XlsxError) throw new XlsxError(e.code, `Sheet "${s.name}": ${e.message}`, `工作表"${s.name}"：${e.text['zh-CN']}`);
+      if (e instanceof XlsxError) throw new XlsxError(e.code, `工作表"${s.name}"：${e.text['zh-CN']}`, `Sheet "${s.name}": ${e.text['en-US']}`);
       throw e;
     }
     this.extents.set(s.part.toLowerCase(), extent);
@@ -312,7 +312,7 @@ export class XlsxWorkbook {
 
   /** New parts use transitional namespaces; a Strict OOXML workbook can be read and patched, not extended. */
   private checkWritable(): void {
-    if (this.wb.isStrict) throw new XlsxError('unsupported', 'This workbook uses Strict Open XML; TierBook cannot add sheets to it. Save it as a regular .xlsx first.');
+    if (this.wb.isStrict) throw new XlsxError('unsupported', '此工作簿使用严格 Open XML 格式，TierBook 无法向其中添加工作表。请先另存为普通 .xlsx。', 'This workbook uses Strict Open XML; TierBook cannot add sheets to it. Save it as a regular .xlsx first.');
   }
 
   /** Removes what hangs off a sheet that is about to be rewritten: its tables, drawings, comments … */
@@ -420,7 +420,7 @@ export class XlsxWorkbook {
 }
 
 function checkRow(row: number, what: string): void {
-  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new XlsxError('argument', `Invalid ${what} ${row}.`);
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new XlsxError('argument', `${what === 'header row' ? '表头行号' : '起始行号'}无效：${row}。`, `Invalid ${what} ${row}.`);
 }
 
 /** True when the UTF-16LE form of `text` occurs in the bytes (names in an OLE compound file directory). */

@@ -35,19 +35,19 @@ const EMPTY_WORKSHEET =
 export function findWorkbookPart(pkg: OpcPackage): string {
   if (!pkg.has('[Content_Types].xml')) {
     if (pkg.has('mimetype') || pkg.has('content.xml')) {
-      throw new XlsxError('not-xlsx', 'The file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Save it as .xlsx first.');
+      throw new XlsxError('not-xlsx', '这是 OpenDocument 电子表格（.ods），不是 .xlsx 工作簿。请先另存为 .xlsx。', 'The file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Save it as .xlsx first.');
     }
-    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+    throw new XlsxError('not-xlsx', '这是一个 zip 压缩包，但不是 .xlsx 工作簿。', 'The file is a zip archive but not an .xlsx workbook.');
   }
   const office = pkg.rels('').find((r) => relIs(r.type, 'officeDocument'));
   const part = office?.part ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : '');
   if (!part || !pkg.has(part)) {
-    if (pkg.has('word/document.xml')) throw new XlsxError('not-xlsx', 'The file is a Word document, not an Excel workbook.');
-    if (pkg.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', 'The file is a PowerPoint presentation, not an Excel workbook.');
-    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook (no workbook part).');
+    if (pkg.has('word/document.xml')) throw new XlsxError('not-xlsx', '这是 Word 文档，不是 Excel 工作簿。', 'The file is a Word document, not an Excel workbook.');
+    if (pkg.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', '这是 PowerPoint 演示文稿，不是 Excel 工作簿。', 'The file is a PowerPoint presentation, not an Excel workbook.');
+    throw new XlsxError('not-xlsx', '这是一个 zip 压缩包，但不是 .xlsx 工作簿（没有工作簿部件）。', 'The file is a zip archive but not an .xlsx workbook (no workbook part).');
   }
   if (/\.bin$/i.test(part)) {
-    throw new XlsxError('not-xlsx', 'The file is a binary Excel workbook (.xlsb). Save it as .xlsx first.');
+    throw new XlsxError('not-xlsx', '这是二进制 Excel 工作簿（.xlsb）。请先另存为 .xlsx。', 'The file is a binary Excel workbook (.xlsb). Save it as .xlsx first.');
   }
   return pkg.entryName(part) ?? part;
 }
@@ -141,7 +141,7 @@ export class WorkbookPart {
     const r = p === 'r:' ? 'rel' : 'r';
     const el = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" xmlns:${r}="${REL_OFFICE}" ${r}:id="${rId}"/>`;
     const sheetsEl = findElement(xml, `${p}sheets`);
-    if (!sheetsEl) throw new XlsxError('corrupt', 'The workbook is damaged: workbook.xml has no <sheets>.');
+    if (!sheetsEl) throw new XlsxError('corrupt', '工作簿已损坏：workbook.xml 中没有 <sheets>。', 'The workbook is damaged: workbook.xml has no <sheets>.');
     if (sheetsEl.contentStart === sheetsEl.contentEnd && xml.charCodeAt(sheetsEl.end - 2) === 47) {
       this.xml = `${xml.slice(0, sheetsEl.start)}<${p}sheets${sheetsEl.attrs}>${el}</${p}sheets>${xml.slice(sheetsEl.end)}`;
     } else {
@@ -254,7 +254,7 @@ function afterSheetsIndex(xml: string, p: string): number {
     const el = findElement(xml, `${p}${name}`);
     if (el && el.end > at) at = el.end;
   }
-  if (at < 0) throw new XlsxError('corrupt', 'The workbook is damaged: workbook.xml has no <sheets>.');
+  if (at < 0) throw new XlsxError('corrupt', '工作簿已损坏：workbook.xml 中没有 <sheets>。', 'The workbook is damaged: workbook.xml has no <sheets>.');
   return at;
 }
 

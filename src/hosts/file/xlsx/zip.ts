@@ -60,19 +60,19 @@ export function isOleCompoundFile(bytes: Uint8Array): boolean {
 /** Reads the central directory; entry data stays compressed until asked for. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const eocd = findEocd(bytes);
-  if (eocd < 0) throw new XlsxError('not-zip', 'The file is not an .xlsx workbook (it is not a zip archive).');
+  if (eocd < 0) throw new XlsxError('not-zip', '这不是 .xlsx 工作簿（文件不是 zip 压缩包）。', 'The file is not an .xlsx workbook (it is not a zip archive).');
   if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_EOCD64_LOCATOR) {
-    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+    throw new XlsxError('unsupported', '工作簿以 ZIP64 格式存储，暂不支持读取。请在 Excel 中重新保存后再试。', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
   }
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
   if (cdOffset === 0xffffffff || count === 0xffff) {
-    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+    throw new XlsxError('unsupported', '工作簿以 ZIP64 格式存储，暂不支持读取。请在 Excel 中重新保存后再试。', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
   }
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (u32(bytes, p) !== SIG_CENTRAL) throw new XlsxError('corrupt', 'The workbook is damaged: its zip directory is unreadable.');
+    if (u32(bytes, p) !== SIG_CENTRAL) throw new XlsxError('corrupt', '工作簿已损坏：无法读取其 zip 目录。', 'The workbook is damaged: its zip directory is unreadable.');
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const time = u16(bytes, p + 12);
@@ -88,14 +88,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const name = flags & 0x800 ? UTF8.decode(nameBytes) : decodeLegacyName(nameBytes);
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) {
-      throw new XlsxError('encrypted', 'The workbook is encrypted. Remove its password in Excel and try again.');
+      throw new XlsxError('encrypted', '工作簿已加密。请在 Excel 中取消密码后再试。', 'The workbook is encrypted. Remove its password in Excel and try again.');
     }
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
-      throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+      throw new XlsxError('unsupported', '工作簿以 ZIP64 格式存储，暂不支持读取。请在 Excel 中重新保存后再试。', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
     }
-    if (u32(bytes, localOffset) !== SIG_LOCAL) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is unreadable.`);
+    if (u32(bytes, localOffset) !== SIG_LOCAL) throw new XlsxError('corrupt', `工作簿已损坏：无法读取条目 ${name}。`, `The workbook is damaged: entry ${name} is unreadable.`);
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-    if (dataStart + compressedSize > bytes.length) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is truncated.`);
+    if (dataStart + compressedSize > bytes.length) throw new XlsxError('corrupt', `工作簿已损坏：条目 ${name} 不完整（文件被截断）。`, `The workbook is damaged: entry ${name} is truncated.`);
     const raw = bytes.subarray(dataStart, dataStart + compressedSize);
     entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null, chunks: null });
   }
@@ -124,19 +124,19 @@ export function entryData(entry: ZipEntry, codec: ZipCodec = FFLATE): Uint8Array
   if (entry.chunks) return concat(entry.chunks);
   if (entry.data) return entry.data;
   const raw = entry.raw;
-  if (!raw) throw new XlsxError('corrupt', `Entry ${entry.name} has no data.`);
+  if (!raw) throw new XlsxError('corrupt', `工作簿已损坏：条目 ${entry.name} 没有数据。`, `Entry ${entry.name} has no data.`);
   let data: Uint8Array;
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     try {
       data = codec.inflate(raw, entry.size);
     } catch {
-      throw new XlsxError('corrupt', `The workbook is damaged: entry ${entry.name} cannot be decompressed.`);
+      throw new XlsxError('corrupt', `工作簿已损坏：条目 ${entry.name} 无法解压。`, `The workbook is damaged: entry ${entry.name} cannot be decompressed.`);
     }
-  } else throw new XlsxError('unsupported', `Entry ${entry.name} uses zip compression method ${entry.method}, which is not supported.`);
+  } else throw new XlsxError('unsupported', `条目 ${entry.name} 使用了不支持的 zip 压缩方式 ${entry.method}。`, `Entry ${entry.name} uses zip compression method ${entry.method}, which is not supported.`);
   // A damaged entry can still inflate: its checksum says so (and a copy of it would be as damaged).
   if (data.length !== entry.size || codec.crc32([data]) !== entry.crc) {
-    throw new XlsxError('corrupt', `The workbook is damaged: part ${entry.name} fails its checksum (CRC-32).`, `工作簿已损坏：部件 ${entry.name} 校验和（CRC-32）不符。`);
+    throw new XlsxError('corrupt', `工作簿已损坏：部件 ${entry.name} 校验和（CRC-32）不符。`, `The workbook is damaged: part ${entry.name} fails its checksum (CRC-32).`);
   }
   entry.data = data;
   return data;
@@ -278,7 +278,7 @@ export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE)
     let compressedSize = 0;
     for (const c of payload) compressedSize += c.length;
     if (offset > 0xfffffffe || compressedSize > 0xfffffffe || size > 0xfffffffe) {
-      throw new XlsxError('unsupported', 'The workbook is too large to write (it would need a ZIP64 archive).');
+      throw new XlsxError('unsupported', '工作簿太大，无法写入（需要 ZIP64 格式）。', 'The workbook is too large to write (it would need a ZIP64 archive).');
     }
     prepared.push({ entry, name, flags, method, crc, payload, compressedSize, size, offset });
     offset += 30 + name.length + compressedSize;
@@ -326,7 +326,7 @@ export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE)
     out.set(p.name, o + 46);
     o += 46 + p.name.length;
   }
-  if (prepared.length > 0xffff) throw new XlsxError('unsupported', 'The workbook has too many parts to write.');
+  if (prepared.length > 0xffff) throw new XlsxError('unsupported', '工作簿的部件太多，无法写入。', 'The workbook has too many parts to write.');
   view.setUint32(o, SIG_EOCD, true);
   view.setUint16(o + 8, prepared.length, true);
   view.setUint16(o + 10, prepared.length, true);
