@@ -158,6 +158,7 @@ describe('every CLI error path, in both languages', () => {
       ['init onto an existing file', ['init', good]],
       ['handbook --in-place without a workbook', ['handbook', '--in-place']],
       ['handbook of a folder', ['handbook', path.join(f.dir, 'folder')]],
+      ['handbook into a CSV', ['handbook', f.latin1, '--in-place']],
     ];
     for (const [where, args] of cases) {
       const texts: string[] = [];
