@@ -185,6 +185,20 @@ describe('every CLI error path, in both languages', () => {
   });
 });
 
+describe('help', () => {
+  it('is in the language asked for', async () => {
+    for (const [lang, want] of [
+      ['zh-CN', /把客户评定为不同等级[\s\S]*退出码/],
+      ['en-US', /grade customers into tiers[\s\S]*Exit codes/],
+    ] as const) {
+      const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+      expect(await main(['help', '--lang', lang])).toBe(0);
+      expect(out.mock.calls.flat().join('\n')).toMatch(want);
+      out.mockRestore();
+    }
+  });
+});
+
 describe('the file host, the run and the pane, in both languages', () => {
   it('opening what users really have: every failure carries both languages', async () => {
     const f = fixtures();
