@@ -28,6 +28,10 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
   if (a.inPlace && a.out) throw new UsageError(loc('--in-place 和 --out 只能选一个', 'use either --in-place or --out, not both'));
   checkInputFile(a.file);
   const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  if (/\.(csv|tsv|txt)$/i.test(output))
+    throw new UsageError(
+      loc(`手册是一张工作表，CSV 文件放不下：${output}。请去掉 --in-place（默认输出 .graded.xlsx）或用 --out 文件.xlsx`, `The handbook is a sheet and a CSV file cannot hold it: ${output}. Drop --in-place (the default output is .graded.xlsx) or use --out file.xlsx`),
+    );
   checkOutputFile(output, a.inPlace ? undefined : a.file);
   const book = openWorkbookFile(a.file);
   const sheets = await book.listSheets();

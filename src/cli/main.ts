@@ -7,7 +7,7 @@ import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
 import { initCommand } from './init.ts';
 import { sqlCommand } from './sql.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { UsageError, usage } from './usage.ts';
 
 function presets(lang: Lang, json: boolean): void {
   if (json) {
@@ -157,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       case undefined:
       case 'help':
       case '--help':
-        console.log(USAGE);
+        console.log(usage(lang));
         return 0;
       default:
         throw new UsageError(loc(`没有"${command}"这个命令`, `unknown command "${command}"`));

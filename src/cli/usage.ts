@@ -1,4 +1,5 @@
-import { loc, type Localized } from '../core/index.ts';
+// The help text, in both languages, and the error a wrong call gets.
+import { loc, type Lang, type Localized } from '../core/index.ts';
 
 export const USAGE = `tierbook — grade customers into tiers
 
@@ -15,7 +16,28 @@ export const USAGE = `tierbook — grade customers into tiers
   tierbook demo [--scheme <preset|file.json>] [--lang zh-CN|en-US] [--json]
                                                grade the bundled sample customers
 
-Exit codes: 0 graded (data issues are not failures), 2 usage or configuration error.`;
+Exit codes: 0 graded (data issues are not failures), 2 for every failure (one line on stderr).`;
+
+export const USAGE_ZH = `tierbook — 把客户评定为不同等级
+
+  tierbook grade <文件.xlsx|文件.csv> [--scheme <预设方案|方案.json>] [--sheet <工作表>]
+                 [--period <期间>] [--map 指标=列名 ...] [--lang zh-CN|en-US]
+                 [--out <输出路径>] [--in-place] [--encoding <编码>] [--json]
+                 评级：默认写到旁边的 .graded.xlsx；--in-place 写回原文件
+  tierbook handbook [<文件.xlsx>] [--scheme <预设方案|方案.json>] [--lang zh-CN|en-US] [--out <路径>] [--in-place]
+                 客户等级管理手册：不给文件时输出 Markdown，给文件时写入"等级管理手册"工作表
+  tierbook init <文件.xlsx> [--lang zh-CN|en-US]   生成模板工作簿，把数据粘贴进去即可
+  tierbook sql --scheme <预设方案|方案.json> [--dialect duckdb|postgres|spark|bigquery]
+               [--table customers] [--map 指标=列名 ...] [--lang zh-CN|en-US]
+                                               把方案写成一条 SQL 查询，在数据仓库中运行
+  tierbook presets [--lang zh-CN|en-US] [--json]  列出内置的评级方案
+  tierbook demo [--scheme <预设方案|方案.json>] [--lang zh-CN|en-US] [--json]
+                                               用自带的示例客户演示评级
+
+退出码：0 表示已评级（数据问题不算失败），2 表示失败（错误信息在标准错误输出中，只有一行）。`;
+
+/** The help text of a language. */
+export const usage = (lang: Lang): string => (lang === 'zh-CN' ? USAGE_ZH : USAGE);
 
 /** A mistake in how the command was called or configured: exit 2 with a one-line message in the user's language. */
 export class UsageError extends Error {

@@ -158,6 +158,7 @@ describe('every CLI error path, in both languages', () => {
       ['init onto an existing file', ['init', good]],
       ['handbook --in-place without a workbook', ['handbook', '--in-place']],
       ['handbook of a folder', ['handbook', path.join(f.dir, 'folder')]],
+      ['handbook into a CSV', ['handbook', f.latin1, '--in-place']],
     ];
     for (const [where, args] of cases) {
       const texts: string[] = [];
@@ -181,6 +182,20 @@ describe('every CLI error path, in both languages', () => {
     expect(orders).toMatch(/abc-revenue/);
     const names = await cli(['grade', f.noSpend], 'zh-CN');
     expect(names).toMatch(/表头中有：客户编号、客户名称、地区/);
+  });
+});
+
+describe('help', () => {
+  it('is in the language asked for', async () => {
+    for (const [lang, want] of [
+      ['zh-CN', /把客户评定为不同等级[\s\S]*退出码/],
+      ['en-US', /grade customers into tiers[\s\S]*Exit codes/],
+    ] as const) {
+      const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+      expect(await main(['help', '--lang', lang])).toBe(0);
+      expect(out.mock.calls.flat().join('\n')).toMatch(want);
+      out.mockRestore();
+    }
   });
 });
 

@@ -203,8 +203,8 @@ export function detectEncoding(bytes: Uint8Array, encoding?: CsvEncoding): Decod
   if (!pick)
     throw new CsvError(
       loc(
-        `无法确定文件的编码（试过 ${GUESSED.join('、')}，${read.length ? `能解码的 ${read.map((r) => r.encoding).join('、')} 都不可靠` : '都无法解码'}）。请用 --encoding 指定：${ENCODING_NAMES}`,
-        `Cannot tell the file's encoding (tried ${GUESSED.join(', ')}; ${read.length ? `${read.map((r) => r.encoding).join(', ')} decode but not convincingly` : 'none decodes'}). Give it with --encoding: ${ENCODING_NAMES}`,
+        `无法确定文件的编码（试过 ${GUESSED.join('、')}，${read.length ? `能解码的 ${read.map((r) => r.encoding).join('、')} 都不可靠` : '都无法解码'}）。请在 Excel 中另存为"CSV UTF-8"后再打开，或在命令行用 --encoding 指定：${ENCODING_NAMES}`,
+        `Cannot tell the file's encoding (tried ${GUESSED.join(', ')}; ${read.length ? `${read.map((r) => r.encoding).join(', ')} decode but not convincingly` : 'none decodes'}). Save it from Excel as "CSV UTF-8" and open it again, or on the command line give --encoding: ${ENCODING_NAMES}`,
       ),
     );
   return { text: pick.text, encoding: pick.encoding, bom: false };
