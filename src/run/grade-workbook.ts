@@ -35,6 +35,7 @@ import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, Wor
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
+import { previousFromUserGrades } from './user-grades.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
@@ -372,6 +373,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     }
   }
   const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
+  // No earlier period: the user's own grade column, if it names our tiers, is the previous tier shown.
+  const shownPrevious = previous ?? (customers.generated ? null : previousFromUserGrades(customers, await port.readSheet(customers.sheet), scheme));
 
   progress({ done: 3, total: 5, stage: 'write' });
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
@@ -386,7 +389,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     );
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
-  const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
+  const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, shownPrevious, held];
   const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
   if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
   else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);

@@ -119,7 +119,8 @@ function columnsBuilder(
         const prev = previous.get(table.ids[i]!);
         const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
         previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
-        changes![r] = changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
+        // A previous grade that names no tier of the scheme (the user's own) has no direction to show.
+        changes![r] = prev?.tier && !prevTier ? null : changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
       }
       if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
     }

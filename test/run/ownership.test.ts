@@ -64,6 +64,22 @@ describe('a user column with one of our headers', () => {
   });
 });
 
+describe('the user’s own grade column', () => {
+  it('is offered as the previous tier when no earlier period is in the history (上期等级, 等级变动)', async () => {
+    const input = openpyxlBook(
+      `ws = wb.active\nws.title = '客户'\nws.append(['客户编号', '年度消费金额', '合作年限', '客户等级'])\n` +
+        `for r in [['C1', 1200000, 6, '重要客户'], ['C2', 300000, 3, '重要客户'], ['C3', 5000, 1, '潜在客户'], ['C4', 5000, 1, '自定义']]: ws.append(r)`,
+    );
+    const cells = openpyxlCells(await grade(input))['客户']!;
+    expect(cells.E1![1]).toBe('客户等级（TierBook）');
+    const col = (letter: string) => [2, 3, 4, 5].map((r) => cells[`${letter}${r}`]?.[1] ?? null);
+    expect(col('E')).toEqual(['VIP客户(战略客户)', '普通客户', '潜在客户', '潜在客户']);
+    expect(col('J')).toEqual(['重要客户', '重要客户', '潜在客户', '自定义']);
+    // A grade that names no tier of the scheme has no direction.
+    expect(col('K')).toEqual(['↑', '↓', '=', null]);
+  });
+});
+
 describe('a user sheet with one of our sheet names', () => {
   it('is never read as rules, replaced or appended to; ours get a free name', async () => {
     const input = openpyxlBook(
