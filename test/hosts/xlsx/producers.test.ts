@@ -26,8 +26,13 @@ describe('openpyxl workbooks', () => {
     // openpyxl declares the relationships namespace on each <sheet>, not on <workbook>.
     expect(text(zipEntries(input)['xl/workbook.xml'])).toMatch(/<sheet xmlns:r=/);
     const out = await grade(input, '2025Q4');
-    const workbookXml = text(zipEntries(out)['xl/workbook.xml']);
+    const parts = zipEntries(out);
+    const workbookXml = text(parts['xl/workbook.xml']);
     expect(schemaErrors(workbookXml, 'SpreadsheetML_Workbook')).toBe('');
+    // Every sheet we patched or generated (customers, rules, history, mix) is valid too.
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p));
+    expect(sheets.length).toBe(4);
+    for (const p of sheets) expect(schemaErrors(text(parts[p]), 'SpreadsheetML_Worksheet'), p).toBe('');
     const cells = openpyxlCells(out);
     expect(Object.keys(cells)).toEqual(expect.arrayContaining(['客户', '等级规则', '等级历史']));
     expect(cells['客户']!.F1).toEqual(['s', '客户等级']);
