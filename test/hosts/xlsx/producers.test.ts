@@ -152,3 +152,20 @@ describe('damaged and extreme inputs', () => {
     expect(cells.F1).toEqual(['s', '客户等级']);
   });
 });
+
+describe('files that are not .xlsx', () => {
+  it('say what they are in both languages', () => {
+    const xls = new Uint8Array(512);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const error = (bytes: Uint8Array) => {
+      try {
+        FileWorkbook.open(bytes, 'book.xlsx');
+      } catch (e) {
+        return (e as XlsxError).text;
+      }
+      return null;
+    };
+    expect(error(xls)).toEqual({ 'zh-CN': expect.stringMatching(/旧格式.*\.xls/), 'en-US': expect.stringMatching(/old-format Excel workbook \(\.xls\)/) });
+    expect(error(new TextEncoder().encode('客户编号,金额'))).toEqual({ 'zh-CN': expect.stringMatching(/不是 zip/), 'en-US': expect.stringMatching(/not a zip/) });
+  });
+});

@@ -53,9 +53,9 @@ export class XlsxWorkbook {
     if (!(bytes instanceof Uint8Array)) throw new XlsxError('argument', 'XlsxWorkbook.open expects the file as a Uint8Array.');
     if (isOleCompoundFile(bytes)) {
       if (containsUtf16(bytes, 'EncryptionInfo')) {
-        throw new XlsxError('encrypted', 'The workbook is password-protected (encrypted). Remove the password in Excel (File › Info › Protect Workbook) and try again.');
+        throw new XlsxError('encrypted', 'The workbook is password-protected (encrypted). Remove the password in Excel (File › Info › Protect Workbook) and try again.', '工作簿受密码保护（已加密）。请在 Excel 中去掉密码（文件 › 信息 › 保护工作簿）后重试。');
       }
-      throw new XlsxError('not-xlsx', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
+      throw new XlsxError('not-xlsx', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.', '该文件是旧格式的 Excel 工作簿（.xls）。请先另存为 .xlsx。');
     }
     const pkg = OpcPackage.open(bytes, options.codec);
     return XlsxWorkbook.fromPackage(pkg);
@@ -66,7 +66,7 @@ export class XlsxWorkbook {
     const path = findWorkbookPart(pkg);
     const wb = new WorkbookPart(pkg, path);
     if (!/<([\w.-]+:)?workbook[\s>]/.test(pkg.text(path))) {
-      throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+      throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.', '该文件是 zip 压缩包，但不是 .xlsx 工作簿。');
     }
     return new XlsxWorkbook(pkg, wb);
   }
@@ -312,7 +312,7 @@ export class XlsxWorkbook {
 
   /** New parts use transitional namespaces; a Strict OOXML workbook can be read and patched, not extended. */
   private checkWritable(): void {
-    if (this.wb.isStrict) throw new XlsxError('unsupported', 'This workbook uses Strict Open XML; TierBook cannot add sheets to it. Save it as a regular .xlsx first.');
+    if (this.wb.isStrict) throw new XlsxError('unsupported', 'This workbook uses Strict Open XML; TierBook cannot add sheets to it. Save it as a regular .xlsx first.', '该工作簿使用 Strict Open XML 格式，TierBook 无法向其添加工作表。请先另存为普通 .xlsx。');
   }
 
   /** Removes what hangs off a sheet that is about to be rewritten: its tables, drawings, comments … */

@@ -35,19 +35,19 @@ const EMPTY_WORKSHEET =
 export function findWorkbookPart(pkg: OpcPackage): string {
   if (!pkg.has('[Content_Types].xml')) {
     if (pkg.has('mimetype') || pkg.has('content.xml')) {
-      throw new XlsxError('not-xlsx', 'The file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Save it as .xlsx first.');
+      throw new XlsxError('not-xlsx', 'The file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. Save it as .xlsx first.', '该文件是 OpenDocument 电子表格（.ods），不是 .xlsx 工作簿。请先另存为 .xlsx。');
     }
-    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.');
+    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook.', '该文件是 zip 压缩包，但不是 .xlsx 工作簿。');
   }
   const office = pkg.rels('').find((r) => relIs(r.type, 'officeDocument'));
   const part = office?.part ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : '');
   if (!part || !pkg.has(part)) {
-    if (pkg.has('word/document.xml')) throw new XlsxError('not-xlsx', 'The file is a Word document, not an Excel workbook.');
-    if (pkg.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', 'The file is a PowerPoint presentation, not an Excel workbook.');
-    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook (no workbook part).');
+    if (pkg.has('word/document.xml')) throw new XlsxError('not-xlsx', 'The file is a Word document, not an Excel workbook.', '该文件是 Word 文档，不是 Excel 工作簿。');
+    if (pkg.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', 'The file is a PowerPoint presentation, not an Excel workbook.', '该文件是 PowerPoint 演示文稿，不是 Excel 工作簿。');
+    throw new XlsxError('not-xlsx', 'The file is a zip archive but not an .xlsx workbook (no workbook part).', '该文件是 zip 压缩包，但不是 .xlsx 工作簿（缺少工作簿部件）。');
   }
   if (/\.bin$/i.test(part)) {
-    throw new XlsxError('not-xlsx', 'The file is a binary Excel workbook (.xlsb). Save it as .xlsx first.');
+    throw new XlsxError('not-xlsx', 'The file is a binary Excel workbook (.xlsb). Save it as .xlsx first.', '该文件是二进制 Excel 工作簿（.xlsb）。请先另存为 .xlsx。');
   }
   return pkg.entryName(part) ?? part;
 }

@@ -60,14 +60,14 @@ export function isOleCompoundFile(bytes: Uint8Array): boolean {
 /** Reads the central directory; entry data stays compressed until asked for. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const eocd = findEocd(bytes);
-  if (eocd < 0) throw new XlsxError('not-zip', 'The file is not an .xlsx workbook (it is not a zip archive).');
+  if (eocd < 0) throw new XlsxError('not-zip', 'The file is not an .xlsx workbook (it is not a zip archive).', '该文件不是 .xlsx 工作簿（不是 zip 压缩包）。');
   if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_EOCD64_LOCATOR) {
-    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.', '该工作簿以 ZIP64 格式存储，暂不支持读取。');
   }
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
   if (cdOffset === 0xffffffff || count === 0xffff) {
-    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+    throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.', '该工作簿以 ZIP64 格式存储，暂不支持读取。');
   }
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -88,10 +88,10 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const name = flags & 0x800 ? UTF8.decode(nameBytes) : decodeLegacyName(nameBytes);
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) {
-      throw new XlsxError('encrypted', 'The workbook is encrypted. Remove its password in Excel and try again.');
+      throw new XlsxError('encrypted', 'The workbook is encrypted. Remove its password in Excel and try again.', '工作簿已加密。请在 Excel 中去掉密码后重试。');
     }
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
-      throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.');
+      throw new XlsxError('unsupported', 'The workbook is stored as a ZIP64 archive, which this reader does not support.', '该工作簿以 ZIP64 格式存储，暂不支持读取。');
     }
     if (u32(bytes, localOffset) !== SIG_LOCAL) throw new XlsxError('corrupt', `The workbook is damaged: entry ${name} is unreadable.`);
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
@@ -278,7 +278,7 @@ export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE)
     let compressedSize = 0;
     for (const c of payload) compressedSize += c.length;
     if (offset > 0xfffffffe || compressedSize > 0xfffffffe || size > 0xfffffffe) {
-      throw new XlsxError('unsupported', 'The workbook is too large to write (it would need a ZIP64 archive).');
+      throw new XlsxError('unsupported', 'The workbook is too large to write (it would need a ZIP64 archive).', '工作簿过大，无法写入（需要 ZIP64 格式）。');
     }
     prepared.push({ entry, name, flags, method, crc, payload, compressedSize, size, offset });
     offset += 30 + name.length + compressedSize;
