@@ -147,4 +147,12 @@ describe('the Office host (Excel fake)', () => {
     expect(marks.map((n) => [n.name, n.formula, n.visible]).sort()).toContainEqual(['_TierBook.col.tier.1', "='客户名单'!$E:$E", false]);
     expect(marks).toHaveLength(8);
   });
+
+  it('without defined names (below ExcelApi 1.4) re-grades its own unmarked columns in place, by their header block', async () => {
+    const fake = fakeWith([['客户编号', '年度消费金额', '合作年限'], ['K1', 1200000, 6]], { supported: { ExcelApi: '1.3' } });
+    await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
+    await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
+    expect(fake.values('客户名单')[0]).toEqual(['客户编号', '年度消费金额', '合作年限', '客户等级', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
+    expect(fake.names).toEqual([]);
+  });
 });
