@@ -2,8 +2,9 @@
 // port/marks.ts). Nothing else is ever replaced: a user's 客户等级 column or 等级历史 sheet is the user's.
 //
 // Workbooks graded by a version that did not mark yet are recognised by what that version always wrote: its
-// eight output headers side by side, in its order, in one language. Such a block is taken as ours (and so are
-// the sheets of that version's names); the next run marks them, and from then on marks alone decide.
+// output headers side by side, in its order, in one language. Such a block is taken as ours (and so are the
+// sheets of that version's names); the next run marks them, and from then on marks alone decide. The same
+// block is how a CSV (which keeps no marks) is re-graded without a second set of columns.
 import { generatedSheetOf, isHistoryHeader, schemeFromSheet, type CellValue, type GeneratedSheetKey, type OutputColumnKey, type OwnedSheets } from '../core/index.ts';
 import type { SheetInfo, WorkbookPort } from '../port/workbook.ts';
 
@@ -25,14 +26,24 @@ const PREVIOUS_VERSION_KEYS: readonly OutputColumnKey[] = ['tier', 'score', 'ben
 /** Where a previous version's header row can be: the header row is found within the first rows. */
 const HEADER_SEARCH_ROWS = 30;
 
-/** A previous version's block of output headers in one row: its first column, or -1. */
-export function previousVersionBlock(row: readonly CellValue[]): number {
+/**
+ * A block of our output headers in one row — in our order, one language, each as we write it plain or made
+ * distinct ("客户等级（TierBook）"), the score column possibly left out (rules mode) — as key → column.
+ * This is how unmarked output is recognised: a previous version's, or any written where marks cannot be
+ * kept (a CSV, Excel without ExcelApi 1.4).
+ */
+export function outputHeaderBlock(row: readonly CellValue[]): Partial<Record<OutputColumnKey, number>> | null {
+  const same = (cell: CellValue | undefined, h: string) =>
+    typeof cell === 'string' && [h, `${h}（TierBook）`, `${h} (TierBook)`].includes(cell.trim());
   for (const headers of PREVIOUS_VERSION_HEADERS) {
-    for (let c = 0; c + headers.length <= row.length; c++) {
-      if (headers.every((h, k) => typeof row[c + k] === 'string' && (row[c + k] as string).trim() === h)) return c;
+    for (const keys of [PREVIOUS_VERSION_KEYS, PREVIOUS_VERSION_KEYS.filter((k) => k !== 'score')]) {
+      const hs = keys.map((k) => headers[PREVIOUS_VERSION_KEYS.indexOf(k)]!);
+      for (let c = 0; c + hs.length <= row.length; c++) {
+        if (hs.every((h, k) => same(row[c + k], h))) return Object.fromEntries(keys.map((k, i) => [k, c + i]));
+      }
     }
   }
-  return -1;
+  return null;
 }
 
 export async function readOwnership(port: WorkbookPort, sheets: readonly SheetInfo[]): Promise<Ownership> {
@@ -60,9 +71,9 @@ async function findPreviousVersion(port: WorkbookPort, sheets: readonly SheetInf
     if (info.lastRow === 0) continue;
     const { values } = await port.readSheet(info.name, { firstRow: 1, lastRow: Math.min(info.lastRow, HEADER_SEARCH_ROWS) });
     for (const row of values) {
-      const at = previousVersionBlock(row);
-      if (at < 0) continue;
-      own.columns.set(info.name, Object.fromEntries(PREVIOUS_VERSION_KEYS.map((k, i) => [k, at + i])));
+      const block = outputHeaderBlock(row);
+      if (!block) continue;
+      own.columns.set(info.name, block);
       own.legacy = true;
       break;
     }

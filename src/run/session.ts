@@ -5,7 +5,6 @@
 import {
   columnLetter,
   generatedSheetName,
-  generatedSheetOf,
   handbookSheet,
   loc,
   metricSpec,
@@ -200,8 +199,8 @@ export class GradingSession {
       if (e instanceof RunError && (e.code === 'missing-columns' || e.code === 'no-header')) return this.unreadable(scheme, selection, sheets, e);
       throw e;
     }
-    const { customers, related } = loaded;
-    return dataView(scheme, sheets, customers.mapping, related, {
+    const { customers, related, own } = loaded;
+    return dataView(scheme, sheets, customers.mapping, related, own.sheets, {
       customerSheet: customers.sheet,
       generated: customers.generated,
       headerRow: customers.headerRow,
@@ -335,14 +334,15 @@ export class GradingSession {
 
   /** The data view of a sheet that does not map: its header and columns as far as they can be read. */
   private async unreadable(scheme: Scheme, selection: Selection, sheets: SheetInfo[], error: RunError): Promise<DataView> {
-    const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && generatedSheetOf(s.name) === undefined);
+    const own = await readOwnership(this.port, sheets);
+    const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && !own.sheets.has(s.name));
     const name = selection.sheet ?? candidates[0]?.name;
     if (!name) throw error;
     const v = await this.port.readSheet(name);
     const header = detectHeaderRow(v.values, v.firstRow);
     const mapping = mapColumns(header?.headers ?? [], scheme, selection.mapping ? { explicit: selection.mapping } : {});
-    const related = await findRelatedSheets(this.port, sheets, name);
-    return dataView(scheme, sheets, mapping, related, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text) });
+    const related = await findRelatedSheets(this.port, sheets, name, own);
+    return dataView(scheme, sheets, mapping, related, own.sheets, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text) });
   }
 }
 
@@ -352,6 +352,8 @@ function dataView(
   sheets: readonly SheetInfo[],
   mapping: ColumnMapping,
   related: Related,
+  /** The sheets that are TierBook's. */
+  owned: ReadonlyMap<string, unknown>,
   sheet: Pick<DataView, 'customerSheet' | 'generated' | 'headerRow' | 'customers' | 'blocking'>,
 ): DataView {
   const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
@@ -379,7 +381,7 @@ function dataView(
       fromRelated: mapping.byField[d.field] ? null : (supplied.get(d.field) ?? null),
     }));
   return {
-    sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === sheet.customerSheet ? 'customers' : roleOf(s.name, related) })),
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === sheet.customerSheet ? 'customers' : roleOf(s.name, related, owned) })),
     ...sheet,
     columns,
     fields,
@@ -429,11 +431,11 @@ export function paneText(text: Localized): Localized {
   };
 }
 
-function roleOf(name: string, related: Related): SheetRole {
+function roleOf(name: string, related: Related, owned: ReadonlyMap<string, unknown>): SheetRole {
   if (related.orders?.sheet === name) return 'orders';
   if (related.interactions?.sheet === name) return 'interactions';
   if (related.satisfaction?.sheet === name) return 'satisfaction';
-  return generatedSheetOf(name) ? 'tierbook' : 'other';
+  return owned.has(name) ? 'tierbook' : 'other';
 }
 
 /** The cell of an issue the core knows only by row and field (e.g. an unknown manual tier). */

@@ -131,6 +131,23 @@ describe('a workbook graded by the version before marks', () => {
   });
 });
 
+describe('a CSV (which keeps no marks)', () => {
+  it('is re-graded without a second set of columns, its user 客户等级 column left alone', async () => {
+    const csv = new TextEncoder().encode('客户编号,年度消费金额,合作年限,客户等级\r\nK1,1200000,6,A\r\nK2,5000,1,C\r\n');
+    const gradeCsv = async (bytes: Uint8Array) => {
+      const book = FileWorkbook.open(bytes, '客户.csv');
+      await gradeWorkbook(book, { lang: 'zh-CN', today: 46000 });
+      return book.toCsv('客户');
+    };
+    const once = await gradeCsv(csv);
+    const twice = await gradeCsv(once);
+    const header = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header(twice)).toBe(header(once));
+    expect(header(once)).toBe(['客户编号', '年度消费金额', '合作年限', '客户等级', ...OURS.slice(0, 7), '数据问题'].join(','));
+    expect(new TextDecoder().decode(twice).split('\r\n')[1]!.split(',').slice(0, 5)).toEqual(['K1', '1200000', '6', 'A', 'VIP客户(战略客户)']);
+  });
+});
+
 describe('the Office host (Excel fake)', () => {
   it('leaves the user’s 客户等级 column alone, marks its own columns and replaces only them on a re-run', async () => {
     const fake = fakeWith([
@@ -146,5 +163,13 @@ describe('the Office host (Excel fake)', () => {
     const marks = fake.names.filter((n) => n.name.startsWith('_TierBook.col.'));
     expect(marks.map((n) => [n.name, n.formula, n.visible]).sort()).toContainEqual(['_TierBook.col.tier.1', "='客户名单'!$E:$E", false]);
     expect(marks).toHaveLength(8);
+  });
+
+  it('without defined names (below ExcelApi 1.4) re-grades its own unmarked columns in place, by their header block', async () => {
+    const fake = fakeWith([['客户编号', '年度消费金额', '合作年限'], ['K1', 1200000, 6]], { supported: { ExcelApi: '1.3' } });
+    await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
+    await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
+    expect(fake.values('客户名单')[0]).toEqual(['客户编号', '年度消费金额', '合作年限', '客户等级', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
+    expect(fake.names).toEqual([]);
   });
 });

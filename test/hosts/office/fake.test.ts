@@ -30,6 +30,30 @@ describe('the Excel fake', () => {
     });
   });
 
+  it('keeps defined names: add (ExcelApi 1.4), Excel’s naming rules, one name once, visible and delete', async () => {
+    const fake = new FakeExcel([{ name: 'S', values: [['a']] }]);
+    await fake.run(async (context) => {
+      const item = context.workbook.names.add('_TierBook.col.tier.1', "='S'!$B:$B");
+      item.visible = false;
+      await context.sync();
+      const names = context.workbook.names;
+      names.load('items/name,items/formula,items/visible');
+      await context.sync();
+      expect(names.items.map((n) => [n.name, n.formula, n.visible])).toEqual([['_TierBook.col.tier.1', "='S'!$B:$B", false]]);
+      context.workbook.names.add('_tierbook.COL.tier.1', '=S!$C:$C');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      context.workbook.names.add('AB12', '=S!$C:$C');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      context.workbook.names.getItem('_TierBook.col.tier.1').delete();
+      await context.sync();
+    });
+    expect(fake.names).toEqual([]);
+    const old = new FakeExcel([{ name: 'S', values: [['a']] }], { supported: { ExcelApi: '1.3' } });
+    await old.run(async (context) => {
+      expect(() => context.workbook.names.add('x', '=S!$A$1')).toThrow(/could not be found/);
+    });
+  });
+
   it('knows null objects only after a sync', async () => {
     const fake = new FakeExcel([{ name: 'S', values: [] }]);
     await fake.run(async (context) => {

@@ -26,8 +26,13 @@ describe('openpyxl workbooks', () => {
     // openpyxl declares the relationships namespace on each <sheet>, not on <workbook>.
     expect(text(zipEntries(input)['xl/workbook.xml'])).toMatch(/<sheet xmlns:r=/);
     const out = await grade(input, '2025Q4');
-    const workbookXml = text(zipEntries(out)['xl/workbook.xml']);
+    const parts = zipEntries(out);
+    const workbookXml = text(parts['xl/workbook.xml']);
     expect(schemaErrors(workbookXml, 'SpreadsheetML_Workbook')).toBe('');
+    // Every sheet we patched or generated (customers, rules, history, mix) is valid too.
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p));
+    expect(sheets.length).toBe(4);
+    for (const p of sheets) expect(schemaErrors(text(parts[p]), 'SpreadsheetML_Worksheet'), p).toBe('');
     const cells = openpyxlCells(out);
     expect(Object.keys(cells)).toEqual(expect.arrayContaining(['客户', '等级规则', '等级历史']));
     expect(cells['客户']!.F1).toEqual(['s', '客户等级']);
@@ -145,5 +150,22 @@ describe('damaged and extreme inputs', () => {
     expect(cells.A2).toEqual(['s', 'C1']);
     expect(cells.E4).toEqual(['n', 0]);
     expect(cells.F1).toEqual(['s', '客户等级']);
+  });
+});
+
+describe('files that are not .xlsx', () => {
+  it('say what they are in both languages', () => {
+    const xls = new Uint8Array(512);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const error = (bytes: Uint8Array) => {
+      try {
+        FileWorkbook.open(bytes, 'book.xlsx');
+      } catch (e) {
+        return (e as XlsxError).text;
+      }
+      return null;
+    };
+    expect(error(xls)).toEqual({ 'zh-CN': expect.stringMatching(/旧格式.*\.xls/), 'en-US': expect.stringMatching(/old-format Excel workbook \(\.xls\)/) });
+    expect(error(new TextEncoder().encode('客户编号,金额'))).toEqual({ 'zh-CN': expect.stringMatching(/不是 zip/), 'en-US': expect.stringMatching(/not a zip/) });
   });
 });
