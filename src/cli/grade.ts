@@ -4,13 +4,15 @@ import { existsSync } from 'node:fs';
 import {
   PRESET_IDS,
   getPreset,
+  parseDate,
+  serialToIsoDate,
   schemeFromJson,
   type GradeResult,
   type Lang,
   type Scheme,
 } from '../core/index.ts';
 import { defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
-import { gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
+import { asOfMessage, gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
 
@@ -19,6 +21,8 @@ export interface GradeArgs {
   scheme?: string;
   sheet?: string;
   period?: string;
+  /** --as-of 2025-12-31: the day recency is counted to without a period. */
+  asOf?: string;
   map: string[];
   lang: Lang;
   out?: string;
@@ -46,6 +50,13 @@ function parseMap(pairs: string[]): Record<string, string> {
   return out;
 }
 
+/** --as-of as an Excel serial: a date, year first. */
+function parseAsOf(text: string): number {
+  const p = parseDate(text);
+  if (!p.ok || p.value === null) throw new UsageError(`--as-of expects a date such as 2025-12-31, got "${text}"`);
+  return Math.floor(p.value);
+}
+
 /** The --json document: one entry per data row, and the tier mix. */
 export function gradeJson(run: RunResult, lang: Lang, input: string, output: string) {
   const r: GradeResult = run.result;
@@ -57,6 +68,8 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     list.push({ cell: x.cell ?? null, message: x.message[lang] });
     issuesByIndex.set(x.index, list);
   }
+  // The value of each metric the scheme used, after parsing, units and aggregation: a script can check what was read.
+  const metricIds = [...new Set(scheme.criteria.map((c) => c.metric))].filter((m) => table.metrics[m] !== undefined);
   const tierMix: Record<string, { count: number; revenue: number; customerShare: number; revenueShare: number | null }> = {};
   for (const row of run.mix.rows)
     tierMix[row.tier] = {
@@ -74,6 +87,8 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     schemeSource: run.schemeSource,
     previousPeriod: run.previousPeriod,
     mapping: run.customers.mapping.columns.map((c) => ({ field: c.field, header: c.header, column: c.col, scale: c.scale })),
+    asOf: serialToIsoDate(run.asOf.serial),
+    asOfSource: run.asOf.source,
     customers: Array.from({ length: r.size }, (_, i) => {
       const t = r.tier[i]!;
       const score = r.score?.[i];
@@ -86,6 +101,12 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
         overridden: r.overridden[i] === 1,
         previousTier: run.previous?.get(table.ids[i]!)?.tier ?? null,
         issues: issuesByIndex.get(i) ?? [],
+        metrics: Object.fromEntries(
+          metricIds.map((m) => {
+            const v = table.metrics[m]?.values[i];
+            return [m, v !== undefined && Number.isFinite(v) ? v : null];
+          }),
+        ),
       };
     }),
     tierMix,
@@ -97,6 +118,8 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
 export async function gradeCommand(a: GradeArgs): Promise<void> {
   if (!existsSync(a.file)) throw new UsageError(`file not found: ${a.file}`);
   if (a.inPlace && a.out) throw new UsageError('use either --in-place or --out, not both');
+  if (a.period && a.asOf) throw new UsageError('use either --period or --as-of, not both (a period counts recency to its end)');
+  const asOf = a.asOf !== undefined ? parseAsOf(a.asOf) : undefined;
   const book = openWorkbookFile(a.file);
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
   const big = (await book.listSheets()).some((s) => s.lastRow > 20_000);
@@ -105,6 +128,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(scheme ? { scheme } : {}),
     ...(a.sheet ? { sheet: a.sheet } : {}),
     ...(a.period ? { period: a.period } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
     ...(a.map.length ? { mapping: parseMap(a.map) } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
@@ -121,6 +145,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     const tier = run.scheme.tiers.find((t) => t.id === row.tier)!;
     console.log(`  ${padDisplay(tier.label[a.lang], 18)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
   }
+  if (run.result.table.metrics.recencyDays) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   if (run.mix.unrated) console.log(zh ? `  未评级 ${run.mix.unrated} 位（见"数据问题"列）` : `  ${run.mix.unrated} unrated (see the "Data issues" column)`);
   for (const w of run.warnings) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);

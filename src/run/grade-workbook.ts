@@ -2,6 +2,7 @@
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
 import {
+  serialToIsoDate,
   GENERATED_SHEETS,
   SchemeError,
   generatedSheetName,
@@ -51,7 +52,12 @@ export interface RunOptions {
   period?: string;
   /** metric → header text. */
   mapping?: Record<string, string>;
-  /** Today as an Excel serial (recency without a period); default: the clock. */
+  /**
+   * The day recency is counted to without a period (CLI --as-of 2025-12-31), as an Excel serial. Default:
+   * the latest date in the data (the last order, or the latest last-purchase date).
+   */
+  asOf?: number;
+  /** Today as an Excel serial, for data without any date; default: the clock. */
   today?: number;
   /** ISO timestamp recorded in the history (default: now). */
   gradedAt?: string;
@@ -79,6 +85,26 @@ export interface RunResult {
   notes: DataIssue[];
   /** Customer id → the tier text the sheet's tier column held before this run wrote it (null: never graded). */
   before: Map<string, string> | null;
+  /** The day recency was counted to, and why that day. */
+  asOf: AsOf;
+}
+
+/** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
+export interface AsOf {
+  serial: number;
+  source: 'period' | 'option' | 'data' | 'today';
+}
+
+/** "距最近消费天数计算至 2011-12-09（数据中最晚的日期）". */
+export function asOfMessage(asOf: AsOf): Localized {
+  const day = serialToIsoDate(asOf.serial);
+  const why = {
+    period: loc('评级周期的期末', 'the end of the review period'),
+    option: loc('--as-of 指定', 'given with --as-of'),
+    data: loc('数据中最晚的日期', 'the latest date in the data'),
+    today: loc('今天：数据中没有日期', 'today: the data holds no date'),
+  }[asOf.source];
+  return loc(`距最近消费天数计算至 ${day}（${why['zh-CN']}）`, `Days since the last purchase are counted to ${day} (${why['en-US']})`);
 }
 
 export const DEFAULT_SCHEME = 'b2b-value';
@@ -115,12 +141,13 @@ async function findCustomerSheet(
   sheets: SheetInfo[],
   scheme: Scheme,
   options: Pick<RunOptions, 'sheet' | 'mapping'>,
-  asOf: number,
+  asOf: number | null,
+  latestKnown: number | null,
   related: Related,
 ): Promise<CustomerSheet | null> {
   const canFill = new Set(metricsFromRelated(related).keys());
   const read = async (name: string) =>
-    readCustomerSheet(await port.readSheet(name), scheme, { asOf, canFill, ...(options.mapping ? { explicit: options.mapping } : {}) });
+    readCustomerSheet(await port.readSheet(name), scheme, { asOf, latestKnown, canFill, ...(options.mapping ? { explicit: options.mapping } : {}) });
   if (options.sheet) {
     const info = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
     if (!info)
@@ -170,6 +197,9 @@ function customersFromOrders(related: Related, window: PeriodWindow | null, asOf
     lastUserCol: ORDER_SHEET_METRICS.length,
     mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
     outputCols: {},
+    noteRows: [],
+    warnings: [],
+    asOf,
   };
 }
 
@@ -255,6 +285,7 @@ export interface LoadedCustomers {
   related: Related;
   /** Join notes (ids found only in a related sheet). */
   notes: DataIssue[];
+  asOf: AsOf;
 }
 
 /** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
@@ -264,14 +295,27 @@ export async function loadCustomers(
   scheme: Scheme,
   options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
   window: PeriodWindow | null,
-  asOf: number,
+  given: number | null,
+  today: number = todaySerial(),
 ): Promise<LoadedCustomers> {
   const related = await findRelatedSheets(port, sheets, options.sheet ?? null);
-  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related);
+  // Without a period or --as-of, recency counts to the latest date in the data: the last order …
+  const fixed = window ? window.end : given;
+  const ordersLatest = fixed === null && related.orders ? aggregatePeriodOrders(related.orders, null, undefined).inPeriod.asOf : NaN;
+  const latestKnown = Number.isFinite(ordersLatest) ? ordersLatest : null;
+  // … or the latest last-purchase date on the customer sheet.
+  const found = await findCustomerSheet(port, sheets, scheme, options, fixed, latestKnown, related);
+  const latest = found?.asOf ?? latestKnown;
+  const asOf: AsOf =
+    fixed !== null
+      ? { serial: fixed, source: window ? 'period' : 'option' }
+      : latest !== null
+        ? { serial: latest, source: 'data' }
+        : { serial: today, source: 'today' };
   const names = sheets.map((s) => s.name);
-  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', names, options.lang).name);
-  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
-  return { customers, related, notes };
+  const customers = found ?? customersFromOrders(related, window, asOf.serial, generatedSheetName('customers', names, options.lang).name);
+  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf.serial) : [];
+  return { customers, related, notes, asOf };
 }
 
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
@@ -303,10 +347,9 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   }
   const { scheme } = loaded;
   const window = options.period ? periodWindow(options.period) : null;
-  const asOf = window ? window.end : (options.today ?? todaySerial());
   progress({ done: 1, total: 5, stage: 'read' });
   const names = sheets.map((s) => s.name);
-  const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf);
+  const { customers, related, notes, asOf } = await loadCustomers(port, sheets, scheme, options, window, options.asOf ?? null, options.today ?? todaySerial());
 
   progress({ done: 2, total: 5, stage: 'grade' });
   const result = gradeCustomers(scheme, customers);
@@ -377,11 +420,12 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     held,
     previousPeriod: prevPeriod,
     previous,
-    warnings: [...result.warnings, ...orphanWarnings(notes)],
+    warnings: [...customers.warnings, ...result.warnings, ...orphanWarnings(notes)],
     summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,
     before,
+    asOf,
   };
 }
 

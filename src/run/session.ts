@@ -321,7 +321,7 @@ export class GradingSession {
     if (this.loaded?.key === key) return this.loaded.value;
     const value = (async () => {
       const sheets = await this.port.listSheets();
-      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, this.options.today ?? todaySerial());
+      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, null, this.options.today ?? todaySerial());
       return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers) };
     })();
     this.loaded = { key, value };
