@@ -36,6 +36,7 @@ import {
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
+import { pointIssuesAtCells } from './issue-cells.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
@@ -319,9 +320,11 @@ export async function loadCustomers(
 }
 
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
-export function gradeCustomers(scheme: Scheme, customers: CustomerSheet): GradeResult {
+export function gradeCustomers(scheme: Scheme, customers: CustomerSheet, related?: Related): GradeResult {
   try {
-    return grade(scheme, customers.table);
+    const result = grade(scheme, customers.table);
+    pointIssuesAtCells(result.issues, customers, related ? metricsFromRelated(related) : new Map());
+    return result;
   } catch (e) {
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
     if (e instanceof Error && e.name === 'MissingMetricsError') {
@@ -352,7 +355,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const { customers, related, notes, asOf } = await loadCustomers(port, sheets, scheme, options, window, options.asOf ?? null, options.today ?? todaySerial());
 
   progress({ done: 2, total: 5, stage: 'grade' });
-  const result = gradeCustomers(scheme, customers);
+  const result = gradeCustomers(scheme, customers, related);
   // The tiers the sheet held before this run (its tier column), read before anything is written.
   const before = await lastAppliedTiers(port, sheets, customers);
 

@@ -227,8 +227,8 @@ export class GradingSession {
 
   /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
-    const { customers, notes, last } = await this.load(scheme, selection);
-    const result = gradeCustomers(scheme, customers);
+    const { customers, notes, last, related } = await this.load(scheme, selection);
+    const result = gradeCustomers(scheme, customers, related);
     return {
       mix: mixView(result),
       lastApplied: last ? countLabels(last) : null,
