@@ -4,6 +4,7 @@ export * from './i18n.ts';
 export * from './issues.ts';
 export * from './values/parse.ts';
 export * from './values/cell-units.ts';
+export * from './values/currency.ts';
 export * from './scheme/metrics.ts';
 export * from './scheme/schema.ts';
 export * from './scheme/validate.ts';

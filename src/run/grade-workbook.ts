@@ -2,6 +2,8 @@
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
 import {
+  a1,
+  columnLetter,
   serialToIsoDate,
   GENERATED_SHEETS,
   SchemeError,
@@ -35,6 +37,7 @@ import {
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
+import { currenciesOf, currencyFromData, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
 import { pointIssuesAtCells } from './issue-cells.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
@@ -201,6 +204,7 @@ function customersFromOrders(related: Related, window: PeriodWindow | null, asOf
     noteRows: [],
     warnings: [],
     asOf,
+    currencies: [],
   };
 }
 
@@ -319,6 +323,17 @@ export async function loadCustomers(
   return { customers, related, notes, asOf };
 }
 
+/** The currencies the orders sheet's amount (or unit price) cells show. */
+function ordersCurrencies(related: Related): ColumnCurrencies[] {
+  const o = related.orders;
+  if (!o) return [];
+  const col = o.cols.amount ?? o.cols.unitPrice;
+  if (col === undefined) return [];
+  const cells = o.rows.map((r) => r[col] ?? null);
+  const found = currenciesOf(o.sheet, columnLetter(col), cells, (i) => a1(o.firstRow + i, col));
+  return found ? [found] : [];
+}
+
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
 export function gradeCustomers(scheme: Scheme, customers: CustomerSheet, related?: Related): GradeResult {
   try {
@@ -348,11 +363,13 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
     throw e;
   }
-  const { scheme } = loaded;
   const window = options.period ? periodWindow(options.period) : null;
   progress({ done: 1, total: 5, stage: 'read' });
   const names = sheets.map((s) => s.name);
-  const { customers, related, notes, asOf } = await loadCustomers(port, sheets, scheme, options, window, options.asOf ?? null, options.today ?? todaySerial());
+  const { customers, related, notes, asOf } = await loadCustomers(port, sheets, loaded.scheme, options, window, options.asOf ?? null, options.today ?? todaySerial());
+  // Amounts in the data's currency when the scheme sets none (a UK retailer's £ is not shown as ¥).
+  const shown = currencyFromData(loaded.scheme, [...customers.currencies, ...ordersCurrencies(related)], loaded.source === 'rules-sheet');
+  const scheme = shown.scheme;
 
   progress({ done: 2, total: 5, stage: 'grade' });
   const result = gradeCustomers(scheme, customers, related);
@@ -423,7 +440,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     held,
     previousPeriod: prevPeriod,
     previous,
-    warnings: [...customers.warnings, ...result.warnings, ...orphanWarnings(notes)],
+    warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes)],
     summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,

@@ -18,6 +18,7 @@ import {
 } from '../core/index.ts';
 import { applyScale, detectHeaderRow, mapColumns, splitDataRows, type ColumnMapping } from '../core/mapping/index.ts';
 import type { SheetValues } from '../port/workbook.ts';
+import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
 
 export interface CustomerSheet {
@@ -40,6 +41,8 @@ export interface CustomerSheet {
   warnings: Localized[];
   /** The day recency was counted to from the last-purchase column; null when the sheet has no such column. */
   asOf: number | null;
+  /** Amount columns whose cells show a currency (£1,200, HK$300). */
+  currencies: ColumnCurrencies[];
 }
 
 const NON_METRIC_FIELDS = new Set(['id', 'name', 'override', 'overrideReason', 'lastPurchase']);
@@ -140,6 +143,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
 
   // Metrics, scaled by the unit their header names (万元, 千元, months …).
   const metrics: Record<string, MetricColumn> = {};
+  const currencies: ColumnCurrencies[] = [];
   // Only the metrics the scheme declares: an unreadable cell in a column nobody grades on is no issue.
   const declared = new Set(scheme.criteria.map((c) => c.metric));
   for (const m of mapping.columns) {
@@ -147,6 +151,10 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     const spec = metricSpec(scheme, m.field);
     const raw = cells(m.col);
     const parsed = parseMetricColumn(raw, spec, locate(m.col));
+    if (spec.unit === 'currency') {
+      const shown = currenciesOf(sheet, m.header, raw, (i) => a1(sheetRows[i]!, m.col));
+      if (shown) currencies.push(shown);
+    }
     const converted = parsed.conversions;
     if (converted.length) {
       const first = converted[0]!;
@@ -238,5 +246,6 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     noteRows,
     warnings,
     asOf,
+    currencies,
   };
 }

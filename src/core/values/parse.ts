@@ -251,11 +251,11 @@ const cur = (word: string, euro = false): Currency => ({ word, euro });
 
 // Longest first, so "US$" wins over "$" and "港元" over "元".
 const PREFIX_CURRENCIES: readonly Currency[] = [
-  cur('US$'), cur('HK$'), cur('CN¥'), cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
+  cur('US$'), cur('HK$'), cur('NT$'), cur('CN¥'), cur('TWD'), cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
   cur('¥'), cur('$'), cur('€', true), cur('£'),
 ];
 const SUFFIX_CURRENCIES: readonly Currency[] = [
-  cur('人民币'), cur('港币'), cur('港元'), cur('美元'), cur('美金'), cur('欧元', true), cur('英镑'),
+  cur('人民币'), cur('新台币'), cur('台币'), cur('港币'), cur('港元'), cur('TWD'), cur('美元'), cur('美金'), cur('欧元', true), cur('英镑'),
   cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
   cur('元'), cur('圆'), cur('块'), cur('¥'), cur('$'), cur('€', true), cur('£'),
 ];
