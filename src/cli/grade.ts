@@ -6,13 +6,15 @@ import {
   getPreset,
   loc,
   periodWindow,
+  parseDate,
+  serialToIsoDate,
   schemeFromJson,
   type GradeResult,
   type Lang,
   type Scheme,
 } from '../core/index.ts';
 import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, saveWorkbookFile } from '../hosts/file/node-files.ts';
-import { gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
+import { asOfMessage, gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
 
@@ -21,6 +23,8 @@ export interface GradeArgs {
   scheme?: string;
   sheet?: string;
   period?: string;
+  /** --as-of 2025-12-31: the day recency is counted to without a period. */
+  asOf?: string;
   map: string[];
   lang: Lang;
   out?: string;
@@ -53,6 +57,13 @@ function parseMap(pairs: string[]): Record<string, string> {
   return out;
 }
 
+/** --as-of as an Excel serial: a date, year first. */
+function parseAsOf(text: string): number {
+  const p = parseDate(text);
+  if (!p.ok || p.value === null) throw new UsageError(loc(`--as-of 需要一个日期，例如 2025-12-31，收到的是"${text}"`, `--as-of expects a date such as 2025-12-31, got "${text}"`));
+  return Math.floor(p.value);
+}
+
 /** The --json document: one entry per data row, and the tier mix. */
 export function gradeJson(run: RunResult, lang: Lang, input: string, output: string) {
   const r: GradeResult = run.result;
@@ -64,6 +75,8 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     list.push({ cell: x.cell ?? null, message: x.message[lang] });
     issuesByIndex.set(x.index, list);
   }
+  // The value of each metric the scheme used, after parsing, units and aggregation: a script can check what was read.
+  const metricIds = [...new Set(scheme.criteria.map((c) => c.metric))].filter((m) => table.metrics[m] !== undefined);
   const tierMix: Record<string, { count: number; revenue: number; customerShare: number; revenueShare: number | null }> = {};
   for (const row of run.mix.rows)
     tierMix[row.tier] = {
@@ -81,6 +94,8 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     schemeSource: run.schemeSource,
     previousPeriod: run.previousPeriod,
     mapping: run.customers.mapping.columns.map((c) => ({ field: c.field, header: c.header, column: c.col, scale: c.scale })),
+    asOf: serialToIsoDate(run.asOf.serial),
+    asOfSource: run.asOf.source,
     customers: Array.from({ length: r.size }, (_, i) => {
       const t = r.tier[i]!;
       const score = r.score?.[i];
@@ -93,6 +108,12 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
         overridden: r.overridden[i] === 1,
         previousTier: run.previous?.get(table.ids[i]!)?.tier ?? null,
         issues: issuesByIndex.get(i) ?? [],
+        metrics: Object.fromEntries(
+          metricIds.map((m) => {
+            const v = table.metrics[m]?.values[i];
+            return [m, v !== undefined && Number.isFinite(v) ? v : null];
+          }),
+        ),
       };
     }),
     tierMix,
@@ -118,6 +139,9 @@ function checkGradeArgs(a: GradeArgs): string {
 export async function gradeCommand(a: GradeArgs): Promise<void> {
   // In place keeps the file's format: a CSV gets its graded sheet back as CSV.
   const output = checkGradeArgs(a);
+  if (a.period && a.asOf)
+    throw new UsageError(loc('--period 和 --as-of 只能选一个（期间的最近消费天数算到期末）', 'use either --period or --as-of, not both (a period counts recency to its end)'));
+  const asOf = a.asOf !== undefined ? parseAsOf(a.asOf) : undefined;
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
   if (a.map.length) parseMap(a.map);
   const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
@@ -127,6 +151,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(scheme ? { scheme } : {}),
     ...(a.sheet ? { sheet: a.sheet } : {}),
     ...(a.period ? { period: a.period } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
     ...(a.map.length ? { mapping: parseMap(a.map) } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
@@ -151,6 +176,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     const tier = run.scheme.tiers.find((t) => t.id === row.tier)!;
     console.log(`  ${padDisplay(tier.label[a.lang], 18)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
   }
+  if (run.result.table.metrics.recencyDays) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   if (run.mix.unrated) console.log(zh ? `  未评级 ${run.mix.unrated} 位（见"数据问题"列）` : `  ${run.mix.unrated} unrated (see the "Data issues" column)`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);

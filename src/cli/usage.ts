@@ -4,8 +4,8 @@ import { loc, type Lang, type Localized } from '../core/index.ts';
 export const USAGE = `tierbook — grade customers into tiers
 
   tierbook grade <file.xlsx|file.csv> [--scheme <preset-id|scheme.json>] [--sheet <name>]
-                 [--period <label>] [--map metric=Header ...] [--lang zh-CN|en-US]
-                 [--out <path>] [--in-place] [--encoding <name>] [--json]
+                 [--period <label> | --as-of <yyyy-mm-dd>] [--map metric=Header ...]
+                 [--lang zh-CN|en-US] [--out <path>] [--in-place] [--encoding <name>] [--json]
   tierbook handbook [<file.xlsx>] [--scheme <preset|scheme.json>] [--lang zh-CN|en-US] [--out <path>] [--in-place]
                  the tier-management handbook: Markdown without a file, else the 等级管理手册 sheet
   tierbook init <file.xlsx> [--lang zh-CN|en-US]  write the template workbook to paste your data into

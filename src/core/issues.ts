@@ -7,6 +7,7 @@ export type IssueCode =
   | 'not-a-number' // text we cannot read as a number
   | 'not-a-date'
   | 'not-a-boolean'
+  | 'wrong-unit' // a unit in the cell the criterion cannot use ("30天" for years)
   | 'out-of-range' // e.g. a score outside 0–10
   | 'unknown-override' // the override names no tier
   | 'duplicate-id'

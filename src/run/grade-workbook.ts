@@ -2,6 +2,9 @@
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
 import {
+  a1,
+  columnLetter,
+  serialToIsoDate,
   GENERATED_SHEETS,
   SchemeError,
   generatedSheetName,
@@ -33,9 +36,11 @@ import {
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
+import { currenciesOf, currencyFromData, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
 import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
 import { previousFromUserGrades } from './user-grades.ts';
+import { pointIssuesAtCells } from './issue-cells.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
@@ -52,7 +57,12 @@ export interface RunOptions {
   period?: string;
   /** metric → header text. */
   mapping?: Record<string, string>;
-  /** Today as an Excel serial (recency without a period); default: the clock. */
+  /**
+   * The day recency is counted to without a period (CLI --as-of 2025-12-31), as an Excel serial. Default:
+   * the latest date in the data (the last order, or the latest last-purchase date).
+   */
+  asOf?: number;
+  /** Today as an Excel serial, for data without any date; default: the clock. */
   today?: number;
   /** ISO timestamp recorded in the history (default: now). */
   gradedAt?: string;
@@ -80,6 +90,26 @@ export interface RunResult {
   notes: DataIssue[];
   /** Customer id → the tier text the sheet's tier column held before this run wrote it (null: never graded). */
   before: Map<string, string> | null;
+  /** The day recency was counted to, and why that day. */
+  asOf: AsOf;
+}
+
+/** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
+export interface AsOf {
+  serial: number;
+  source: 'period' | 'option' | 'data' | 'today';
+}
+
+/** "距最近消费天数计算至 2011-12-09（数据中最晚的日期）". */
+export function asOfMessage(asOf: AsOf): Localized {
+  const day = serialToIsoDate(asOf.serial);
+  const why = {
+    period: loc('评级周期的期末', 'the end of the review period'),
+    option: loc('--as-of 指定', 'given with --as-of'),
+    data: loc('数据中最晚的日期', 'the latest date in the data'),
+    today: loc('今天：数据中没有日期', 'today: the data holds no date'),
+  }[asOf.source];
+  return loc(`距最近消费天数计算至 ${day}（${why['zh-CN']}）`, `Days since the last purchase are counted to ${day} (${why['en-US']})`);
 }
 
 export const DEFAULT_SCHEME = 'b2b-value';
@@ -117,7 +147,8 @@ async function findCustomerSheet(
   sheets: SheetInfo[],
   scheme: Scheme,
   options: Pick<RunOptions, 'sheet' | 'mapping'>,
-  asOf: number,
+  asOf: number | null,
+  latestKnown: number | null,
   related: Related,
   own: Ownership,
 ): Promise<CustomerSheet | null> {
@@ -126,6 +157,7 @@ async function findCustomerSheet(
     readCustomerSheet(await port.readSheet(name), scheme, {
       ours: own.columns.get(name) ?? {},
       asOf,
+      latestKnown,
       canFill,
       lastCol: sheets.find((s) => s.name === name)?.lastCol ?? -1,
       ...(options.mapping ? { explicit: options.mapping } : {}),
@@ -180,6 +212,10 @@ function customersFromOrders(related: Related, window: PeriodWindow | null, asOf
     lastUserCol: ORDER_SHEET_METRICS.length,
     mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
     outputCols: {},
+    noteRows: [],
+    warnings: [],
+    asOf,
+    currencies: [],
   };
 }
 
@@ -272,6 +308,7 @@ export interface LoadedCustomers {
   notes: DataIssue[];
   /** What in the workbook is TierBook's. */
   own: Ownership;
+  asOf: AsOf;
 }
 
 /** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
@@ -281,15 +318,28 @@ export async function loadCustomers(
   scheme: Scheme,
   options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
   window: PeriodWindow | null,
-  asOf: number,
+  given: number | null,
+  today: number = todaySerial(),
   own?: Ownership,
 ): Promise<LoadedCustomers> {
   own ??= await readOwnership(port, sheets);
   const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own);
-  const found = await findCustomerSheet(port, sheets, scheme, options, asOf, related, own);
-  const customers = found ?? customersFromOrders(related, window, asOf, generatedSheetName('customers', ownedSheets(sheets, own), options.lang).name);
-  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf) : [];
-  return { customers, related, notes, own };
+  // Without a period or --as-of, recency counts to the latest date in the data: the last order …
+  const fixed = window ? window.end : given;
+  const ordersLatest = fixed === null && related.orders ? aggregatePeriodOrders(related.orders, null, undefined).inPeriod.asOf : NaN;
+  const latestKnown = Number.isFinite(ordersLatest) ? ordersLatest : null;
+  // … or the latest last-purchase date on the customer sheet.
+  const found = await findCustomerSheet(port, sheets, scheme, options, fixed, latestKnown, related, own);
+  const latest = found?.asOf ?? latestKnown;
+  const asOf: AsOf =
+    fixed !== null
+      ? { serial: fixed, source: window ? 'period' : 'option' }
+      : latest !== null
+        ? { serial: latest, source: 'data' }
+        : { serial: today, source: 'today' };
+  const customers = found ?? customersFromOrders(related, window, asOf.serial, generatedSheetName('customers', ownedSheets(sheets, own), options.lang).name);
+  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf.serial) : [];
+  return { customers, related, notes, own, asOf };
 }
 
 /** Schemes that grade from orders alone (spend, order count, recency): the hint for an orders export. */
@@ -318,10 +368,23 @@ function missingMetrics(scheme: Scheme, customers: CustomerSheet, metrics: reado
   );
 }
 
+/** The currencies the orders sheet's amount (or unit price) cells show. */
+function ordersCurrencies(related: Related): ColumnCurrencies[] {
+  const o = related.orders;
+  if (!o) return [];
+  const col = o.cols.amount ?? o.cols.unitPrice;
+  if (col === undefined) return [];
+  const cells = o.rows.map((r) => r[col] ?? null);
+  const found = currenciesOf(o.sheet, columnLetter(col), cells, (i) => a1(o.firstRow + i, col));
+  return found ? [found] : [];
+}
+
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
-export function gradeCustomers(scheme: Scheme, customers: CustomerSheet): GradeResult {
+export function gradeCustomers(scheme: Scheme, customers: CustomerSheet, related?: Related): GradeResult {
   try {
-    return grade(scheme, customers.table);
+    const result = grade(scheme, customers.table);
+    pointIssuesAtCells(result.issues, customers, related ? metricsFromRelated(related) : new Map());
+    return result;
   } catch (e) {
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
     if (e instanceof Error && e.name === 'MissingMetricsError') throw missingMetrics(scheme, customers, (e as Error & { metrics: string[] }).metrics);
@@ -345,14 +408,15 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     if (e instanceof SchemeError) throw new RunError('scheme', loc(e.describe('zh-CN'), e.describe('en-US')));
     throw e;
   }
-  const { scheme } = loaded;
   const window = options.period ? periodWindow(options.period) : null;
-  const asOf = window ? window.end : (options.today ?? todaySerial());
   progress({ done: 1, total: 5, stage: 'read' });
-  const { customers, related, notes } = await loadCustomers(port, sheets, scheme, options, window, asOf, own);
+  const { customers, related, notes, asOf } = await loadCustomers(port, sheets, loaded.scheme, options, window, options.asOf ?? null, options.today ?? todaySerial(), own);
+  // Amounts in the data's currency when the scheme sets none (a UK retailer's £ is not shown as ¥).
+  const shown = currencyFromData(loaded.scheme, [...customers.currencies, ...ordersCurrencies(related)], loaded.source === 'rules-sheet');
+  const scheme = shown.scheme;
 
   progress({ done: 2, total: 5, stage: 'grade' });
-  const result = gradeCustomers(scheme, customers);
+  const result = gradeCustomers(scheme, customers, related);
   // The tiers the sheet held before this run (its tier column), read before anything is written.
   const before = await lastAppliedTiers(port, sheets, customers);
 
@@ -431,11 +495,12 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     held,
     previousPeriod: prevPeriod,
     previous,
-    warnings: [...result.warnings, ...orphanWarnings(notes)],
+    warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes)],
     summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,
     before,
+    asOf,
   };
 }
 

@@ -10,13 +10,15 @@ import {
   parseMetricColumn,
   type CellValue,
   type CustomerTable,
+  type Localized,
   type DataIssue,
   type MetricColumn,
   type OutputColumnKey,
   type Scheme,
 } from '../core/index.ts';
-import { applyScale, dataRows, detectHeaderRow, mapColumns, type ColumnMapping } from '../core/mapping/index.ts';
+import { applyScale, detectHeaderRow, mapColumns, splitDataRows, type ColumnMapping } from '../core/mapping/index.ts';
 import type { SheetValues } from '../port/workbook.ts';
+import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
 
 export interface CustomerSheet {
@@ -35,14 +37,27 @@ export interface CustomerSheet {
   lastUserCol: number;
   mapping: ColumnMapping;
   outputCols: Partial<Record<OutputColumnKey, number>>;
+  /** Sheet rows taken as notes, not customers (notes between customers, everything under the 合计 row). */
+  noteRows: number[];
+  /** What the run should say about how the sheet was read: notes skipped, cells converted. */
+  warnings: Localized[];
+  /** The day recency was counted to from the last-purchase column; null when the sheet has no such column. */
+  asOf: number | null;
+  /** Amount columns whose cells show a currency (£1,200, HK$300). */
+  currencies: ColumnCurrencies[];
 }
 
 const NON_METRIC_FIELDS = new Set(['id', 'name', 'override', 'overrideReason', 'lastPurchase']);
 
 export interface ReadOptions {
   explicit?: Record<string, string>;
-  /** Reference day for recency from a last-purchase date column (Excel serial): the period end, or today. */
-  asOf: number;
+  /**
+   * Reference day for recency from a last-purchase date column (Excel serial): the period end or the
+   * user's --as-of. Null: the latest date in the data (this column, and `latestKnown` from an orders sheet).
+   */
+  asOf: number | null;
+  /** The latest date found elsewhere in the data (the last order), for `asOf: null`. */
+  latestKnown?: number | null;
   /** Metrics a related sheet (orders, satisfaction …) can supply: not an error when the sheet lacks them. */
   canFill?: ReadonlySet<string>;
   /**
@@ -58,14 +73,14 @@ export interface ReadOptions {
   ours?: Partial<Record<OutputColumnKey, number>>;
 }
 
-const TOTALS = /^(合计|总计|小计|共计|汇总|total|totals|grand total|sum|subtotal)[:：]?$/i;
-
-/** A row whose id is blank and whose first text says "合计"/"Total". */
-function isTotalsRow(row: CellValue[], mapping: ColumnMapping): boolean {
-  const idCol = mapping.byField.id?.col;
-  if (idCol !== undefined && row[idCol] !== null && row[idCol] !== undefined && String(row[idCol]).trim() !== '' && !TOTALS.test(String(row[idCol]).trim())) return false;
-  const firstText = row.find((v) => typeof v === 'string' && v.trim() !== '');
-  return typeof firstText === 'string' && TOTALS.test(firstText.replace(/\s+/g, ''));
+/** "第 14、25、26 行" / "rows 14, 25, 26", at most ten listed. */
+function rowList(rows: readonly number[]): Localized {
+  const shown = rows.slice(0, 10);
+  const more = rows.length > shown.length ? rows.length - shown.length : 0;
+  return loc(
+    `第 ${shown.join('、')} 行${more ? ` 等` : ''}`,
+    `row${rows.length > 1 ? 's' : ''} ${shown.join(', ')}${more ? `, … (${rows.length} in all)` : ''}`,
+  );
 }
 
 export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: ReadOptions): CustomerSheet {
@@ -92,8 +107,20 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
       'en-US': `Sheet "${sheet}": ${blocking.map((p) => p.message['en-US']).join('\n')}`,
     });
 
-  // A totals line under the data ("合计", "Total") is not a customer.
-  const rows = dataRows(values.values, header.index).filter((r) => !isTotalsRow(values.values[r]!, mapping));
+  // The data ends at the 合计/Total line; text-only lines in the first column are notes, not customers.
+  const split = splitDataRows(values.values, header.index, header.headers, mapping);
+  const rows = split.rows;
+  const noteRows = split.notes.map((r) => values.firstRow + r);
+  const warnings: Localized[] = [];
+  if (noteRows.length) {
+    const list = rowList(noteRows);
+    warnings.push(
+      loc(
+        `工作表"${sheet}"：${noteRows.length} 行只有第一列有文字、没有任何指标（或在合计行之下），按备注处理，不评级（${list['zh-CN']}）`,
+        `Sheet "${sheet}": ${noteRows.length} row${noteRows.length > 1 ? 's' : ''} with text in the first column only and no metric (or under the total row) taken as notes, not graded (${list['en-US']})`,
+      ),
+    );
+  }
   const n = rows.length;
   const sheetRows = rows.map((r) => values.firstRow + r);
   const cells = (col: number): CellValue[] => rows.map((r) => values.values[r]![col] ?? null);
@@ -135,6 +162,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
 
   // Metrics, scaled by the unit their header names (万元, 千元, months …).
   const metrics: Record<string, MetricColumn> = {};
+  const currencies: ColumnCurrencies[] = [];
   // Only the metrics the scheme declares: an unreadable cell in a column nobody grades on is no issue.
   const declared = new Set(scheme.criteria.map((c) => c.metric));
   for (const m of mapping.columns) {
@@ -142,21 +170,41 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     const spec = metricSpec(scheme, m.field);
     const raw = cells(m.col);
     const parsed = parseMetricColumn(raw, spec, locate(m.col));
+    if (spec.unit === 'currency') {
+      const shown = currenciesOf(sheet, m.header, raw, (i) => a1(sheetRows[i]!, m.col));
+      if (shown) currencies.push(shown);
+    }
+    const converted = parsed.conversions;
+    if (converted.length) {
+      const first = converted[0]!;
+      const at = a1(sheetRows[first.index]!, m.col);
+      warnings.push(
+        loc(
+          `${spec.label['zh-CN']}：${converted.length} 个单元格${first.note['zh-CN']}（如 ${at}“${first.raw}”→ ${+first.value.toFixed(4)}）`,
+          `${spec.label['en-US']}: ${converted.length} cell${converted.length > 1 ? 's' : ''} ${first.note['en-US']} (e.g. ${at} "${first.raw}" → ${+first.value.toFixed(4)})`,
+        ),
+      );
+    }
     // Cells that state their own unit ("3万", "15%") were scaled by the parser already.
     applyScale(parsed.column.values, m.scale, raw);
     metrics[m.field] = parsed.column;
     issues.push(...parsed.issues);
   }
 
-  // Recency from a last-purchase date, counted to the period end (or today).
+  // Recency from a last-purchase date, counted to the period end, the --as-of day, or the latest date in the data.
   const last = mapping.byField.lastPurchase;
+  let asOf: number | null = null;
   if (last && !metrics.recencyDays) {
     const values2 = new Float64Array(n);
     let invalid: Uint8Array | null = null;
     const col = cells(last.col);
+    const parsed = col.map((v) => parseDate(v));
+    let latest = options.latestKnown ?? -Infinity;
+    for (const p of parsed) if (p.ok && p.value !== null && p.value > latest) latest = Math.floor(p.value);
+    asOf = options.asOf ?? (Number.isFinite(latest) ? latest : null);
     for (let i = 0; i < n; i++) {
-      const p = parseDate(col[i]);
-      if (p.ok) values2[i] = p.value === null ? NaN : Math.max(0, Math.floor(options.asOf) - Math.floor(p.value));
+      const p = parsed[i]!;
+      if (p.ok) values2[i] = p.value === null || asOf === null ? NaN : Math.max(0, Math.floor(asOf) - Math.floor(p.value));
       else {
         values2[i] = NaN;
         (invalid ??= new Uint8Array(n))[i] = 1;
@@ -219,5 +267,9 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     lastUserCol,
     mapping,
     outputCols,
+    noteRows,
+    warnings,
+    asOf,
+    currencies,
   };
 }

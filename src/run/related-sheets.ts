@@ -74,9 +74,25 @@ export function metricsFromRelated(related: Related): Map<string, string> {
 }
 
 /** Aggregate the orders of the period; recency counts from the last purchase up to the period end, even if it was earlier. */
-export function aggregatePeriodOrders(orders: NonNullable<Related['orders']>, window: PeriodWindow | null, asOf: number): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
-  const inPeriod = aggregateOrders(orders.rows, orders.firstRow, orders.cols, window, { sheet: orders.sheet, asOf });
-  const upToEnd = window ? aggregateOrders(orders.rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, { sheet: orders.sheet, asOf }) : inPeriod;
+export function aggregatePeriodOrders(
+  orders: NonNullable<Related['orders']>,
+  window: PeriodWindow | null,
+  asOf: number | undefined,
+): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
+  // A run without a period aggregates once to find the latest order, then again to that same day: reuse it.
+  const cached = aggregated.get(orders);
+  if (cached && cached.window === window && (asOf === undefined || Object.is(asOf, cached.result.inPeriod.asOf))) return cached.result;
+  const result = aggregateUncached(orders, window, asOf);
+  aggregated.set(orders, { window, result });
+  return result;
+}
+
+const aggregated = new WeakMap<object, { window: PeriodWindow | null; result: { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } }>();
+
+function aggregateUncached(orders: NonNullable<Related['orders']>, window: PeriodWindow | null, asOf: number | undefined): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
+  const opts = { sheet: orders.sheet, ...(asOf !== undefined ? { asOf } : {}) };
+  const inPeriod = aggregateOrders(orders.rows, orders.firstRow, orders.cols, window, opts);
+  const upToEnd = window ? aggregateOrders(orders.rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, opts) : inPeriod;
   return { inPeriod, upToEnd };
 }
 

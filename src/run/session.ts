@@ -228,8 +228,8 @@ export class GradingSession {
 
   /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
-    const { customers, notes, last } = await this.load(scheme, selection);
-    const result = gradeCustomers(scheme, customers);
+    const { customers, notes, last, related } = await this.load(scheme, selection);
+    const result = gradeCustomers(scheme, customers, related);
     return {
       mix: mixView(result),
       lastApplied: last ? countLabels(last) : null,
@@ -322,7 +322,7 @@ export class GradingSession {
     if (this.loaded?.key === key) return this.loaded.value;
     const value = (async () => {
       const sheets = await this.port.listSheets();
-      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, this.options.today ?? todaySerial());
+      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, null, this.options.today ?? todaySerial());
       return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers) };
     })();
     this.loaded = { key, value };

@@ -4,7 +4,9 @@ import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
 import { BUILTIN_METRICS, isBuiltinMetric } from '../scheme/metrics.ts';
 import type { Criterion, Scheme } from '../scheme/schema.ts';
+import { parseUnitCell } from '../values/cell-units.ts';
 import { parseNumber, type CellInput } from '../values/parse.ts';
+import type { Localized } from '../i18n.ts';
 
 export interface MetricColumn {
   /** One value per customer; NaN where the cell was blank or unreadable. */
@@ -36,11 +38,12 @@ export function parseMetricColumn(
   cells: ArrayLike<CellInput>,
   spec: MetricSpec,
   locate: Locate = () => ({}),
-): { column: MetricColumn; issues: DataIssue[] } {
+): { column: MetricColumn; issues: DataIssue[]; conversions: UnitConversion[] } {
   const n = cells.length;
   const values = new Float64Array(n);
   let invalid: Uint8Array | null = null;
   const issues: DataIssue[] = [];
+  const conversions: UnitConversion[] = [];
   const percent = spec.unit === 'percent';
   for (let i = 0; i < n; i++) {
     const cell = cells[i];
@@ -48,7 +51,15 @@ export function parseMetricColumn(
     if (typeof cell === 'number' && Number.isFinite(cell)) {
       values[i] = cell;
     } else {
-      const parsed = parseNumber(cell, { percent });
+      let parsed = parseNumber(cell, { percent });
+      // Text with a unit of its own ("6年", "12次", "4.5/5"), read against the criterion's unit.
+      if (!parsed.ok && parsed.code === 'not-a-number' && typeof cell === 'string') {
+        const withUnit = parseUnitCell(cell, spec);
+        if (withUnit) {
+          parsed = withUnit.ok ? { ok: true, value: withUnit.value } : withUnit;
+          if (withUnit.ok && withUnit.note) conversions.push({ index: i, raw: cell, value: withUnit.value, note: withUnit.note });
+        }
+      }
       if (parsed.ok) {
         values[i] = parsed.value ?? NaN;
       } else {
@@ -83,7 +94,15 @@ export function parseMetricColumn(
       });
     }
   }
-  return { column: { values, invalid }, issues };
+  return { column: { values, invalid }, issues, conversions };
+}
+
+/** A cell converted from another scale or unit ("4.5/5" on a 0–10 criterion): said in the run's warnings. */
+export interface UnitConversion {
+  index: number;
+  raw: string;
+  value: number;
+  note: Localized;
 }
 
 /** A customer as plain data: the friendly way to grade a handful of rows (tests, the CLI on JSON, demos). */

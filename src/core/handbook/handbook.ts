@@ -8,7 +8,7 @@ import { outputHeader } from '../output/columns.ts';
 import { GENERATED_SHEETS } from '../output/sheets.ts';
 import type { Unit } from '../scheme/metrics.ts';
 import type { Mode, ReviewPolicy, Scheme } from '../scheme/schema.ts';
-import { toGroups } from '../scheme/sheet.ts';
+import { AS_OF_NOTE, toGroups } from '../scheme/sheet.ts';
 import { modeMetrics } from '../scheme/validate.ts';
 import { ordinalEn } from '../summaries/policy.ts';
 import { cutText, fallbackComparisons, negatedThresholdText, segmentRanges, thresholdText, tierCriteriaText } from './criteria.ts';
@@ -319,6 +319,8 @@ function processSection(scheme: Scheme, lang: Lang): HandbookTable[] {
         ['Review and release', 'The head of sales reviews the results before release; a customer that must be set by hand gets a Manual tier and an Override reason.'],
         ['Follow-up', `Account managers serve each tier as sections 2 and 3 say; every review, check the ${sheet('mix')}, ${sheet('movement')} and ${sheet('churn')} sheets against the expected mix.`],
       ];
+  // Where the scheme grades on recency, say which day it is counted to.
+  if (scheme.criteria.some((c) => c.metric === 'recencyDays')) steps.splice(2, 0, [zh ? '数据截止日' : 'As-of date', AS_OF_NOTE[lang]]);
   const metrics = scheme.criteria.map((c) => [
     c.label[lang],
     c.unit === 'currency' ? (zh ? `金额（${scheme.currency}）` : `Amount (${scheme.currency})`) : UNIT_NAMES[c.unit][lang],

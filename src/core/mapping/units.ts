@@ -16,6 +16,7 @@
 // - Anything else in brackets ("(全称)", "(1-10分)", "(2024)") is not a unit: factor 1, no note.
 import { loc, type Localized } from '../i18n.ts';
 import type { Unit } from '../scheme/metrics.ts';
+import { statesUnitWord } from '../values/cell-units.ts';
 
 /** What a column holds: a metric unit, free text (id, name, override) or a date. */
 export type FieldKind = Unit | 'text' | 'date';
@@ -206,9 +207,9 @@ export function unitOf(units: readonly string[], kind: FieldKind): HeaderUnit {
   return { scale: 1 };
 }
 
-/** A text cell that states its own unit or magnitude ("12%", "3.5万", "1200元", "2k"). */
+/** A text cell that states its own unit or magnitude ("12%", "3.5万", "1200元", "2k", "6年", "12次"). */
 function statesOwnUnit(cell: unknown): boolean {
-  return typeof cell === 'string' && /[%‰％百千万亿元块kKmMwWｋＫｍＭｗＷ]/.test(cell);
+  return typeof cell === 'string' && (/[%‰％百千万亿元块kKmMwWｋＫｍＭｗＷ]/.test(cell) || statesUnitWord(cell));
 }
 
 /**

@@ -60,6 +60,12 @@ const NOTE: Localized = loc(
   'This sheet defines the tier scheme: edit thresholds, benefits or rules and run TierBook again to grade by them. Keep the section titles and headers as they are.',
 );
 
+/** How recency is counted: said wherever a scheme grades on it. */
+export const AS_OF_NOTE: Localized = loc(
+  '距最近消费天数的截止日：按评级周期运行（--period）时为期末；否则为 --as-of 指定的日期；都未指定时为数据中最晚的日期（最后一笔订单或最晚的最近消费日期）。每次运行都会说明所用日期。',
+  'Days since the last purchase are counted to: the period end in a review run (--period); otherwise the date given with --as-of; without either, the latest date in the data (the last order, or the latest last-purchase date). Every run says which day it used.',
+);
+
 const cols = <K extends string>(vocab: Record<K, Localized>, lang: Lang) => (Object.keys(vocab) as K[]).map((k) => vocab[k][lang]);
 
 export function schemeToSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
@@ -85,7 +91,12 @@ export function schemeToSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
   if (mode.kind === 'abc') settings.push(setting('abcMetric', mode.metric), setting('abcCuts', mode.cuts.map((c) => `${+(c * 100).toFixed(6)}%`).join(', ')));
 
   const tables: SheetTable[] = [
-    { title: `${SHEET_NAME[lang]} — ${scheme.name[lang]}`, notes: [NOTE[lang]], header: [], rows: [] },
+    {
+      title: `${SHEET_NAME[lang]} — ${scheme.name[lang]}`,
+      notes: scheme.criteria.some((c) => c.metric === 'recencyDays') ? [NOTE[lang], AS_OF_NOTE[lang]] : [NOTE[lang]],
+      header: [],
+      rows: [],
+    },
   ];
   // The first table is the sheet title and note only; sections follow, each a title row then its header.
   tables.push({ title: SECTIONS.settings[lang], header: [SETTINGS_HEADER.item[lang], SETTINGS_HEADER.value[lang]], rows: settings });

@@ -251,11 +251,11 @@ const cur = (word: string, euro = false): Currency => ({ word, euro });
 
 // Longest first, so "US$" wins over "$" and "港元" over "元".
 const PREFIX_CURRENCIES: readonly Currency[] = [
-  cur('US$'), cur('HK$'), cur('CN¥'), cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
+  cur('US$'), cur('HK$'), cur('NT$'), cur('CN¥'), cur('TWD'), cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
   cur('¥'), cur('$'), cur('€', true), cur('£'),
 ];
 const SUFFIX_CURRENCIES: readonly Currency[] = [
-  cur('人民币'), cur('港币'), cur('港元'), cur('美元'), cur('美金'), cur('欧元', true), cur('英镑'),
+  cur('人民币'), cur('新台币'), cur('台币'), cur('港币'), cur('港元'), cur('TWD'), cur('美元'), cur('美金'), cur('欧元', true), cur('英镑'),
   cur('RMB'), cur('CNY'), cur('USD'), cur('HKD'), cur('EUR', true), cur('GBP'),
   cur('元'), cur('圆'), cur('块'), cur('¥'), cur('$'), cur('€', true), cur('£'),
 ];
@@ -566,6 +566,91 @@ function dateResult(raw: string, y: number, m: number, d: number, time = 0): Par
   return { ok: true, value: serialOf(y, m, d) + time };
 }
 
+// Exported by other systems: month names ("Mar 1, 2025", "1-Mar-2025", "01-Mar-25", "2025-Mar-01") and a
+// weekday beside the date ("2025/3/1 星期六", "2025年3月1日 周六", "Sat, Mar 1, 2025"). The weekday must agree.
+const MONTH_NAMES: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const WEEKDAY_NAMES: Readonly<Record<string, number>> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4,
+  thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6,
+};
+const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const WEEKDAY_EN = ['a Sunday', 'a Monday', 'a Tuesday', 'a Wednesday', 'a Thursday', 'a Friday', 'a Saturday'];
+const CN_WEEKDAY_RE = /\s*\(?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*\)?$/;
+const EN_WEEKDAY_LEAD_RE = /^([A-Za-z]{3,9})\.?,?\s+(?=[A-Za-z\d])/;
+const EN_WEEKDAY_TAIL_RE = /,?\s*\(?([A-Za-z]{3,9})\.?\)?$/;
+const MDY_NAME_RE = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+${TIME})?$`);
+const DMY_NAME_RE = new RegExp(String.raw`^(\d{1,2})(?:[-/ ]|\s+)([A-Za-z]{3,9})\.?(?:[-/ ,]|\s+)+(\d{4}|\d{2})(?:\s+${TIME})?$`);
+const YMD_NAME_RE = /^(\d{4})[-/ ]([A-Za-z]{3,9})[-/ ](\d{1,2})$/;
+
+/** Day of the week of a serial after 1900-02-28: 0 = Sunday. */
+function weekdayOf(serial: number): number {
+  return (((Math.floor(serial) - UNIX_EPOCH_SERIAL + 4) % 7) + 7) % 7;
+}
+
+function wrongWeekday(raw: string, serial: number, said: number): Failure {
+  const q = shown(raw);
+  const iso = serialToIsoDate(serial);
+  const is = weekdayOf(serial);
+  return fail(
+    'not-a-date',
+    raw,
+    loc(
+      `无法把“${q}”识别为日期：${iso} 是${WEEKDAY_ZH[is]}，不是${WEEKDAY_ZH[said]}`,
+      `Cannot read "${q}" as a date: ${iso} is ${WEEKDAY_EN[is]}, not ${WEEKDAY_EN[said]}`,
+    ),
+  );
+}
+
+/** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 4 ? n : n < 30 ? 2000 + n : 1900 + n;
+}
+
+function monthNamed(raw: string, s: string): Parsed<number> | undefined {
+  let g = MDY_NAME_RE.exec(s);
+  if (g) {
+    const m = MONTH_NAMES[g[1]!.toLowerCase()];
+    return m === undefined ? notADate(raw) : dateResult(raw, Number(g[3]), m, Number(g[2]), timeOfDay(g[4], g[5], g[6], g[7]));
+  }
+  g = DMY_NAME_RE.exec(s);
+  if (g) {
+    const m = MONTH_NAMES[g[2]!.toLowerCase()];
+    return m === undefined ? notADate(raw) : dateResult(raw, fullYear(g[3]!), m, Number(g[1]), timeOfDay(g[4], g[5], g[6], g[7]));
+  }
+  g = YMD_NAME_RE.exec(s);
+  if (g) {
+    const m = MONTH_NAMES[g[2]!.toLowerCase()];
+    return m === undefined ? notADate(raw) : dateResult(raw, Number(g[1]), m, Number(g[3]));
+  }
+  return undefined;
+}
+
+/** Text with a month name or a weekday: the weekday is taken off and checked against the date. */
+function namedDate(raw: string, s: string): Parsed<number> {
+  let weekday = -1;
+  let text = s;
+  let g = CN_WEEKDAY_RE.exec(text);
+  if (g) {
+    weekday = WEEKDAY_NAMES[g[1]!]!;
+    text = text.slice(0, g.index);
+  } else if ((g = EN_WEEKDAY_LEAD_RE.exec(text)) && WEEKDAY_NAMES[g[1]!.toLowerCase()] !== undefined) {
+    weekday = WEEKDAY_NAMES[g[1]!.toLowerCase()]!;
+    text = text.slice(g[0].length);
+  } else if ((g = EN_WEEKDAY_TAIL_RE.exec(text)) && WEEKDAY_NAMES[g[1]!.toLowerCase()] !== undefined && g.index > 0) {
+    weekday = WEEKDAY_NAMES[g[1]!.toLowerCase()]!;
+    text = text.slice(0, g.index);
+  }
+  const r = monthNamed(raw, text) ?? (text !== '' && isDigit(text.charCodeAt(0)) ? parseDateCore(raw, text) : notADate(raw));
+  if (!r.ok || r.value === null || weekday === -1 || r.value < 61) return r;
+  return weekdayOf(r.value) === weekday ? r : wrongWeekday(raw, r.value, weekday);
+}
+
 function parseDateText(raw: string): Parsed<number> {
   const s = cleanCellText(raw);
   if (s === '') return BLANK;
@@ -574,7 +659,13 @@ function parseDateText(raw: string): Parsed<number> {
     const name = excelErrorName(s);
     return name !== undefined ? excelError(raw, name, WANT_DATE) : notADate(raw);
   }
-  if (!isDigit(first)) return notADate(raw);
+  // Month names and weekdays only when the text does not start and end with digits (the common case skips this).
+  if (!isDigit(first) || !isDigit(s.charCodeAt(s.length - 1))) return namedDate(raw, s);
+  return parseDateCore(raw, s);
+}
+
+/** Digits-only forms: year first, 年月日, yyyymmdd, or day and month in an order the values make certain. */
+function parseDateCore(raw: string, s: string): Parsed<number> {
 
   let g = YMD_RE.exec(s);
   if (g) return dateResult(raw, Number(g[1]), Number(g[3]), Number(g[4]), timeOfDay(g[5], g[6], g[7], g[8]));
@@ -597,7 +688,7 @@ function parseDateText(raw: string): Parsed<number> {
     // One of them is > 12 (so it is the day), or both are equal.
     return a > 12 ? dateResult(raw, y, b, a, time) : dateResult(raw, y, a, b, time);
   }
-  return notADate(raw);
+  return monthNamed(raw, s) ?? notADate(raw);
 }
 
 /**

@@ -4,6 +4,7 @@ import { loc, type Localized } from '../../core/index.ts';
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
 import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
+import { typedCsvValues } from './csv-numbers.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
 
@@ -103,7 +104,8 @@ export class FileWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
   toXlsx(): Uint8Array {
     if (this.port instanceof XlsxPort) return this.port.book.save();
-    const book = XlsxWorkbook.open(createWorkbook(this.port.originalSheets(), this.codec), { codec: this.codec });
+    const sheets = this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) }));
+    const book = XlsxWorkbook.open(createWorkbook(sheets, this.codec), { codec: this.codec });
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
