@@ -207,6 +207,9 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
   const index = STEPS.indexOf(step);
   const blocked = !data.view || !!data.view.blocking;
+  // Said next to a disabled Apply: what stops it, and where to fix it.
+  const blocker = data.view?.blocking ? t.l(data.view.blocking) : data.error ? data.error.text[lang] : null;
+  const blockedReason = !blocked ? null : blocker ? t.t('applyWhyBlocked', { why: blocker }) : t.t('applyWhyLoading');
 
   return (
     <LangContext.Provider value={lang}>
@@ -248,9 +251,11 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
               )}
             </Suspense>
           )}
-          {scheme && step === 'preview' && <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} />}
+          {scheme && step === 'preview' && (
+            <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} onShowCell={showCell} />
+          )}
           {scheme && step === 'apply' && (
-            <ApplyStep {...apply} disabled={blocked} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+            <ApplyStep {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
             <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />

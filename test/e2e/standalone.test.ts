@@ -126,7 +126,8 @@ async function openSample(page: Page, flow: Flow, t: Translator) {
       buffer: Buffer.from(sample.bytes),
     });
   }
-  await expect.poll(() => page.getByRole('toolbar').textContent()).toContain(sample.name);
+  // Opening a 1,000-row sample takes seconds in the development build (unminified worker): wait as a user would.
+  await expect.poll(() => page.getByRole('toolbar').textContent(), { timeout: 30_000 }).toContain(sample.name);
   return sample;
 }
 
