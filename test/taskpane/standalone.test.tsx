@@ -5,7 +5,8 @@
 import './setup.ts';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../../src/core/index.ts';
 import { Standalone } from '../../src/taskpane/standalone/Standalone.tsx';
@@ -59,10 +60,41 @@ describe('the standalone page under StrictMode (the development build)', () => {
 
   it('opens a file the user chooses (en-US)', async () => {
     page('en-US', '?sample=none');
-    await screen.findByText(translator('en-US').t('noWorkbook'));
+    await within(screen.getByRole('complementary')).findByText(translator('en-US').t('noWorkbook'));
     const file = new File([SAMPLE as BlobPart], 'customers.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
     expect(await screen.findByText(headerFound('en-US'), {}, { timeout: 15_000 })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('toolbar').textContent).toContain('customers.xlsx'));
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('keeps Download off until the workbook is graded, and says why (%s)', async (lang) => {
+    const t = translator(lang);
+    const user = userEvent.setup();
+    page(lang);
+    await screen.findByText(headerFound(lang), {}, { timeout: 15_000 });
+    const button = screen.getByTestId('download');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await user.hover(button);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(t.t('downloadNotGraded'));
+    const described = button.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described).toContain(t.t('downloadNotGraded'));
+    await user.unhover(button);
+
+    const pane = screen.getByRole('complementary');
+    await user.click(within(pane).getByRole('tab', { name: new RegExp(`^4 ${t.t('stepApply')}$`) }));
+    await user.click(within(pane).getByRole('button', { name: t.t('applyButton') }));
+    await within(pane).findByRole('button', { name: t.t('applyAgain') }, { timeout: 15_000 });
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBeNull());
+    await user.hover(button);
+    await waitFor(() => expect(screen.getByRole('tooltip').textContent).toBe(t.t('downloadAs', { file: '示例.graded.xlsx' })));
+  });
+
+  it('says so, in the page language, when the sample cannot be downloaded', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (decodeURI(String(url)) === 'assets/workbooks.json') return new Response(JSON.stringify(BUNDLED));
+      throw new TypeError('Failed to fetch');
+    });
+    page('zh-CN');
+    expect((await screen.findByRole('alert', {}, { timeout: 15_000 })).textContent).toContain('无法读取示例"示例.xlsx"（网络错误），请刷新页面重试。');
   });
 });
