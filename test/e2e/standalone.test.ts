@@ -194,7 +194,7 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
           try {
             expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
             await page.getByRole('heading', { name: t.t('standaloneTitle') }).waitFor();
-            await page.getByText(t.t('noWorkbook')).waitFor();
+            await pane(page).getByText(t.t('noWorkbook')).waitFor();
 
             // ── 1 Data ──
             const sample = await openSample(page, flow, t);
@@ -203,6 +203,13 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             const view = first.view;
             await checkDataStep(page, t, view);
             await shoot(page, st.kind, lang, '01-data');
+            // Nothing graded yet: Download is off and says why.
+            const downloadButton = page.getByTestId('download');
+            expect(await downloadButton.getAttribute('aria-disabled')).toBe('true');
+            await downloadButton.hover();
+            expect(await page.getByRole('tooltip').textContent()).toBe(t.t('downloadNotGraded'));
+            await shoot(page, st.kind, lang, '01-download-off');
+            await page.mouse.move(0, 400);
             await expectNoAxeProblems(page, `${lang} data step`);
             expect(await foreignText(page, lang)).toEqual([]);
 
@@ -225,6 +232,14 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
               await pane(page).getByText(t.t('cannotGrade')).waitFor();
               await shoot(page, st.kind, lang, '02-data-unmapped');
               await expectNoAxeProblems(page, `${lang} data step, mapping problem`);
+              // Apply is off, and says why and where to fix it.
+              await step(page, t, 'stepApply');
+              expect(await pane(page).getByRole('button', { name: t.t('applyButton') }).isDisabled()).toBe(true);
+              const why = (await pane(page).getByTestId('apply-why').textContent())!;
+              const [whyBefore, whyAfter] = t.t('applyWhyBlocked', { why: '@@' }).split('@@') as [string, string];
+              expect(why.startsWith(whyBefore) && why.endsWith(whyAfter), why).toBe(true);
+              await shoot(page, st.kind, lang, '02-apply-blocked');
+              await step(page, t, 'stepData');
               await choose(page, field.getByRole('combobox'), `${years.letter} · ${years.header}`);
               await pane(page).getByText(t.t('cannotGrade')).waitFor({ state: 'hidden' });
               await expect.poll(() => field.textContent()).toContain(t.t('matchedExplicit'));
@@ -262,6 +277,9 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             const preview = pane(page).getByTestId('preview');
             await expect.poll(() => chart(preview), { timeout: 30_000 }).toEqual(want.counts);
             await preview.getByText(t.t('neverGraded')).waitFor();
+            // The data issues are listed, each with its cell (the zh-CN flow reads dates from the phone column).
+            if (lang === 'zh-CN') expect(await preview.getByTestId('issue-list').getByRole('button').count()).toBeGreaterThan(0);
+            else await preview.getByText(t.t('issuesNone')).waitFor();
             await shoot(page, st.kind, lang, '04-preview');
             await expectNoAxeProblems(page, `${lang} preview step`);
 
@@ -276,6 +294,9 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             expect(shown).toEqual(want.counts);
             expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(graded);
             await pane(page).getByRole('button', { name: t.t('applyAgain') }).waitFor();
+            // The first grading of the sheet says so: not "never graded".
+            await pane(page).getByText(t.t('movesFirstGrading')).waitFor();
+            expect(await pane(page).getByText(t.t('neverGraded')).count()).toBe(0);
             // The grid re-reads the sheet: the tier column is there, right of the user's columns.
             const tierHeader = OUTPUT_COLUMNS.find((c) => c.key === 'tier')!.header[lang];
             const tierLetter = columnLetter(Math.max(...view.columns.map((c) => c.col)) + 1);
@@ -327,8 +348,14 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             checkGraded(lang, scheme, shown, view, original, gradedBook);
             expect([...gradedBook.keys()].some((n) => generatedSheetOf(n) === 'rules'), 'the rules sheet').toBe(true);
 
+            // Back on Preview, the pane compares with the grading just written.
+            await step(page, t, 'stepPreview');
+            await pane(page).getByTestId('preview').getByTestId('moves-same').waitFor({ timeout: 30_000 });
+            expect(await pane(page).getByText(t.t('neverGraded')).count()).toBe(0);
+            await shoot(page, st.kind, lang, '06-preview-after-apply');
+
             // ── 5 Summaries for 2025H2 ──
-            await next(page, t);
+            await step(page, t, 'stepSummaries');
             await expect.poll(() => selectedStep(page)).toBe('summaries');
             const period = pane(page).getByRole('textbox', { name: t.t('periodLabel') });
             await period.fill('2025H2');
