@@ -84,6 +84,7 @@ const PANE_STRINGS = {
   issuesTitle: { 'zh-CN': '数据问题', 'en-US': 'Data issues' },
   issuesNone: { 'zh-CN': '没有数据问题。', 'en-US': 'No data issues.' },
   issuesMore: { 'zh-CN': '另有 {count} 处未列出（见"数据问题"列）。', 'en-US': '{count} more not listed (see the Data issues column).' },
+  issuesMoreUnwritten: { 'zh-CN': '另有 {count} 处未列出（评级写回后见"数据问题"列）。', 'en-US': '{count} more not listed (after Apply, see the Data issues column).' },
   showCell: { 'zh-CN': '定位到 {cell}', 'en-US': 'Go to {cell}' },
   warningsTitle: { 'zh-CN': '提示', 'en-US': 'Notes' },
   // summaries

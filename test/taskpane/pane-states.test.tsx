@@ -10,7 +10,8 @@ import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { App } from '../../src/taskpane/App.tsx';
 import { sessionApi } from '../../src/taskpane/session-api.ts';
-import { translator } from '../../src/taskpane/i18n.tsx';
+import { LangContext, translator } from '../../src/taskpane/i18n.tsx';
+import { IssueList } from '../../src/taskpane/components/IssueList.tsx';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';
 
 const TODAY = 46_000;
@@ -71,5 +72,17 @@ describe.each(['zh-CN', 'en-US'] as const)('pane states (%s)', (lang) => {
     const [before, after] = t.t('applyWhyBlocked', { why: '@@' }).split('@@') as [string, string];
     expect(why.textContent!.startsWith(before) && why.textContent!.endsWith(after), why.textContent!).toBe(true);
     expect(why.textContent).toMatch(lang === 'zh-CN' ? /合作年限|cooperationYears/ : /cooperation|years/i);
+  });
+
+  it('Preview does not point at a Data issues column that Apply has not written yet', () => {
+    const t = translator(lang);
+    const issues = [{ sheet: 'S', cell: 'B2', customer: 'C1', field: 'annualSpend', message: { 'zh-CN': '问题', 'en-US': 'problem' } }];
+    render(
+      <LangContext.Provider value={lang}>
+        <IssueList issues={issues} total={501} onShow={() => {}} unwritten />
+      </LangContext.Provider>,
+    );
+    expect(screen.getByText(t.t('issuesMoreUnwritten', { count: 500 }))).toBeTruthy();
+    expect(screen.queryByText(t.t('issuesMore', { count: 500 }))).toBeNull();
   });
 });

@@ -49,7 +49,7 @@ export function PreviewStep({ preview, loading, error, compact, onShowCell = () 
           </Section>
           {!compact && (
             <Section title={`${t.t('issuesTitle')} (${t.num(preview.issueCount)})`} id="preview-issues">
-              <IssueList issues={preview.issues} total={preview.issueCount} onShow={onShowCell} />
+              <IssueList issues={preview.issues} total={preview.issueCount} onShow={onShowCell} unwritten />
             </Section>
           )}
           {loading && <Spinner size="tiny" aria-label={t.t('loading')} />}
