@@ -207,9 +207,15 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
   const index = STEPS.indexOf(step);
   const blocked = !data.view || !!data.view.blocking;
-  // Said next to a disabled Apply: what stops it, and where to fix it.
-  const blocker = data.view?.blocking ? t.l(data.view.blocking) : data.error ? data.error.text[lang] : null;
-  const blockedReason = !blocked ? null : blocker ? t.t('applyWhyBlocked', { why: blocker }) : t.t('applyWhyLoading');
+  // Said next to a disabled Apply: what stops it, and where to fix it (the data step explains in full).
+  const unmapped = (data.view?.fields ?? []).filter((f) => f.required && f.col === null && !f.fromRelated).map((f) => t.l(f.label));
+  const blockedReason = !blocked
+    ? null
+    : unmapped.length > 0
+      ? t.t('applyWhyMissing', { fields: unmapped.join(lang === 'zh-CN' ? '、' : ', ') })
+      : data.view || data.error
+        ? t.t('applyWhyData')
+        : t.t('applyWhyLoading');
 
   return (
     <LangContext.Provider value={lang}>
