@@ -75,13 +75,22 @@ export class StandaloneWorkbook implements TierBookApi {
   }
 
   async open(bytes: Uint8Array, fileName: string): Promise<SheetInfo[]> {
+    const previous = { original: this.original, journal: this.journal, fileName: this.fileName };
     // A new workbook: nothing of the previous one is replayed into a worker started for this request.
     this.original = null;
     this.journal = [];
     const reply = this.request(this.openRequest(bytes, fileName));
-    this.original = { bytes: bytes.slice(), fileName };
+    const mine = { bytes: bytes.slice(), fileName };
+    this.original = mine;
     this.fileName = fileName;
-    const sheets = (await reply) as SheetInfo[];
+    let sheets: SheetInfo[];
+    try {
+      sheets = (await reply) as SheetInfo[];
+    } catch (e) {
+      // The worker keeps the workbook it had when a file cannot be opened: so does the replay.
+      if (this.original === mine) ({ original: this.original, journal: this.journal, fileName: this.fileName } = previous);
+      throw e;
+    }
     this.changed();
     return sheets;
   }

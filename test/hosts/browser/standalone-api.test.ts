@@ -106,4 +106,17 @@ describe('StandaloneWorkbook and its worker', () => {
     expect(api.graded).toBe(false);
     expect(await settles(api.block(view.customerSheet, 1, 8))).toEqual(before);
   });
+
+  it('a file that cannot be opened leaves the open workbook in place, also for a new worker', async () => {
+    const api = make();
+    await settles(api.open(SAMPLE, 'sample.xlsx'));
+    const view = await settles(api.inspect(scheme, {}));
+    const before = await settles(api.block(view.customerSheet, 1, 4));
+    const e = (await settles(api.open(new TextEncoder().encode('not a workbook'), 'broken.xlsx').then(() => null, (x: unknown) => x))) as WorkerError;
+    expect(e).toBeInstanceOf(WorkerError);
+    expect(api.fileName).toBe('sample.xlsx');
+    expect(await settles(api.block(view.customerSheet, 1, 4))).toEqual(before);
+    api.dispose();
+    expect(await settles(api.block(view.customerSheet, 1, 4))).toEqual(before);
+  });
 });
