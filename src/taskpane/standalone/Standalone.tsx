@@ -116,17 +116,6 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
   // Downloading is for a graded workbook: until then the button says why it is off, then the file it saves
   // (a tooltip, which is also the button's description).
   const downloadWhy = !opened ? t.t('noWorkbook') : api.graded ? null : t.t('downloadNotGraded');
-  const downloadButton = (
-    <Button
-      icon={<ArrowDownloadRegular />}
-      appearance="primary"
-      disabledFocusable={!!downloadWhy}
-      data-testid="download"
-      onClick={() => void api.save('xlsx').then((bytes) => download(bytes, gradedName(opened!.name)), (e: unknown) => setError(toPaneError(e)))}
-    >
-      {t.t('download')}
-    </Button>
-  );
   const samples = [...bundled].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
 
   return (
@@ -170,7 +159,15 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
             </Menu>
           )}
           <Tooltip content={downloadWhy ?? t.t('downloadAs', { file: gradedName(opened?.name ?? '') })} relationship="description" withArrow>
-            {downloadButton}
+            <Button
+              icon={<ArrowDownloadRegular />}
+              appearance="primary"
+              disabledFocusable={!!downloadWhy}
+              data-testid="download"
+              onClick={() => void api.save('xlsx').then((bytes) => download(bytes, gradedName(opened!.name)), (e: unknown) => setError(toPaneError(e)))}
+            >
+              {t.t('download')}
+            </Button>
           </Tooltip>
           <Text className={s.file}>{opened?.name ?? ''}</Text>
         </div>
