@@ -118,13 +118,13 @@ export interface PreviewView {
   lastApplied: { label: string; customers: number }[] | null;
   moves: Moves;
   issueCount: number;
+  /** The first issues (the list is capped so that 100,000 rows of problems do not flood the pane). */
+  issues: IssueView[];
   warnings: Localized[];
 }
 
 export interface ApplyView extends PreviewView {
   sheet: string;
-  /** The first issues (the list is capped so that 100,000 rows of problems do not flood the pane). */
-  issues: IssueView[];
   schemeSource: RunResult['schemeSource'];
 }
 
@@ -230,11 +230,13 @@ export class GradingSession {
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
     const { customers, notes, last, related } = await this.load(scheme, selection);
     const result = gradeCustomers(scheme, customers, related);
+    const issues = [...result.issues, ...notes];
     return {
       mix: mixView(result),
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, result, last),
-      issueCount: result.issues.length + notes.length,
+      issueCount: issues.length,
+      issues: issueViews(issues, customers, result.table.ids),
       warnings: result.warnings,
     };
   }
@@ -250,13 +252,7 @@ export class GradingSession {
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, run.result, last),
       issueCount: issues.length,
-      issues: issues.slice(0, ISSUE_LIST_LIMIT).map((x) => ({
-        sheet: x.sheet ?? (x.row !== undefined ? run.customers.sheet : null),
-        cell: x.cell ?? cellOf(x, run.customers),
-        customer: x.index !== undefined ? (run.result.table.ids[x.index] ?? null) : null,
-        field: x.field ?? null,
-        message: x.message,
-      })),
+      issues: issueViews(issues, run.customers, run.result.table.ids),
       warnings: run.warnings,
       schemeSource: run.schemeSource,
     };
@@ -439,6 +435,17 @@ function roleOf(name: string, related: Related, owned: ReadonlyMap<string, unkno
 }
 
 /** The cell of an issue the core knows only by row and field (e.g. an unknown manual tier). */
+/** The first ISSUE_LIST_LIMIT issues as the pane lists them, each with the cell it is about. */
+function issueViews(issues: DataIssue[], customers: CustomerSheet, ids: readonly string[]): IssueView[] {
+  return issues.slice(0, ISSUE_LIST_LIMIT).map((x) => ({
+    sheet: x.sheet ?? (x.row !== undefined ? customers.sheet : null),
+    cell: x.cell ?? cellOf(x, customers),
+    customer: x.index !== undefined ? (ids[x.index] ?? null) : null,
+    field: x.field ?? null,
+    message: x.message,
+  }));
+}
+
 function cellOf(issue: DataIssue, customers: CustomerSheet): string | null {
   if (issue.row === undefined || !issue.field || customers.generated) return null;
   const col = customers.mapping.byField[issue.field]?.col;

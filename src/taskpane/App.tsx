@@ -207,6 +207,15 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
   const index = STEPS.indexOf(step);
   const blocked = !data.view || !!data.view.blocking;
+  // Said next to a disabled Apply: what stops it, and where to fix it (the data step explains in full).
+  const unmapped = (data.view?.fields ?? []).filter((f) => f.required && f.col === null && !f.fromRelated).map((f) => t.l(f.label));
+  const blockedReason = !blocked
+    ? null
+    : unmapped.length > 0
+      ? t.t('applyWhyMissing', { fields: unmapped.join(lang === 'zh-CN' ? '、' : ', ') })
+      : data.view || data.error
+        ? t.t('applyWhyData')
+        : t.t('applyWhyLoading');
 
   return (
     <LangContext.Provider value={lang}>
@@ -248,9 +257,11 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
               )}
             </Suspense>
           )}
-          {scheme && step === 'preview' && <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} />}
+          {scheme && step === 'preview' && (
+            <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} onShowCell={showCell} />
+          )}
           {scheme && step === 'apply' && (
-            <ApplyStep {...apply} disabled={blocked} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+            <ApplyStep {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
             <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />

@@ -1,5 +1,5 @@
-// The webpack build and the dev server. Two production builds, run side by side: dist/ with the local office.js
-// (what the e2e tests and the bench use; reused when fresh), and a CDN build with a production origin into a
+// The webpack build and the dev server. Two production builds, run side by side: the tests' build with the local
+// office.js (what the e2e tests use; reused when fresh), and a CDN build with a production origin into a
 // temporary directory.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import https from 'node:https';

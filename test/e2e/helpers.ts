@@ -1,6 +1,7 @@
-// What the end-to-end tests share: dist/ built and served over http, Chromium, the standalone page in a
-// language, screenshots a person can look at, axe-core in the page, focus indicators, Fluent dropdowns,
+// What the end-to-end tests share: what `npm start` serves and the production build, each over http, Chromium,
+// the standalone page in a language, screenshots a person can look at, axe-core in the page, focus indicators, Fluent dropdowns,
 // and reading a downloaded workbook back in Node.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -10,7 +11,8 @@ import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import type { CellValue } from '../../src/port/workbook.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
-import { ensureBuilt, launchChromium } from '../support/chromium.ts';
+import { DIST } from '../../scripts/build.ts';
+import { ensureBuilt } from '../support/chromium.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
@@ -25,9 +27,15 @@ export interface Bundled {
   title_en: string;
 }
 
+/** Which build a stage serves: what `npm start` serves (a development build), or the production build. */
+export type BuildKind = 'dev' | 'production';
+
 export interface Stage {
+  kind: BuildKind;
+  /** The directory served. */
   dist: string;
-  server: RunningServer;
+  /** The page's origin, e.g. http://localhost:41234. */
+  url: string;
   browser: Browser;
   /** The bundled sample workbook of `lang`: its entry and its bytes as served. */
   sample(lang: Lang): { entry: Bundled; name: string; bytes: Uint8Array };
@@ -35,15 +43,15 @@ export interface Stage {
 }
 
 /**
- * dist/ as built for the tests, copied aside: other runs (the bench, `npm start`, a test file of the build) may
- * rebuild dist/ while these tests still load chunks from it. The copy is retried if a build landed meanwhile.
+ * The production build as built for the tests, copied aside: another run (a test file of the build) may rebuild
+ * it while these tests still load chunks from it. The copy is retried if a build landed meanwhile.
  */
 async function privateDist(): Promise<{ dir: string; remove(): void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tierbook-e2e-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     for (let attempt = 1; ; attempt++) {
-      const built = await ensureBuilt();
+      const built = await ensureBuilt('production');
       const info = () => readFileSync(path.join(built, 'build-info.json'), 'utf8');
       try {
         const before = info();
@@ -53,7 +61,7 @@ async function privateDist(): Promise<{ dir: string; remove(): void }> {
       } catch (e) {
         if (attempt >= 3) throw e;
       }
-      if (attempt >= 3) throw new Error('dist/ kept being rebuilt while the e2e tests copied it');
+      if (attempt >= 3) throw new Error('the production build kept being rebuilt while the e2e tests copied it');
     }
   } catch (e) {
     remove();
@@ -61,8 +69,24 @@ async function privateDist(): Promise<{ dir: string; remove(): void }> {
   }
 }
 
-/** Build dist/ (production, local office.js; reused when fresh), serve a copy of it on a free port over http, launch Chromium. */
-export async function stage(): Promise<Stage> {
+function stageOf(kind: BuildKind, dist: string, url: string, browser: Browser, stop: () => Promise<void>): Stage {
+  const list = JSON.parse(readFileSync(path.join(dist, 'assets/workbooks.json'), 'utf8')) as Bundled[];
+  return {
+    kind,
+    dist,
+    url,
+    browser,
+    sample(lang) {
+      const entry = list.find((w) => w.kind === 'sample' && w.lang === lang);
+      if (!entry) throw new Error(`${dist}/assets/workbooks.json lists no ${lang} sample`);
+      return { entry, name: path.basename(entry.file), bytes: new Uint8Array(readFileSync(path.join(dist, entry.file))) };
+    },
+    close: stop,
+  };
+}
+
+/** The production build (local office.js; reused when fresh), a copy of it served on a free port over http. */
+export async function stageProduction(browser: Browser): Promise<Stage> {
   const { dir: dist, remove } = await privateDist();
   let server: RunningServer;
   try {
@@ -71,30 +95,60 @@ export async function stage(): Promise<Stage> {
     remove();
     throw e;
   }
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (e) {
+  return stageOf('production', dist, server.url, browser, async () => {
     await server.close();
     remove();
+  });
+}
+
+/**
+ * `npm start` itself, as the README tells a new user to run it: it builds dist/ in development mode when stale
+ * (React StrictMode then mounts every component twice) and serves it. `--port 0` lets the OS pick a free port
+ * (read back from what it prints); `--http` because https would install a CA into this machine's trust store.
+ */
+export async function stageNpmStart(browser: Browser): Promise<Stage> {
+  const child = spawn('npm', ['start', '--', '--http', '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM'); // the group: npm and the node it started
+    } catch {
+      return; // already gone
+    }
+    const kill = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(kill);
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start did not serve within 5 minutes:\n${output}`)), 300_000);
+      const read = (d: Buffer) => {
+        output += d.toString();
+        const m = /serving dist\/ at (https?:\/\/\S+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited (${code}) before serving:\n${output}`));
+      });
+    });
+    return stageOf('dev', DIST, url, browser, stop);
+  } catch (e) {
+    await stop();
     throw e;
   }
-  const list = JSON.parse(readFileSync(path.join(dist, 'assets/workbooks.json'), 'utf8')) as Bundled[];
-  return {
-    dist,
-    server,
-    browser,
-    sample(lang) {
-      const entry = list.find((w) => w.kind === 'sample' && w.lang === lang);
-      if (!entry) throw new Error(`dist/assets/workbooks.json lists no ${lang} sample`);
-      return { entry, name: path.basename(entry.file), bytes: new Uint8Array(readFileSync(path.join(dist, entry.file))) };
-    },
-    async close() {
-      await browser.close().catch(() => {});
-      await server.close();
-      remove();
-    },
-  };
 }
 
 export interface PageOptions {
@@ -118,7 +172,7 @@ export async function openPage(st: Stage, lang: Lang, opts: PageOptions = {}): P
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
-  await page.goto(`${st.server.url}/taskpane.html?lang=${lang}${opts.autoSample ? '' : '&sample=none'}`);
+  await page.goto(`${st.url}/taskpane.html?lang=${lang}${opts.autoSample ? '' : '&sample=none'}`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
   return { page, errors, close: () => context.close() };
 }
@@ -146,9 +200,9 @@ async function growToContent(page: Page, base: { width: number; height: number }
   }
 }
 
-/** test-artifacts/e2e/<lang>[/<set>]/<name>.png: the whole page, grown to show all of the pane; the window is put back after. */
-export async function shoot(page: Page, lang: Lang, name: string, opts: { set?: string; paneOnly?: boolean } = {}): Promise<string> {
-  const dir = path.join(ARTIFACTS, lang, ...(opts.set ? [opts.set] : []));
+/** test-artifacts/e2e/<build>/<lang>[/<set>]/<name>.png: the whole page, grown to show all of the pane; the window is put back after. */
+export async function shoot(page: Page, build: BuildKind, lang: Lang, name: string, opts: { set?: string; paneOnly?: boolean } = {}): Promise<string> {
+  const dir = path.join(ARTIFACTS, build, lang, ...(opts.set ? [opts.set] : []));
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   const base = page.viewportSize() ?? { width: 1280, height: 800 };

@@ -3,7 +3,8 @@
 // a visible message.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { ensureBuilt as ensureBuiltWith, type BuildMode } from '../../scripts/build.ts';
+import path from 'node:path';
+import { DIST, ROOT, ensureBuilt as ensureBuiltWith, type BuildMode } from '../../scripts/build.ts';
 
 export const CHROMIUM_PATH = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -32,9 +33,16 @@ export async function launchChromium(opts: { headless?: boolean } = {}): Promise
 }
 
 /**
- * dist/ built once per test run in `mode`, with the local office.js (the CDN is unreachable in tests): rebuilt only
- * when stale, and safe from parallel test files (one builds, the others wait). Returns the output directory.
+ * Where the tests' production build goes. Not dist/: that is `npm start`'s development build, which the
+ * end-to-end tests serve through `npm start` itself; one directory per mode lets both be reused from run to run.
+ */
+export const TEST_PRODUCTION_DIST = path.join(ROOT, 'test-artifacts/dist-production');
+
+/**
+ * A build in `mode` with the local office.js (the CDN is unreachable in tests), production into
+ * TEST_PRODUCTION_DIST and development into dist/ unless `outDir` says otherwise: rebuilt only when stale, and
+ * safe from parallel test files (one builds, the others wait). Returns the output directory.
  */
 export function ensureBuilt(mode: BuildMode = 'production', opts: { outDir?: string } = {}): Promise<string> {
-  return ensureBuiltWith({ mode, officeJs: 'local', ...opts });
+  return ensureBuiltWith({ mode, officeJs: 'local', outDir: opts.outDir ?? (mode === 'production' ? TEST_PRODUCTION_DIST : DIST) });
 }

@@ -1,7 +1,11 @@
 // The standalone page's side of the worker: the task pane's API over a workbook file opened in the
-// browser, plus what only the page needs (the grid's blocks, downloading the result). A cancelled
-// operation ends the worker mid-write; a fresh worker re-opens the original bytes and replays the
-// operations that had completed, so the workbook is exactly as it was before the cancelled one.
+// browser, plus what only the page needs (the grid's blocks, downloading the result).
+//
+// The worker is a cache of (original bytes + the writes that completed): it starts on first use, and whenever
+// it is gone — disposed (React StrictMode unmounts and remounts every component in development), cancelled
+// mid-write, or crashed — the next request starts a fresh one that re-opens the original bytes and replays the
+// writes, so the workbook is exactly as it was. No request waits on a dead worker: each one pending when its
+// worker ends is rejected with a message in both languages.
 import type { Lang, Scheme } from '../../core/index.ts';
 import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../../run/session.ts';
@@ -9,9 +13,16 @@ import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 interface Pending {
+  worker: Live;
   resolve(v: unknown): void;
   reject(e: unknown): void;
   onProgress?: (p: Progress) => void;
+}
+
+/** A running worker; `ready` settles once the workbook has been replayed into it. */
+interface Live {
+  worker: Worker;
+  ready: Promise<void>;
 }
 
 const MUTATING = new Set<SessionCall['method']>(['saveRules', 'apply', 'summaries', 'handbook']);
@@ -26,10 +37,21 @@ export class WorkerError extends Error {
   }
 }
 
+const stopped = () => new WorkerError('stopped', { 'zh-CN': '后台计算已停止，请重试。', 'en-US': 'The background worker was stopped; try again.' });
+const cancelled = () => new WorkerError('cancelled', { 'zh-CN': '已取消，工作簿保持原样', 'en-US': 'Cancelled; the workbook is as it was' });
+
+function crashed(e: Event): WorkerError {
+  const why = e instanceof ErrorEvent && e.message ? e.message : null;
+  // A script that fails to load gives a bare Event: no message to quote.
+  return why
+    ? new WorkerError('worker', { 'zh-CN': `后台计算出错：${why}`, 'en-US': `The background worker failed: ${why}` })
+    : new WorkerError('worker', { 'zh-CN': '后台计算无法启动，请刷新页面重试。', 'en-US': 'The background worker could not start; reload the page and try again.' });
+}
+
 export class StandaloneWorkbook implements TierBookApi {
   readonly host = 'standalone' as const;
   fileName: string | null = null;
-  private worker: Worker;
+  private live: Live | null = null;
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
   private original: { bytes: Uint8Array; fileName: string } | null = null;
@@ -44,7 +66,6 @@ export class StandaloneWorkbook implements TierBookApi {
     private readonly today?: number,
   ) {
     this.lang = lang;
-    this.worker = this.start();
   }
 
   /** Called after every write, so the grid can re-read what changed. */
@@ -54,10 +75,22 @@ export class StandaloneWorkbook implements TierBookApi {
   }
 
   async open(bytes: Uint8Array, fileName: string): Promise<SheetInfo[]> {
-    this.original = { bytes: bytes.slice(), fileName };
+    const previous = { original: this.original, journal: this.journal, fileName: this.fileName };
+    // A new workbook: nothing of the previous one is replayed into a worker started for this request.
+    this.original = null;
     this.journal = [];
+    const reply = this.request(this.openRequest(bytes, fileName));
+    const mine = { bytes: bytes.slice(), fileName };
+    this.original = mine;
     this.fileName = fileName;
-    const sheets = (await this.request({ kind: 'open', bytes, fileName, lang: this.lang, ...(this.today !== undefined ? { today: this.today } : {}) })) as SheetInfo[];
+    let sheets: SheetInfo[];
+    try {
+      sheets = (await reply) as SheetInfo[];
+    } catch (e) {
+      // The worker keeps the workbook it had when a file cannot be opened: so does the replay.
+      if (this.original === mine) ({ original: this.original, journal: this.journal, fileName: this.fileName } = previous);
+      throw e;
+    }
     this.changed();
     return sheets;
   }
@@ -66,9 +99,14 @@ export class StandaloneWorkbook implements TierBookApi {
     return this.original !== null;
   }
 
+  /** Whether Apply (or a review run, which grades too) has written tiers to the workbook since it was opened. */
+  get graded(): boolean {
+    return this.journal.some((c) => c.method === 'apply' || c.method === 'summaries');
+  }
+
   setLang(lang: Lang): void {
     this.lang = lang;
-    void this.request({ kind: 'lang', lang });
+    if (this.live) void this.request({ kind: 'lang', lang }).catch(() => {});
   }
 
   sheets(): Promise<SheetInfo[]> {
@@ -109,13 +147,21 @@ export class StandaloneWorkbook implements TierBookApi {
     this.onShowCell(sheet, cell);
   }
 
+  /** Stop the worker. The workbook is kept: a later request starts a new worker with it. */
   dispose(): void {
-    this.worker.terminate();
+    if (this.live) this.stop(this.live, stopped());
   }
 
-  private start(): Worker {
-    const w = this.makeWorker();
-    w.onmessage = (e: MessageEvent<Reply>) => {
+  private openRequest(bytes: Uint8Array, fileName: string): Request {
+    return { kind: 'open', bytes, fileName, lang: this.lang, ...(this.today !== undefined ? { today: this.today } : {}) };
+  }
+
+  /** The running worker, or a new one with the workbook replayed into it. */
+  private running(): Live {
+    if (this.live) return this.live;
+    const live: Live = { worker: this.makeWorker(), ready: Promise.resolve() };
+    this.live = live;
+    live.worker.onmessage = (e: MessageEvent<Reply>) => {
       const reply = e.data;
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -124,20 +170,51 @@ export class StandaloneWorkbook implements TierBookApi {
       if (reply.kind === 'ok') p.resolve(reply.value);
       else p.reject(new WorkerError(reply.error.code, reply.error.text));
     };
-    w.onerror = (e) => {
-      for (const [id, p] of this.pending) {
-        this.pending.delete(id);
-        p.reject(new WorkerError('worker', { 'zh-CN': `后台计算出错：${e.message}`, 'en-US': `The background worker failed: ${e.message}` }));
-      }
+    live.worker.onerror = (e) => {
+      e.preventDefault();
+      this.stop(live, crashed(e));
     };
-    return w;
+    live.worker.onmessageerror = () =>
+      this.stop(live, new WorkerError('worker', { 'zh-CN': '后台计算的回复无法读取，请重试。', 'en-US': 'A reply from the background worker could not be read; try again.' }));
+    const original = this.original;
+    const journal = [...this.journal];
+    if (original) {
+      live.ready = (async () => {
+        await this.post(live, this.openRequest(original.bytes.slice(), original.fileName));
+        for (const call of journal) await this.post(live, { kind: 'session', call });
+      })();
+      // A replay that fails leaves no half-built workbook behind: what waits on it is told why, the next request starts over.
+      live.ready.catch((e: unknown) => this.stop(live, e instanceof WorkerError ? e : stopped()));
+    }
+    return live;
   }
 
+  /** End `live` and reject every request still waiting on it. */
+  private stop(live: Live, error: WorkerError): void {
+    live.worker.terminate();
+    if (this.live === live) this.live = null;
+    for (const [id, p] of this.pending) {
+      if (p.worker !== live) continue;
+      this.pending.delete(id);
+      p.reject(error);
+    }
+  }
+
+  /** Ask the worker holding the workbook (started, and replayed into, when there is none). */
   private request(request: Request, onProgress?: (p: Progress) => void): Promise<unknown> {
+    const live = this.running();
+    return this.post(live, request, onProgress, live.ready);
+  }
+
+  /** Send once `after` settles; waiting counts as pending, so ending the worker rejects it too. */
+  private post(live: Live, request: Request, onProgress?: (p: Progress) => void, after: Promise<void> = Promise.resolve()): Promise<unknown> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-      this.worker.postMessage({ id, request });
+      this.pending.set(id, { worker: live, resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      after.then(
+        () => this.pending.has(id) && live.worker.postMessage({ id, request }),
+        (e: unknown) => this.pending.delete(id) && reject(e),
+      );
     });
   }
 
@@ -151,32 +228,21 @@ export class StandaloneWorkbook implements TierBookApi {
   }
 
   private cancellable(call: SessionCall, onProgress: (p: Progress) => void): Cancellable<unknown> {
-    let cancelled = false;
+    let done = false;
     const promise = this.session(call, onProgress);
     return {
       promise,
       cancel: () => {
-        if (cancelled) return;
-        cancelled = true;
-        void this.restart();
+        if (done || !this.live) return;
+        done = true;
+        // End the worker mid-write; a fresh one rebuilds the workbook as it was before this operation.
+        this.stop(this.live, cancelled());
+        this.running().ready.then(
+          () => this.changed(),
+          () => this.changed(),
+        );
       },
     };
-  }
-
-  /** Stop the worker mid-operation and rebuild the workbook as it was before it. */
-  private async restart(): Promise<void> {
-    this.worker.terminate();
-    const cancelled = new WorkerError('cancelled', { 'zh-CN': '已取消，工作簿保持原样', 'en-US': 'Cancelled; the workbook is as it was' });
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(cancelled);
-    }
-    this.worker = this.start();
-    if (!this.original) return;
-    const journal = this.journal;
-    await this.request({ kind: 'open', bytes: this.original.bytes.slice(), fileName: this.original.fileName, lang: this.lang, ...(this.today !== undefined ? { today: this.today } : {}) });
-    for (const call of journal) await this.request({ kind: 'session', call });
-    this.changed();
   }
 
   private changed(): void {

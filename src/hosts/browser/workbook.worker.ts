@@ -11,7 +11,9 @@ import type { Reply, Request, SessionCall } from './protocol.ts';
 let book: FileWorkbook | null = null;
 let session: GradingSession | null = null;
 
-const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
+// The scope as it was when the module loaded (tests run this module in-process, one scope per worker).
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (reply: Reply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
 
 function need(): { book: FileWorkbook; session: GradingSession } {
   if (!book || !session) throw new RunError('host', loc('还没有打开工作簿', 'No workbook is open yet'));
@@ -65,15 +67,15 @@ async function handle(id: number, req: Request): Promise<unknown> {
   }
 }
 
-self.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
+scope.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = event.data;
-  handle(id, request).then(
-    (value) => post({ id, kind: 'ok', value }, value instanceof Uint8Array ? [value.buffer] : []),
-    (e: unknown) => {
+  handle(id, request)
+    // A value that cannot cross to the page (postMessage throws) is answered as an error: no request goes unanswered.
+    .then((value) => post({ id, kind: 'ok', value }, value instanceof Uint8Array ? [value.buffer] : []))
+    .catch((e: unknown) => {
       // Every error a user can meet carries its text in both languages (XlsxError, CsvError, RunError …).
       const text = errorText(e);
       const code = e instanceof RunError ? e.code : text && e instanceof Error ? e.name : 'unexpected';
       post({ id, kind: 'error', error: { code, text: text ?? unexpectedText(e) } });
-    },
-  );
+    });
 };

@@ -14,9 +14,11 @@ export interface IssueListProps {
   issues: IssueView[];
   total: number;
   onShow(sheet: string, cell: string): void;
+  /** Not written yet (the preview): the Data issues column does not exist until Apply. */
+  unwritten?: boolean;
 }
 
-export function IssueList({ issues, total, onShow }: IssueListProps) {
+export function IssueList({ issues, total, onShow, unwritten }: IssueListProps) {
   const s = useStyles();
   const t = useT();
   if (total === 0) return <Text>{t.t('issuesNone')}</Text>;
@@ -38,7 +40,7 @@ export function IssueList({ issues, total, onShow }: IssueListProps) {
           </li>
         ))}
       </ul>
-      {total > issues.length && <Text size={200}>{t.t('issuesMore', { count: total - issues.length })}</Text>}
+      {total > issues.length && <Text size={200}>{t.t(unwritten ? 'issuesMoreUnwritten' : 'issuesMore', { count: total - issues.length })}</Text>}
     </>
   );
 }

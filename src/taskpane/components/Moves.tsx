@@ -11,10 +11,11 @@ const useStyles = makeStyles({
   down: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function Moves({ moves }: { moves: MovesData }) {
+/** `justGraded`: shown after a write, when the sheet has just had its first grading (not "never graded"). */
+export function Moves({ moves, justGraded }: { moves: MovesData; justGraded?: boolean }) {
   const s = useStyles();
   const t = useT();
-  if (!moves.compared) return <Text>{t.t('neverGraded')}</Text>;
+  if (!moves.compared) return <Text>{t.t(justGraded ? 'movesFirstGrading' : 'neverGraded')}</Text>;
   const cells = [
     { key: 'up', label: t.t('movesUp'), value: moves.up, className: s.up, icon: <ArrowUpRegular aria-hidden="true" /> },
     { key: 'down', label: t.t('movesDown'), value: moves.down, className: s.down, icon: <ArrowDownRegular aria-hidden="true" /> },

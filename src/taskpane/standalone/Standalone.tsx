@@ -1,6 +1,6 @@
 // The standalone page: the same task pane beside a grid of the workbook, over a file opened in the browser
 // (or the bundled sample). Grading runs in a Web Worker; the result downloads as .xlsx.
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, Title3, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular, TableRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../core/index.ts';
@@ -100,10 +100,22 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
   };
   const openFile = async (file: File) => open(new Uint8Array(await file.arrayBuffer()), file.name);
   const openBundled = async (w: BundledWorkbook, stillWanted: () => boolean = () => true) => {
-    const r = await fetch(encodeURI(w.file));
+    const file = w.file.split('/').pop()!;
+    const failed = (status: (l: Lang) => string) =>
+      setError({ code: 'sample', text: { 'zh-CN': translator('zh-CN').t('sampleFetchFailed', { file, status: status('zh-CN') }), 'en-US': translator('en-US').t('sampleFetchFailed', { file, status: status('en-US') }) } });
+    let r: Response;
+    try {
+      r = await fetch(encodeURI(w.file));
+    } catch {
+      return failed((l) => translator(l).t('networkError'));
+    }
+    if (!r.ok) return failed(() => `HTTP ${r.status}`);
     const bytes = new Uint8Array(await r.arrayBuffer());
-    if (stillWanted()) await open(bytes, w.file.split('/').pop()!);
+    if (stillWanted()) await open(bytes, file);
   };
+  // Downloading is for a graded workbook: until then the button says why it is off, then the file it saves
+  // (a tooltip, which is also the button's description).
+  const downloadWhy = !opened ? t.t('noWorkbook') : api.graded ? null : t.t('downloadNotGraded');
   const samples = [...bundled].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang));
 
   return (
@@ -146,14 +158,17 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
               </MenuPopover>
             </Menu>
           )}
-          <Button
-            icon={<ArrowDownloadRegular />}
-            appearance="primary"
-            disabled={!opened}
-            onClick={() => void api.save('xlsx').then((bytes) => download(bytes, gradedName(opened!.name)), (e: unknown) => setError(toPaneError(e)))}
-          >
-            {t.t('download')}
-          </Button>
+          <Tooltip content={downloadWhy ?? t.t('downloadAs', { file: gradedName(opened?.name ?? '') })} relationship="description" withArrow>
+            <Button
+              icon={<ArrowDownloadRegular />}
+              appearance="primary"
+              disabledFocusable={!!downloadWhy}
+              data-testid="download"
+              onClick={() => void api.save('xlsx').then((bytes) => download(bytes, gradedName(opened!.name)), (e: unknown) => setError(toPaneError(e)))}
+            >
+              {t.t('download')}
+            </Button>
+          </Tooltip>
           <Text className={s.file}>{opened?.name ?? ''}</Text>
         </div>
         <div className={s.main}>

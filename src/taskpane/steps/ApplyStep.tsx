@@ -21,18 +21,25 @@ export interface ApplyStepProps {
   progress: Progress | null;
   error: PaneError | null;
   disabled?: boolean;
+  /** Why Apply is disabled, shown under the button. */
+  disabledReason?: string | null;
   onApply(): void;
   onCancel(): void;
   onShowCell(sheet: string, cell: string): void;
 }
 
-export function ApplyStep({ result, running, progress, error, disabled, onApply, onCancel, onShowCell }: ApplyStepProps) {
+export function ApplyStep({ result, running, progress, error, disabled, disabledReason, onApply, onCancel, onShowCell }: ApplyStepProps) {
   const s = useStyles();
   const t = useT();
   return (
     <div className={s.step}>
       <Text>{t.t('applyIntro')}</Text>
       <RunControls label={result ? t.t('applyAgain') : t.t('applyButton')} running={running} progress={progress} disabled={disabled} onRun={onApply} onCancel={onCancel} />
+      {disabled && disabledReason && (
+        <MessageBar intent="info" layout="multiline" data-testid="apply-why">
+          <MessageBarBody>{disabledReason}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar error={error} />
       {result && !running && (
         <>
@@ -43,7 +50,7 @@ export function ApplyStep({ result, running, progress, error, disabled, onApply,
             <MixChart mix={result.mix} lastApplied={result.lastApplied} />
           </Section>
           <Section title={t.t('movesVsLast')} id="apply-moves">
-            <Moves moves={result.moves} />
+            <Moves moves={result.moves} justGraded />
           </Section>
           {result.warnings.length > 0 && (
             <Section title={t.t('warningsTitle')} id="apply-warnings">

@@ -1,9 +1,11 @@
-// Step 3 — Preview (what-if): the tier mix under the edited rules beside the last applied grading, and how
-// many customers would move. Nothing is written; the shell re-runs it whenever the rules change.
+// Step 3 — Preview (what-if): the tier mix under the edited rules beside the last applied grading, how many
+// customers would move, and the data issues found, each showing its cell. Nothing is written; the shell re-runs
+// it whenever the rules change.
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreviewView } from '../../run/session.ts';
 import type { PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
+import { IssueList } from '../components/IssueList.tsx';
 import { MixChart } from '../components/MixChart.tsx';
 import { Moves } from '../components/Moves.tsx';
 import { Section } from '../components/Section.tsx';
@@ -18,11 +20,12 @@ export interface PreviewStepProps {
   preview: PreviewView | null;
   loading: boolean;
   error: PaneError | null;
-  /** Compact: the strip under the rules editor (no intro). */
+  /** Compact: the strip under the rules editor (no intro, no issue list). */
   compact?: boolean;
+  onShowCell?(sheet: string, cell: string): void;
 }
 
-export function PreviewStep({ preview, loading, error, compact }: PreviewStepProps) {
+export function PreviewStep({ preview, loading, error, compact, onShowCell = () => {} }: PreviewStepProps) {
   const s = useStyles();
   const t = useT();
   return (
@@ -44,7 +47,11 @@ export function PreviewStep({ preview, loading, error, compact }: PreviewStepPro
           <Section title={t.t('movesVsLast')} id={compact ? 'strip-moves' : 'preview-moves'}>
             <Moves moves={preview.moves} />
           </Section>
-          {!compact && preview.issueCount > 0 && <Text>{t.t('issuesFound', { count: preview.issueCount })}</Text>}
+          {!compact && (
+            <Section title={`${t.t('issuesTitle')} (${t.num(preview.issueCount)})`} id="preview-issues">
+              <IssueList issues={preview.issues} total={preview.issueCount} onShow={onShowCell} unwritten />
+            </Section>
+          )}
           {loading && <Spinner size="tiny" aria-label={t.t('loading')} />}
         </>
       )}
