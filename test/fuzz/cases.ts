@@ -96,9 +96,9 @@ export function sofficeConvert(files: string[], to: 'xlsx' | 'xls' | 'ods' | 'cs
 }
 
 /** Runs a command without blocking the event loop (LibreOffice and jing work while main() grades). */
-export function spawnAsync(cmd: string, args: string[], timeoutMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function spawnAsync(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -11,7 +11,7 @@ const SEED = 20251203;
 const PROMISES: Record<string, (defect: string) => boolean> = {
   'every original cell of every sheet is unchanged after grading once and twice (exceljs; openpyxl for a sample)': (d) =>
     [
-      'cell-changed', 'formula-right-overwritten', 'user-column-overwritten', 'user-sheet-taken-over', 'sheet-lost', 'r-attribute-added',
+      'cell-changed', 'formula-right-overwritten', 'text-right-overwritten', 'user-column-overwritten', 'user-sheet-taken-over', 'sheet-lost', 'r-attribute-added',
       'exceljs-cannot-read-output', 'openpyxl-cannot-read-output', 'input-changed', 'regrade-refused', 'refused-valid-workbook', 'json-unreadable',
     ].includes(d),
   'LibreOffice opens every output': (d) => d.startsWith('libreoffice-refuses-output'),

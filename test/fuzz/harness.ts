@@ -3,7 +3,6 @@
 // (exceljs, and openpyxl for a sample), LibreOffice opens every output, every part we wrote or patched
 // validates against ECMA-376, no formula made from text, every failure one line with exit 2.
 // Each failure is filed under the defect family it shows, so a run's table is the evidence.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { main } from '../../src/cli/main.ts';
 import { parseCsv } from '../support/libreoffice.ts';
 import { ooxmlValidationUnavailable, schemaParts, validateParts, type ValidationItem } from '../support/ooxml-validate.ts';
-import { buildCases, dumpOpenpyxl, sofficeConvertAsync, type FuzzCase, type OpenpyxlDump } from './cases.ts';
+import { buildCases, dumpOpenpyxl, sofficeConvertAsync, spawnAsync, type FuzzCase, type OpenpyxlDump } from './cases.ts';
 import { OUR_SHEET_NAMES } from './spec.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,10 +79,9 @@ async function runMain(argv: string[]): Promise<Run> {
   }
 }
 
-function spawnCli(args: string[], opts: { shell?: string } = {}): Run {
-  const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'zh_CN.UTF-8' } })
-    : spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+async function spawnCli(args: string[], opts: { shell?: string } = {}): Promise<Run> {
+  const env = { ...process.env, LANG: 'zh_CN.UTF-8' };
+  const r = opts.shell ? await spawnAsync('bash', ['-c', opts.shell], 300_000, env) : await spawnAsync(process.execPath, [BIN, ...args], 300_000, env);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -126,6 +124,7 @@ function cellDefect(c: FuzzCase, sheet: string, a: string): string {
   if (m?.userOurSheets.includes(sheet)) return 'user-sheet-taken-over';
   if (m && sheet === m.customerSheet && m.formulasRight.includes(a)) return 'formula-right-overwritten';
   if (m && sheet === m.customerSheet && m.userOurColumn.includes(a)) return 'user-column-overwritten';
+  if (m && sheet === m.customerSheet && m.textRight.includes(a)) return 'text-right-overwritten';
   return 'cell-changed';
 }
 
@@ -313,11 +312,13 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
 
     flushLo();
     // openpyxl, LibreOffice and jing work side by side (two cores).
-    const [dumped] = await Promise.all([
+    const [dumped, , , spawned] = await Promise.all([
       dumpOpenpyxl([...new Set(openpyxlPairs.flatMap((p) => [p.input, p.output]))], dir),
       loChain,
       validateOutputs(outputs, skipped),
+      (opts.spawned ?? true) ? spawnedChecks(cases, dir) : [],
     ]);
+    results.push(...spawned);
     for (const p of openpyxlPairs) {
       const a = dumped.dumps[p.input];
       const b = dumped.dumps[p.output];
@@ -337,7 +338,6 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     }
     log(`read back (openpyxl ${openpyxlPairs.length}), opened in LibreOffice (${outputs.length}), validated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    if (opts.spawned ?? true) results.push(...spawnedChecks(cases, dir));
     log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return { seed: opts.seed, results, skipped, seconds: (Date.now() - t0) / 1000 };
   } finally {
@@ -392,49 +392,50 @@ async function validateOutputs(outputs: Output[], skipped: string[]): Promise<vo
 }
 
 /** The real process for a few cases, and the invocations that used to end in a stack trace. */
-function spawnedChecks(cases: FuzzCase[], dir: string): CaseResult[] {
+async function spawnedChecks(cases: FuzzCase[], dir: string): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const sample = cases.find((c) => c.expect === 'grade' && !c.csv && !c.spec?.meta.userOurSheets.length) ?? cases[0]!;
   const cliDir = path.join(dir, 'cli');
   fs.mkdirSync(cliDir, { recursive: true });
   const input = path.join(cliDir, 'in.xlsx');
   fs.copyFileSync(sample.input, input);
-  const add = (family: string, check: (f: Failure[]) => void) => {
+  const add = async (family: string, check: (f: Failure[]) => Promise<void>) => {
     const res: CaseResult = { id: `cli-${results.length}`, family, producer: 'cli', features: [], failures: [] };
-    check(res.failures);
     results.push(res);
+    await check(res.failures);
   };
   const inputUnchanged = (f: Failure[], bytes: Buffer) => {
     if (!bytes.equals(fs.readFileSync(input))) f.push({ defect: 'out-is-input', detail: 'the input was overwritten' });
   };
   const original = fs.readFileSync(input);
-  add('process-grade', (f) => {
-    const r = spawnCli(['grade', input, '--out', path.join(cliDir, 'spawned.xlsx'), '--lang', 'zh-CN']);
+  await add('process-grade', async (f) => {
+    const r = await spawnCli(['grade', input, '--out', path.join(cliDir, 'spawned.xlsx'), '--lang', 'zh-CN']);
     if (r.code !== 0) f.push({ defect: 'refused-valid-workbook', detail: r.stderr.trim().split('\n')[0] ?? '' });
   });
-  add('folder-as-input', (f) => checkRefusal(spawnCli(['grade', cliDir, '--lang', 'zh-CN']), f));
-  add('out-into-missing-folder', (f) => checkRefusal(spawnCli(['grade', input, '--out', path.join(cliDir, 'missing', 'x.xlsx'), '--lang', 'zh-CN']), f));
-  add('out-onto-folder', (f) => checkRefusal(spawnCli(['grade', input, '--out', cliDir, '--lang', 'zh-CN']), f));
-  add('out-is-input', (f) => {
-    const r = spawnCli(['grade', input, '--out', input, '--lang', 'zh-CN']);
+  await add('folder-as-input', async (f) => checkRefusal(await spawnCli(['grade', cliDir, '--lang', 'zh-CN']), f));
+  await add('out-into-missing-folder', async (f) => checkRefusal(await spawnCli(['grade', input, '--out', path.join(cliDir, 'missing', 'x.xlsx'), '--lang', 'zh-CN']), f));
+  await add('out-onto-folder', async (f) => checkRefusal(await spawnCli(['grade', input, '--out', cliDir, '--lang', 'zh-CN']), f));
+  await add('out-is-input', async (f) => {
+    const r = await spawnCli(['grade', input, '--out', input, '--lang', 'zh-CN']);
     inputUnchanged(f, original);
     if (r.code === 0) f.push({ defect: 'out-is-input', detail: '--out naming the input was accepted without --in-place' });
     else checkRefusal(r, f);
   });
   for (const period of ['2025H3', 'abc', '2025-13'])
-    add(`period-${period}`, (f) => {
-      const r = spawnCli(['grade', input, '--out', path.join(cliDir, `p-${period}.xlsx`), '--period', period, '--lang', 'zh-CN']);
+    await add(`period-${period}`, async (f) => {
+      const r = await spawnCli(['grade', input, '--out', path.join(cliDir, `p-${period}.xlsx`), '--period', period, '--lang', 'zh-CN']);
       if (r.code === 0) f.push({ defect: 'period-accepted', detail: `--period ${period} accepted` });
       else checkRefusal(r, f);
     });
-  add('presets-epipe', (f) => {
+  await add('presets-epipe', async (f) => {
     const err = path.join(cliDir, 'epipe.err');
-    spawnCli([], { shell: `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} presets 2>${JSON.stringify(err)} | head -c1 >/dev/null` });
+    // `| true` closes the pipe before tierbook writes: the EPIPE of `presets | head -c1`, every time.
+    await spawnCli([], { shell: `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} presets 2>${JSON.stringify(err)} | true` });
     const text = fs.readFileSync(err, 'utf8');
     if (/^\s+at /m.test(text) || /EPIPE/.test(text)) f.push({ defect: 'stack-trace', detail: `presets | head -c1: ${text.trim().split('\n')[0]}` });
   });
-  add('presets-json', (f) => {
-    const r = spawnCli(['presets', '--json']);
+  await add('presets-json', async (f) => {
+    const r = await spawnCli(['presets', '--json']);
     try {
       JSON.parse(r.stdout);
     } catch {

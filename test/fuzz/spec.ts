@@ -70,6 +70,8 @@ export interface BookSpec {
     customers: number;
     /** Addresses on the customer sheet holding formulas right of the data or in the header row right of it. */
     formulasRight: string[];
+    /** Text the user typed where the output columns would go (right of the data, within eight columns). */
+    textRight: string[];
     /** Addresses of a user column whose header is one of ours (客户等级, 数据问题 …). */
     userOurColumn: string[];
     /** User sheets named like ours (等级规则, 等级历史 …). */
@@ -156,7 +158,10 @@ export function randomBook(rng: Rng, id: string, opts: { date1904?: boolean; pla
   let row = 1;
   if (chance(rng, 0.7)) {
     cells.push({ a: addr(row, 1), k: 's', v: `${pick(rng, ['2025年', '2024年度', ''])}重点客户名单` });
-    if (chance(rng, 0.6)) merges.push(`A${row}:${colName(Math.min(lastDataCol, 6))}${row}`), features.add('merged');
+    if (chance(rng, 0.6)) {
+      merges.push(`A${row}:${colName(Math.min(lastDataCol, 6))}${row}`);
+      features.add('merged');
+    }
     row++;
   }
   if (chance(rng, 0.4)) cells.push({ a: addr(row++, 1), k: 's', v: '制表人：张三    日期：2025-12-31' });
@@ -167,6 +172,7 @@ export function randomBook(rng: Rng, id: string, opts: { date1904?: boolean; pla
 
   const formulasRight: string[] = [];
   const userOurColumn: string[] = [];
+  if (ourCol) userOurColumn.push(addr(headerRow, ourCol));
   const firstDataRow = row;
   const n = int(rng, 3, 30);
   let customers = 0;
@@ -257,6 +263,18 @@ export function randomBook(rng: Rng, id: string, opts: { date1904?: boolean; pla
     cells.push({ a: addr(row + 1, 3), k: 'f', f: `SUM(C${firstDataRow}:C${lastDataRow})`, ...(chance(rng, 0.5) ? { cached: 0 } : {}) });
     features.add('total-line');
   }
+  // A remark typed right next to the data, where the output would go.
+  const textRight: string[] = [];
+  if (!plain && chance(rng, 0.15)) {
+    let col = lastDataCol + int(rng, 1, 8);
+    if (rightFormula && col === rightCol) col++;
+    const a = addr(int(rng, firstDataRow, lastDataRow), col);
+    if (!cells.some((c) => c.a === a)) {
+      cells.push({ a, k: 's', v: '待回访' });
+      textRight.push(a);
+      features.add('text-right');
+    }
+  }
   // Notes to the right, beyond where the output goes.
   if (!plain && chance(rng, 0.2)) {
     cells.push({ a: addr(headerRow, lastDataCol + 12), k: 's', v: '备注：金额单位为元' });
@@ -329,6 +347,6 @@ export function randomBook(rng: Rng, id: string, opts: { date1904?: boolean; pla
     id,
     date1904: opts.date1904 ?? false,
     sheets,
-    meta: { customerSheet, headerRow, firstDataRow, lastDataRow, lastDataCol, customers, formulasRight, userOurColumn, userOurSheets, features: [...features].sort() },
+    meta: { customerSheet, headerRow, firstDataRow, lastDataRow, lastDataCol, customers, formulasRight, textRight, userOurColumn, userOurSheets, features: [...features].sort() },
   };
 }
