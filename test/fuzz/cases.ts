@@ -194,7 +194,9 @@ const CSV_NAMES: Record<string, string[]> = {
 function csvCase(rng: Rng, encoding: string): { text: string; names: string[] } {
   const names = CSV_NAMES[encoding]!;
   const n = int(rng, 4, 12);
-  const lines = [['客户编号', encoding === 'big5' ? '客戶名稱' : '客户名称', '年度消费金额', '合作年限'].join(',')];
+  // Big5 and Shift-JIS cannot encode simplified headers: those exports carry English ones.
+  const ascii = encoding === 'big5' || encoding === 'shift_jis';
+  const lines = [(ascii ? ['Customer ID', 'Customer name', 'Annual revenue', 'Years'] : ['客户编号', '客户名称', '年度消费金额', '合作年限']).join(',')];
   const used: string[] = [];
   for (let i = 0; i < n; i++) {
     const name = `${names[i % names.length]!}${i >= names.length ? i : ''}`;
@@ -343,8 +345,13 @@ export async function buildCases(count: number, seed: number, dir: string, profi
   }
 
   writeOpenpyxl(pyJobs, dir);
-  if (encodeJobs.length) runTool('encode', encodeJobs, dir);
-  if (zip64Jobs.length) runTool('zip64', zip64Jobs.map(({ src, out }) => ({ src, out })), dir);
+  for (const [command, jobs] of [
+    ['encode', encodeJobs],
+    ['zip64', zip64Jobs.map(({ src, out }) => ({ src, out }))],
+  ] as const) {
+    const res = runTool(command, jobs, dir) as { errors?: Record<string, string> };
+    if (res.errors && Object.keys(res.errors).length) throw new Error(`openpyxl_tool ${command} failed: ${JSON.stringify(res.errors)}`);
+  }
   // LibreOffice re-saves (xlsx → xlsx) and conversions to .xls/.ods, one soffice run per target format.
   const lo = path.join(dir, 'lo-produced');
   const resaved = sofficeConvert(resave.map((r) => r.src), 'xlsx', path.join(lo, 'xlsx'), profileDir);
