@@ -286,7 +286,14 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
         f.push({ defect: run2.thrown ? 'stack-trace' : 'regrade-refused', detail: (run2.thrown ?? run2.stderr.trim().split('\n')[0] ?? '').slice(0, 160) });
         checkRefusal(run2, f);
       }
-      if (!c.csv) {
+      if (c.csv) {
+        // A CSV holds no formulas: none may appear in the workbook made from it (its "=HYPERLINK(…)" names included).
+        try {
+          compareCells(c, new Map(), await exceljsCells(out1), 'CSV graded to xlsx', f);
+        } catch (e) {
+          f.push({ defect: 'exceljs-cannot-read-output', detail: `CSV graded to xlsx: ${(e as Error).message.split('\n')[0]!}` });
+        }
+      } else {
         let inCells: Cells | undefined;
         try {
           inCells = await exceljsCells(c.input);
