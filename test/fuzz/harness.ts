@@ -268,7 +268,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
             if (orig[i]!.some((v, j) => row[j] !== v)) {
               // Read right but written back in another encoding, or written back garbled.
               const asUtf8 = keeps(parseCsv(new TextDecoder('utf-8').decode(bytes)));
-              f.push({ defect: asUtf8 ? 'csv-in-place-encoding-changed' : 'csv-encoding-written-back', detail: `${c.csv.encoding} line ${i + 1}: ${orig[i]![1]} → ${String(row[1])}${asUtf8 ? ' (the file is now UTF-8)' : ''}` });
+              const j = orig[i]!.findIndex((v, k) => row[k] !== v);
+              f.push({ defect: asUtf8 ? 'csv-in-place-encoding-changed' : 'csv-encoding-written-back', detail: `${c.csv.encoding} line ${i + 1}: ${orig[i]![j]} → ${String(row[j])}${asUtf8 ? ' (the file is now UTF-8)' : ''}` });
               break;
             }
             const bad = row.slice(orig[i]!.length).find((v) => /^[=+@\t\r]/.test(v) || (/^-/.test(v) && !/^-\d+(\.\d+)?%?$/.test(v)));
