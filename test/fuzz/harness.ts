@@ -269,7 +269,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
               // Read right but written back in another encoding, or written back garbled.
               const asUtf8 = keeps(parseCsv(new TextDecoder('utf-8').decode(bytes)));
               const j = orig[i]!.findIndex((v, k) => row[k] !== v);
-              f.push({ defect: asUtf8 ? 'csv-in-place-encoding-changed' : 'csv-encoding-written-back', detail: `${c.csv.encoding} line ${i + 1}: ${orig[i]![j]} → ${String(row[j])}${asUtf8 ? ' (the file is now UTF-8)' : ''}` });
+              f.push({ defect: asUtf8 ? 'csv-in-place-encoding-changed' : 'csv-encoding-written-back', detail: `${c.csv.encoding} line ${i + 1}: ${orig[i]![j]} → ${String(row[j]).slice(0, 40)}${asUtf8 ? ' (the file is now UTF-8)' : ''}` });
               break;
             }
             const bad = row.slice(orig[i]!.length).find((v) => /^[=+@\t\r]/.test(v) || (/^-/.test(v) && !/^-\d+(\.\d+)?%?$/.test(v)));
