@@ -21,8 +21,8 @@ Exit codes: 0 graded (data issues are not failures), 2 for every failure (one li
 export const USAGE_ZH = `tierbook — 把客户评定为不同等级
 
   tierbook grade <文件.xlsx|文件.csv> [--scheme <预设方案|方案.json>] [--sheet <工作表>]
-                 [--period <期间>] [--map 指标=列名 ...] [--lang zh-CN|en-US]
-                 [--out <输出路径>] [--in-place] [--encoding <编码>] [--json]
+                 [--period <期间> | --as-of <年-月-日>] [--map 指标=列名 ...]
+                 [--lang zh-CN|en-US] [--out <输出路径>] [--in-place] [--encoding <编码>] [--json]
                  评级：默认写到旁边的 .graded.xlsx；--in-place 写回原文件
   tierbook handbook [<文件.xlsx>] [--scheme <预设方案|方案.json>] [--lang zh-CN|en-US] [--out <路径>] [--in-place]
                  客户等级管理手册：不给文件时输出 Markdown，给文件时写入"等级管理手册"工作表

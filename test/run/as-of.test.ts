@@ -43,12 +43,15 @@ describe('the as-of date', () => {
 
   it('refuses --as-of with --period, and an --as-of that is not a date', async () => {
     const { input } = await handKeptFiles();
-    const both = cli(['grade', input, '--period', '2025H2', '--as-of', '2025-12-31']);
+    const both = cli(['grade', input, '--lang', 'en-US', '--period', '2025H2', '--as-of', '2025-12-31']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('use either --period or --as-of');
-    const bad = cli(['grade', input, '--as-of', 'soon']);
+    const bad = cli(['grade', input, '--lang', 'en-US', '--as-of', 'soon']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--as-of expects a date such as 2025-12-31, got "soon"');
+    const zh = cli(['grade', input, '--as-of', 'soon']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('--as-of 需要一个日期，例如 2025-12-31，收到的是"soon"');
   }, 60_000);
 
   it.runIf(present)('Online Retail without --period: recency counted to 2011-12-09, the latest purchaser at 0', () => {

@@ -85,6 +85,7 @@ describe('tierbook sql', () => {
   });
 
   it('is listed in the help', () => {
-    expect(run(['help']).stdout).toContain('tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]');
+    expect(run(['help', '--lang', 'en-US']).stdout).toContain('tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]');
+    expect(run(['help']).stdout).toContain('tierbook sql --scheme <预设方案|方案.json> [--dialect duckdb|postgres|spark|bigquery]');
   });
 });

@@ -165,7 +165,7 @@ describe('files that are not .xlsx', () => {
       }
       return null;
     };
-    expect(error(xls)).toEqual({ 'zh-CN': expect.stringMatching(/旧格式.*\.xls/), 'en-US': expect.stringMatching(/old-format Excel workbook \(\.xls\)/) });
+    expect(error(xls)).toEqual({ 'zh-CN': expect.stringMatching(/旧版 Excel 工作簿（\.xls）/), 'en-US': expect.stringMatching(/old-format Excel workbook \(\.xls\)/) });
     expect(error(new TextEncoder().encode('客户编号,金额'))).toEqual({ 'zh-CN': expect.stringMatching(/不是 zip/), 'en-US': expect.stringMatching(/not a zip/) });
   });
 });
