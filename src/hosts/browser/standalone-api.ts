@@ -6,6 +6,8 @@ import type { Lang, Scheme } from '../../core/index.ts';
 import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../../run/session.ts';
 import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
+import type { Written } from '../file/file-workbook.ts';
+import type { GridBlock, GridLayout } from '../file/grid-view.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 interface Pending {
@@ -77,6 +79,19 @@ export class StandaloneWorkbook implements TierBookApi {
 
   block(sheet: string, firstRow: number, lastRow: number): Promise<SheetValues> {
     return this.request({ kind: 'block', sheet, firstRow, lastRow }) as Promise<SheetValues>;
+  }
+
+  gridLayout(sheet: string): Promise<GridLayout> {
+    return this.request({ kind: 'gridLayout', sheet }) as Promise<GridLayout>;
+  }
+
+  gridBlock(sheet: string, firstRow: number, lastRow: number): Promise<GridBlock> {
+    return this.request({ kind: 'gridBlock', sheet, firstRow, lastRow }) as Promise<GridBlock>;
+  }
+
+  /** Where the steps since the last call wrote (the grid moves to it after Apply, Summaries, Handbook). */
+  written(): Promise<Written[]> {
+    return this.request({ kind: 'written' }) as Promise<Written[]>;
   }
 
   /** The workbook as it is now: .xlsx (a CSV becomes a workbook), or one sheet as CSV. */

@@ -2,10 +2,19 @@
 // same in Node and in the browser: bytes in, bytes out.
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
+import { GridView } from './grid-view.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
 
 export type FileKind = 'xlsx' | 'csv';
+
+/** One write of an operation: output columns (header row and 0-based columns), a generated sheet, or appended rows. */
+export interface Written {
+  kind: 'columns' | 'sheet' | 'rows';
+  sheet: string;
+  row: number;
+  cols: number[];
+}
 
 /** The xlsx package as a port (its calls are synchronous; the port's are not). */
 class XlsxPort implements WorkbookPort {
@@ -60,6 +69,34 @@ export class FileWorkbook implements WorkbookPort {
     return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
   }
 
+  private gridView: GridView | null = null;
+  private csvAsXlsx: { writes: number; book: XlsxWorkbook } | null = null;
+  /** Where the last operation wrote (cleared by takeWritten), so the grid can move there. */
+  private written: Written[] = [];
+
+  /** The standalone grid's reader: formats, widths, merges and windows of cells. */
+  get grid(): GridView {
+    this.gridView ??= new GridView({
+      xlsx: () => {
+        const port = this.port;
+        if (port instanceof XlsxPort) return port.book;
+        if (port.writes.length === 0) return null;
+        if (this.csvAsXlsx?.writes !== port.writes.length) this.csvAsXlsx = { writes: port.writes.length, book: XlsxWorkbook.open(this.toXlsx(), { codec: this.codec }) };
+        return this.csvAsXlsx.book;
+      },
+      values: async (sheet) => (await this.port.readSheet(sheet)).values,
+      sheets: () => this.listSheets(),
+    });
+    return this.gridView;
+  }
+
+  /** The writes since the last call (the grid moves to the first of them). */
+  takeWritten(): Written[] {
+    const w = this.written;
+    this.written = [];
+    return w;
+  }
+
   listSheets(): Promise<SheetInfo[]> {
     return this.port.listSheets();
   }
@@ -67,12 +104,15 @@ export class FileWorkbook implements WorkbookPort {
     return this.port.readSheet(name, options);
   }
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
+    this.written.push({ kind: 'columns', sheet: patch.sheet, row: patch.headerRow, cols: patch.columns.map((c) => c.col) });
     return this.port.writeColumns(patch, onProgress);
   }
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
+    this.written.push({ kind: 'sheet', sheet: sheet.name, row: 1, cols: [] });
     return this.port.replaceSheet(sheet);
   }
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
+    this.written.push({ kind: 'rows', sheet, row: 1, cols: [] });
     return this.port.appendRows(sheet, header, rows, replace);
   }
 
