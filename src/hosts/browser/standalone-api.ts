@@ -8,6 +8,7 @@ import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesV
 import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
 import type { Written } from '../file/file-workbook.ts';
 import type { GridBlock, GridLayout } from '../file/grid-view.ts';
+import { focusAfter, type GridFocus } from './focus.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 interface Pending {
@@ -38,6 +39,7 @@ export class StandaloneWorkbook implements TierBookApi {
   private journal: SessionCall[] = [];
   private readonly listeners = new Set<() => void>();
   private lang: Lang;
+  private lastStep: { method: SessionCall['method']; value: unknown } | null = null;
 
   constructor(
     private readonly makeWorker: () => Worker,
@@ -89,9 +91,12 @@ export class StandaloneWorkbook implements TierBookApi {
     return this.request({ kind: 'gridBlock', sheet, firstRow, lastRow }) as Promise<GridBlock>;
   }
 
-  /** Where the steps since the last call wrote (the grid moves to it after Apply, Summaries, Handbook). */
-  written(): Promise<Written[]> {
-    return this.request({ kind: 'written' }) as Promise<Written[]>;
+  /** Where the grid should go after the last step that wrote (Apply, Summaries, Handbook); null when nothing new. */
+  async wroteAt(): Promise<GridFocus | null> {
+    const step = this.lastStep;
+    this.lastStep = null;
+    const writes = (await this.request({ kind: 'written' })) as Written[];
+    return step ? focusAfter(step.method, step.value, writes) : null;
   }
 
   /** The workbook as it is now: .xlsx (a CSV becomes a workbook), or one sheet as CSV. */
@@ -159,6 +164,7 @@ export class StandaloneWorkbook implements TierBookApi {
   private async session(call: SessionCall, onProgress?: (p: Progress) => void): Promise<unknown> {
     const value = await this.request({ kind: 'session', call }, onProgress);
     if (MUTATING.has(call.method)) {
+      this.lastStep = { method: call.method, value };
       this.journal.push(call);
       this.changed();
     }

@@ -3,7 +3,7 @@
 // cell. An .xlsx is read from its XML; a CSV shows plain values until something is written into it, then
 // the workbook it would be saved as (so written formats and colours show the same as for an .xlsx).
 import type { CellValue, SheetInfo } from '../../port/workbook.ts';
-import { XlsxWorkbook } from './xlsx/index.ts';
+import type { XlsxWorkbook } from './xlsx/index.ts';
 import { GridReader, readSheetLayout, type GridBlock, type SheetLayout } from './xlsx/gridReader.ts';
 import { GENERAL_LOOK, readCellLooks, type CellLook } from './xlsx/styleTable.ts';
 
