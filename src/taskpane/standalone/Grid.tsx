@@ -105,6 +105,7 @@ function justify(look: CellLook, t: CellText): React.CSSProperties['textAlign'] 
 }
 
 interface Cell {
+  sheet: string;
   r: number;
   c: number;
 }
@@ -117,7 +118,7 @@ export function Grid({ source, revision, target }: GridProps) {
   const [active, setActive] = useState<string | null>(null);
   const [layout, setLayout] = useState<GridLayout | null>(null);
   const [blocks, setBlocks] = useState<Map<number, GridBlock>>(new Map());
-  const [selected, setSelected] = useState<Cell | null>(null);
+  const [selectedCell, setSelected] = useState<Cell | null>(null);
   const [mark, setMark] = useState<{ sheet: string; row: number; cols: number[]; seq: number } | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const tabStrip = useRef<HTMLDivElement>(null);
@@ -141,7 +142,7 @@ export function Grid({ source, revision, target }: GridProps) {
       if (!live || !focus) return;
       setActive(focus.sheet);
       setMark((m) => ({ ...focus, seq: (m?.seq ?? 0) + 1 }));
-      setSelected({ r: focus.row - 1, c: focus.cols[0] ?? 0 });
+      setSelected({ sheet: focus.sheet, r: focus.row - 1, c: focus.cols[0] ?? 0 });
     });
     return () => void (live = false);
   }, [source, revision]);
@@ -157,7 +158,6 @@ export function Grid({ source, revision, target }: GridProps) {
     asked.current = new Set();
     setBlocks(new Map());
     setLayout(null);
-    setSelected(null);
   }, [active]);
   useEffect(() => {
     generation.current++;
@@ -177,6 +177,7 @@ export function Grid({ source, revision, target }: GridProps) {
   }, [active, sheets]);
 
   const info = sheets.find((x) => x.name === active);
+  const selected = selectedCell?.sheet === active ? selectedCell : null;
   const rows = info?.lastRow ?? 0;
   const cols = Math.max(0, (info?.lastCol ?? -1) + 1);
   const looks = layout?.looks ?? [GENERAL_LOOK];
@@ -239,13 +240,29 @@ export function Grid({ source, revision, target }: GridProps) {
   };
 
   // Scroll a shown cell (issue button) or the written columns into view.
+  // A hidden grid (the pane shown at a narrow width) cannot scroll: it does so when it is shown.
+  const pendingScroll = useRef<(() => void) | null>(null);
   const scrollTo = (row: number, col: number, centre: boolean) => {
     const el = viewport.current;
     if (!el) return;
+    if (el.clientWidth === 0 && typeof ResizeObserver !== 'undefined') {
+      pendingScroll.current = () => scrollTo(row, col, centre);
+      return;
+    }
+    pendingScroll.current = null;
     const top = (row + 1) * ROW_H - (centre ? el.clientHeight / 2 : ROW_H);
     const left = (colLeft[col] ?? HEAD_W) - (centre ? el.clientWidth / 2 : HEAD_W + 8);
     el.scrollTo?.({ top: Math.max(0, top), left: Math.max(0, left) });
   };
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth > 0) pendingScroll.current?.();
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const targetPos = useMemo(() => {
     if (!target || target.sheet !== active) return null;
     const m = /^([A-Z]+)(\d+)$/.exec(target.cell);
@@ -253,7 +270,7 @@ export function Grid({ source, revision, target }: GridProps) {
   }, [target, active]);
   useEffect(() => {
     if (!targetPos || cols === 0) return;
-    setSelected(targetPos);
+    setSelected({ sheet: active!, ...targetPos });
     scrollTo(targetPos.r, targetPos.c, true);
   }, [targetPos, target?.seq, cols > 0]);
   const marked = mark && mark.sheet === active ? mark : null;
@@ -321,7 +338,7 @@ export function Grid({ source, revision, target }: GridProps) {
           style={cellStyle(look, text, (r + 1) * ROW_H, colLeft[c]!, width)}
           data-cell={address}
           title={text.text || undefined}
-          onClick={() => setSelected({ r, c })}
+          onClick={() => setSelected({ sheet: active!, r, c })}
         >
           {text.text}
         </div>,
@@ -344,7 +361,7 @@ export function Grid({ source, revision, target }: GridProps) {
         data-cell={address}
         data-merge={`${address}:${columnLetter(last)}${m.lastRow}`}
         title={text.text || undefined}
-        onClick={() => setSelected({ r, c })}
+        onClick={() => setSelected({ sheet: active!, r, c })}
       >
         {text.text}
       </div>,

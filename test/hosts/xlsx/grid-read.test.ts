@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
 import type { GridBlock, GridLayout } from '../../../src/hosts/file/grid-view.ts';
 import { cellText } from '../../../src/taskpane/standalone/cellText.ts';
-import { ExcelJS, excelJsBytes, tempDir } from './helpers.ts';
+import type { ExcelJS} from './helpers.ts';
+import { excelJsBytes, tempDir } from './helpers.ts';
 
 /** The cell at an address as the grid would show it, in a language. */
 function shown(layout: GridLayout, block: GridBlock, address: string, lang: 'zh-CN' | 'en-US' = 'en-US') {
@@ -46,9 +47,9 @@ describe('grid read-back of an exceljs workbook', async () => {
     ws.getCell('E3').value = 'VIP客户';
     ws.getCell('E3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC000' } };
     ws.getCell('E4').value = '重要客户';
-    ws.getCell('E4').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.3999755851924192 } };
+    ws.getCell('E4').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.3999755851924192 } as Partial<ExcelJS.Color> };
     ws.getCell('E5').value = '普通客户';
-    ws.getCell('E5').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 43 } as ExcelJS.Color };
+    ws.getCell('E5').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 43 } as unknown as ExcelJS.Color };
     ws.getColumn('A').width = 14;
     ws.getColumn('C').width = 18.5;
     ws.getColumn('D').hidden = true;
