@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
 import type { GridBlock, GridLayout } from '../../../src/hosts/file/grid-view.ts';
 import { cellText } from '../../../src/taskpane/standalone/cellText.ts';
-import type { ExcelJS} from './helpers.ts';
-import { excelJsBytes, tempDir } from './helpers.ts';
+import { excelJsBytes, tempDir, type ExcelJS } from './helpers.ts';
 
 /** The cell at an address as the grid would show it, in a language. */
 function shown(layout: GridLayout, block: GridBlock, address: string, lang: 'zh-CN' | 'en-US' = 'en-US') {
