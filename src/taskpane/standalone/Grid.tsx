@@ -90,6 +90,13 @@ export function widthPx(chars: number): number {
   return chars <= 0 ? 0 : Math.round(chars * 7 + 5);
 }
 
+/** About how wide a text is at the grid's 12 px font (CJK characters are square; Latin about 0.55 em). */
+export function textWidth(text: string, bold: boolean): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) >= 0x2e80 ? 12 : 6.8;
+  return w * (bold ? 1.08 : 1) + 8;
+}
+
 function justify(look: CellLook, t: CellText): React.CSSProperties['textAlign'] {
   switch (look.align) {
     case 'center':
@@ -325,7 +332,7 @@ export function Grid({ source, revision, target }: GridProps) {
         for (let n = c + 1; n < Math.min(cols, c + 1 + OVERFLOW_COLS); n++) {
           const next = at(r, n);
           if (next.value !== null || next.look.fill || inMerge(r, n)) break;
-          if (text.text.length * 7 < width) break;
+          if (textWidth(text.text, look.bold) <= width) break;
           width += colPx[n]!;
           over = true;
         }
