@@ -3,9 +3,10 @@
 // index per cell in a flat Uint32Array (transferable, no object per cell). A sparse index of row
 // positions makes a window deep in a 100,000-row sheet as cheap as one at the top.
 import type { CellValue } from '../../../port/workbook.ts';
-import { readMergeRanges, type MergeRange } from './sheetReader.ts';
-import { attrValueEnd, attrValueStart, findAll, findElement, rawAttr } from './xml.ts';
-import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type ValueContext } from './sheetScan.ts';
+import { parseRange } from './refs.ts';
+import type { MergeRange } from './sheetReader.ts';
+import { attr, attrValueEnd, attrValueStart, findAll, findElement, rawAttr } from './xml.ts';
+import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type SheetDataSpan, type ValueContext } from './sheetScan.ts';
 
 export interface ColumnWidths {
   /** Width in characters of the columns that have one (0-based column → width); hidden columns are 0. */
@@ -29,15 +30,18 @@ export interface GridBlock {
 
 export function readColumnWidths(xml: string): ColumnWidths {
   const p = sheetTags(xml).p;
-  const pr = findElement(xml, `${p}sheetFormatPr`);
+  // Both come before <sheetData>: never search the rows (megabytes in a large sheet).
+  const sd = xml.indexOf(`<${p}sheetData`);
+  const head = sd < 0 ? xml : xml.slice(0, sd);
+  const pr = findElement(head, `${p}sheetFormatPr`);
   const dflt = pr ? Number(rawAttr(pr.attrs, 'defaultColWidth')) : NaN;
   const base = pr ? Number(rawAttr(pr.attrs, 'baseColWidth')) : NaN;
   // Without defaultColWidth Excel uses baseColWidth (8 by default) plus padding: 8.43 for Calibri 11.
   const defaultWidth = Number.isFinite(dflt) && dflt > 0 ? dflt : Number.isFinite(base) && base > 0 ? base + 0.43 : 8.43;
   const widths: [number, number][] = [];
-  const cols = findElement(xml, `${p}cols`);
+  const cols = findElement(head, `${p}cols`);
   if (cols) {
-    for (const el of findAll(xml, `${p}col`, cols.contentStart, cols.contentEnd)) {
+    for (const el of findAll(head, `${p}col`, cols.contentStart, cols.contentEnd)) {
       const min = Number(rawAttr(el.attrs, 'min'));
       const max = Math.min(Number(rawAttr(el.attrs, 'max')), min + 16383);
       const hidden = rawAttr(el.attrs, 'hidden');
@@ -50,8 +54,21 @@ export function readColumnWidths(xml: string): ColumnWidths {
   return { widths, defaultWidth };
 }
 
+/** Merged ranges, found after the rows from the end of the part (the rows are not scanned). */
+export function readMerges(xml: string): MergeRange[] {
+  const p = sheetTags(xml).p;
+  const after = xml.lastIndexOf(`</${p}sheetData>`);
+  const out: MergeRange[] = [];
+  if (after < 0) return out;
+  for (const el of findAll(xml, `${p}mergeCell`, after)) {
+    const r = parseRange(attr(el.attrs, 'ref') ?? '');
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 export function readSheetLayout(xml: string): SheetLayout {
-  return { ...readColumnWidths(xml), merges: readMergeRanges(xml) };
+  return { ...readColumnWidths(xml), merges: readMerges(xml) };
 }
 
 const CHECKPOINT = 256;
@@ -61,14 +78,17 @@ export class GridReader {
   private xml = '';
   /** [row number, position of its <row>] every CHECKPOINT rows, ascending. */
   private marks: [number, number][] = [];
+  private sd: SheetDataSpan | null = null;
 
   block(xml: string, ctx: ValueContext, firstRow: number, lastRow: number, width: number): GridBlock {
-    if (xml !== this.xml) {
+    if (xml !== this.xml || !this.sd) {
       this.xml = xml;
       this.marks = [];
+      // Finding </sheetData> scans the whole part: once per version of the sheet, not per window.
+      this.sd = findSheetData(xml, sheetTags(xml));
     }
     const tags = sheetTags(xml);
-    const sd = findSheetData(xml, tags);
+    const sd = this.sd;
     const rowCount = Math.max(0, lastRow - firstRow + 1);
     const values: CellValue[][] = Array.from({ length: rowCount }, () => new Array<CellValue>(width).fill(null));
     const looks = new Uint32Array(rowCount * width);
