@@ -109,6 +109,10 @@ describe('the standalone grid', () => {
     fireEvent.click(long);
     const bar = screen.getByTestId('cell-bar');
     expect(bar.textContent).toBe(`E3${LONG}`);
+    // Arrow keys move the selection; the bar follows with the formatted text.
+    fireEvent.keyDown(screen.getByTestId('grid'), { key: 'ArrowLeft' });
+    fireEvent.keyDown(screen.getByTestId('grid'), { key: 'ArrowLeft' });
+    expect(bar.textContent).toBe('C3¥1,958,330');
   });
 
   it('lists every sheet in the sheet menu, which switches sheets', async () => {

@@ -376,6 +376,24 @@ export function Grid({ source, revision, target }: GridProps) {
   }
 
   const sel = selected ? textAt(selected.r, selected.c).text.text : '';
+  // Arrow keys move the selection (the cell bar follows), as in a sheet.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+    if (!step || !active || rows === 0) return;
+    e.preventDefault();
+    const from = selected ?? { r: 0, c: 0 };
+    const r = Math.min(rows - 1, Math.max(0, from.r + step[0]!));
+    const c = Math.min(cols - 1, Math.max(0, from.c + step[1]!));
+    setSelected({ sheet: active, r, c });
+    const el = viewport.current;
+    if (!el) return;
+    const top = (r + 1) * ROW_H;
+    const left = colLeft[c]!;
+    if (top < el.scrollTop + ROW_H) el.scrollTop = top - ROW_H;
+    else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
+    if (left < el.scrollLeft + HEAD_W) el.scrollLeft = left - HEAD_W;
+    else if (left + colPx[c]! > el.scrollLeft + el.clientWidth) el.scrollLeft = left + colPx[c]! - el.clientWidth;
+  };
   return (
     <div className={s.wrap}>
       <div className={s.tabsRow}>
@@ -407,7 +425,7 @@ export function Grid({ source, revision, target }: GridProps) {
         <span className={s.addr}>{selected ? `${columnLetter(selected.c)}${selected.r + 1}` : ''}</span>
         <span className={s.barText}>{sel}</span>
       </div>
-      <div ref={viewport} className={s.viewport} role="region" aria-label={active ? t.t('gridLabel', { sheet: active }) : t.t('sheetTabs')} tabIndex={0} data-testid="grid">
+      <div ref={viewport} className={s.viewport} role="region" aria-label={active ? t.t('gridLabel', { sheet: active }) : t.t('sheetTabs')} tabIndex={0} data-testid="grid" onKeyDown={onKeyDown}>
         <div style={{ position: 'relative', height: (rows + 1) * ROW_H, width: colLeft[cols] ?? HEAD_W }}>
           <div className={s.colHeads}>
             <div className={mergeClasses(s.cell, s.head, s.corner)} />
