@@ -67,24 +67,16 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
   const t = useMemo(() => translator(lang), [lang]);
   const [target, setTarget] = useState<{ sheet: string; cell: string; seq: number } | null>(null);
   const [narrowView, setNarrowView] = useState<'grid' | 'pane'>('pane');
-  const api = useMemo(
-    () =>
-      new StandaloneWorkbook(
-        makeWorker,
-        lang,
-        (sheet, cell) => {
-          setTarget((x) => ({ sheet, cell, seq: (x?.seq ?? 0) + 1 }));
-          setNarrowView('grid');
-        },
-        today,
-      ),
-    [makeWorker, today],
-  );
+  const api = useMemo(() => new StandaloneWorkbook(makeWorker, lang, (sheet, cell) => setTarget((x) => ({ sheet, cell, seq: (x?.seq ?? 0) + 1 })), today), [makeWorker, today]);
   const [opened, setOpened] = useState<{ name: string; key: number } | null>(null);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<PaneError | null>(null);
   const [bundled, setBundled] = useState<BundledWorkbook[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  // A data issue's cell button shows the grid, also where the grid and the pane take turns.
+  useEffect(() => {
+    if (target) setNarrowView('grid');
+  }, [target]);
 
   useEffect(() => () => api.dispose(), [api]);
   useEffect(() => api.subscribe(() => setRevision((r) => r + 1)), [api]);
