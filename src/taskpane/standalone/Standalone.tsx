@@ -2,14 +2,16 @@
 // (or the bundled sample). Grading runs in a Web Worker; the result downloads as .xlsx.
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Tab, TabList, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular, TableRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../core/index.ts';
 import { StandaloneWorkbook } from '../../hosts/browser/standalone-api.ts';
 import { App } from '../App.tsx';
 import { toPaneError, type PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { LangContext, translator } from '../i18n.tsx';
-import { Grid } from './Grid.tsx';
+
+// The grid (with numfmt and the virtualiser) loads on its own once a workbook is open: the first paint stays light.
+const Grid = lazy(() => import('./Grid.tsx').then((m) => ({ default: m.Grid })));
 
 const useStyles = makeStyles({
   page: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -181,7 +183,13 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
             }}
           >
             <ErrorBar error={error} />
-            {opened ? <Grid source={api} revision={revision} target={target} /> : <Text className={s.drop}>{t.t('dropHint')}</Text>}
+            {opened ? (
+              <Suspense fallback={null}>
+                <Grid source={api} revision={revision} target={target} />
+              </Suspense>
+            ) : (
+              <Text className={s.drop}>{t.t('dropHint')}</Text>
+            )}
           </div>
           <aside className={mergeClasses(s.pane, !!opened && narrowView === 'grid' && s.narrowHidden)} aria-label={t.t('appTitle')}>
             {opened ? (
