@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { GENERATED_SHEETS, OUTPUT_COLUMNS, columnIndex, columnLetter, generatedSheetOf, headerKey, type Lang, type Scheme } from '../../src/core/index.ts';
+import { GENERATED_SHEETS, OUTPUT_COLUMNS, columnLetter, generatedSheetOf, headerKey, type Lang, type Scheme } from '../../src/core/index.ts';
 import { CUSTOMER_COLUMNS, SAMPLE_HEADERS } from '../../src/core/sample/index.ts';
 import { getPreset } from '../../src/core/scheme/presets/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
@@ -300,7 +300,6 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             const tierHeader = OUTPUT_COLUMNS.find((c) => c.key === 'tier')!.header[lang];
             const tierLetter = columnLetter(Math.max(...view.columns.map((c) => c.col)) + 1);
             const grid = page.getByTestId('grid');
-            await grid.evaluate((el, left) => el.scrollTo({ left }), 56 + columnIndex(tierLetter) * 120 - 240);
             await expect.poll(() => grid.locator(`[data-cell="${tierLetter}${view.headerRow}"]`).textContent().catch(() => null)).toBe(tierHeader);
             const firstTier = await grid.locator(`[data-cell="${tierLetter}${view.headerRow + 1}"]`).textContent();
             expect(scheme.tiers.map((x) => x.label[lang])).toContain(firstTier);
@@ -491,7 +490,7 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
 
     for (const lang of ['zh-CN', 'en-US'] as const) {
       it.runIf(build.kind === 'dev')(
-        `${lang} at the task pane's width (360 px): the grid stacks above the pane, nothing sticks out, every step screenshotted`,
+        `${lang} at the task pane's width (360 px): the pane and the grid take turns, nothing sticks out, every step screenshotted`,
         async () => {
           const t = translator(lang);
           const { page, close } = await openPage(st, lang, { width: 360, height: 800 });
@@ -499,9 +498,15 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             const sample = await openSample(page, { lang, open: 'file', presets: [] }, t);
             const { view } = await expected(lang, sample.bytes, sample.name, getPreset('b2b-value')!);
             await pane(page).getByText(t.t('headerFound', { row: view.headerRow, count: view.customers })).waitFor();
-            const [grid, aside] = [await page.getByTestId('grid').boundingBox(), await pane(page).boundingBox()];
-            expect(grid && aside && aside.y >= grid.y + grid.height - 1, 'the pane is below the grid').toBe(true);
+            // The pane has the screen; the switch in the bar shows the grid instead, and back.
+            const views = page.getByTestId('view-switch');
+            expect(await page.getByTestId('grid').boundingBox(), 'the grid is hidden behind the pane').toBeNull();
+            const aside = await pane(page).boundingBox();
             expect(aside!.width).toBeLessThanOrEqual(360);
+            await views.getByRole('tab', { name: t.t('viewGrid') }).click();
+            expect(await pane(page).boundingBox(), 'the pane is hidden behind the grid').toBeNull();
+            expect((await page.getByTestId('grid').boundingBox())!.width).toBeLessThanOrEqual(360);
+            await views.getByRole('tab', { name: t.t('viewPane') }).click();
             const set = '360';
             const check = async (name: string) => {
               expect(await overflowing(page), `${lang} ${name} at 360 px`).toEqual([]);
@@ -524,6 +529,13 @@ describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
             await pane(page).getByRole('button', { name: t.t('applyButton') }).click();
             await pane(page).getByRole('button', { name: t.t('applyAgain') }).waitFor({ timeout: 60_000 });
             await check('05-apply');
+            // The grid, switched to, has moved to the tier column written.
+            await page.getByTestId('view-switch').getByRole('tab', { name: t.t('viewGrid') }).click();
+            const tierCell = `${columnLetter(Math.max(...view.columns.map((c) => c.col)) + 1)}${view.headerRow}`;
+            await page.getByTestId('grid').locator(`[data-cell="${tierCell}"]`).waitFor();
+            expect(await overflowing(page), `${lang} grid at 360 px`).toEqual([]);
+            await shoot(page, st.kind, lang, '05-apply-grid', { set });
+            await page.getByTestId('view-switch').getByRole('tab', { name: t.t('viewPane') }).click();
             await step(page, t, 'stepSummaries');
             await pane(page).getByRole('textbox', { name: t.t('periodLabel') }).fill('2025H2');
             await pane(page).getByRole('button', { name: t.t('summariesButton') }).click();

@@ -16,7 +16,11 @@ export type Request =
   | { kind: 'session'; call: SessionCall }
   | { kind: 'sheets' }
   | { kind: 'block'; sheet: string; firstRow: number; lastRow: number }
-  | { kind: 'save'; format: 'xlsx' | 'csv'; sheet?: string };
+  | { kind: 'save'; format: 'xlsx' | 'csv'; sheet?: string }
+  // The grid: a sheet's layout and formats, a window of cells (formats as a transferred array), where the last step wrote.
+  | { kind: 'gridLayout'; sheet: string }
+  | { kind: 'gridBlock'; sheet: string; firstRow: number; lastRow: number }
+  | { kind: 'written' };
 
 export type Reply =
   | { id: number; kind: 'progress'; progress: Progress }

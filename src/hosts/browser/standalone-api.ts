@@ -10,6 +10,9 @@ import type { Lang, Scheme } from '../../core/index.ts';
 import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../../run/session.ts';
 import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
+import type { Written } from '../file/file-workbook.ts';
+import type { GridBlock, GridLayout } from '../file/grid-view.ts';
+import { focusAfter, type GridFocus } from './focus.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 interface Pending {
@@ -58,6 +61,7 @@ export class StandaloneWorkbook implements TierBookApi {
   private journal: SessionCall[] = [];
   private readonly listeners = new Set<() => void>();
   private lang: Lang;
+  private lastStep: { method: SessionCall['method']; value: unknown } | null = null;
 
   constructor(
     private readonly makeWorker: () => Worker,
@@ -115,6 +119,22 @@ export class StandaloneWorkbook implements TierBookApi {
 
   block(sheet: string, firstRow: number, lastRow: number): Promise<SheetValues> {
     return this.request({ kind: 'block', sheet, firstRow, lastRow }) as Promise<SheetValues>;
+  }
+
+  gridLayout(sheet: string): Promise<GridLayout> {
+    return this.request({ kind: 'gridLayout', sheet }) as Promise<GridLayout>;
+  }
+
+  gridBlock(sheet: string, firstRow: number, lastRow: number): Promise<GridBlock> {
+    return this.request({ kind: 'gridBlock', sheet, firstRow, lastRow }) as Promise<GridBlock>;
+  }
+
+  /** Where the grid should go after the last step that wrote (Apply, Summaries, Handbook); null when nothing new. */
+  async wroteAt(): Promise<GridFocus | null> {
+    const step = this.lastStep;
+    this.lastStep = null;
+    const writes = (await this.request({ kind: 'written' })) as Written[];
+    return step ? focusAfter(step.method, step.value, writes) : null;
   }
 
   /** The workbook as it is now: .xlsx (a CSV becomes a workbook), or one sheet as CSV. */
@@ -221,6 +241,7 @@ export class StandaloneWorkbook implements TierBookApi {
   private async session(call: SessionCall, onProgress?: (p: Progress) => void): Promise<unknown> {
     const value = await this.request({ kind: 'session', call }, onProgress);
     if (MUTATING.has(call.method)) {
+      this.lastStep = { method: call.method, value };
       this.journal.push(call);
       this.changed();
     }

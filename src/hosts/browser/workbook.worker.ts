@@ -59,6 +59,12 @@ async function handle(id: number, req: Request): Promise<unknown> {
       return need().book.listSheets();
     case 'block':
       return need().book.readSheet(req.sheet, { firstRow: req.firstRow, lastRow: req.lastRow });
+    case 'gridLayout':
+      return need().book.grid.layout(req.sheet);
+    case 'gridBlock':
+      return need().book.grid.block(req.sheet, req.firstRow, req.lastRow);
+    case 'written':
+      return need().book.takeWritten();
     case 'save': {
       const b = need().book;
       if (req.format === 'csv') return b.toCsv(req.sheet ?? (await b.listSheets())[0]!.name);
@@ -67,11 +73,18 @@ async function handle(id: number, req: Request): Promise<unknown> {
   }
 }
 
+/** Byte results move to the page instead of being copied: a saved file, a grid window's formats. */
+function transferable(value: unknown): Transferable[] {
+  if (value instanceof Uint8Array) return [value.buffer];
+  const looks = (value as { looks?: unknown } | null)?.looks;
+  return looks instanceof Uint32Array ? [looks.buffer] : [];
+}
+
 scope.onmessage = (event: MessageEvent<{ id: number; request: Request }>) => {
   const { id, request } = event.data;
   handle(id, request)
     // A value that cannot cross to the page (postMessage throws) is answered as an error: no request goes unanswered.
-    .then((value) => post({ id, kind: 'ok', value }, value instanceof Uint8Array ? [value.buffer] : []))
+    .then((value) => post({ id, kind: 'ok', value }, transferable(value)))
     .catch((e: unknown) => {
       // Every error a user can meet carries its text in both languages (XlsxError, CsvError, RunError …).
       const text = errorText(e);

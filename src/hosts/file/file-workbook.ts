@@ -5,10 +5,19 @@ import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, Shee
 import { readCsv } from './csv.ts';
 import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
 import { typedCsvValues } from './csv-numbers.ts';
+import { GridView } from './grid-view.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
 
 export type FileKind = 'xlsx' | 'csv';
+
+/** One write of an operation: output columns (header row and 0-based columns), a generated sheet, or appended rows. */
+export interface Written {
+  kind: 'columns' | 'sheet' | 'rows';
+  sheet: string;
+  row: number;
+  cols: number[];
+}
 
 /** The xlsx package as a port (its calls are synchronous; the port's are not). */
 class XlsxPort implements WorkbookPort {
@@ -74,6 +83,34 @@ export class FileWorkbook implements WorkbookPort {
     return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
   }
 
+  private gridView: GridView | null = null;
+  private csvAsXlsx: { writes: number; book: XlsxWorkbook } | null = null;
+  /** Where the last operation wrote (cleared by takeWritten), so the grid can move there. */
+  private writeLog: Written[] = [];
+
+  /** The standalone grid's reader: formats, widths, merges and windows of cells. */
+  get grid(): GridView {
+    this.gridView ??= new GridView({
+      xlsx: () => {
+        const port = this.port;
+        if (port instanceof XlsxPort) return port.book;
+        if (port.writes.length === 0) return null;
+        if (this.csvAsXlsx?.writes !== port.writes.length) this.csvAsXlsx = { writes: port.writes.length, book: XlsxWorkbook.open(this.toXlsx(), { codec: this.codec }) };
+        return this.csvAsXlsx.book;
+      },
+      values: async (sheet) => (await this.port.readSheet(sheet)).values,
+      sheets: () => this.listSheets(),
+    });
+    return this.gridView;
+  }
+
+  /** The writes since the last call (the grid moves to the first of them). */
+  takeWritten(): Written[] {
+    const w = this.writeLog;
+    this.writeLog = [];
+    return w;
+  }
+
   listSheets(): Promise<SheetInfo[]> {
     return this.port.listSheets();
   }
@@ -90,14 +127,17 @@ export class FileWorkbook implements WorkbookPort {
       cells.add(`${patch.headerRow},${c.col}`);
       for (let k = 0; k < c.values.length; k++) cells.add(`${patch.firstRow + k},${c.col}`);
     }
+    this.writeLog.push({ kind: 'columns', sheet: patch.sheet, row: patch.headerRow, cols: patch.columns.map((c) => c.col) });
     return this.port.writeColumns(patch, onProgress);
   }
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
     this.made.add(sheet.name);
+    this.writeLog.push({ kind: 'sheet', sheet: sheet.name, row: 1, cols: [] });
     return this.port.replaceSheet(sheet);
   }
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
     this.made.add(sheet);
+    this.writeLog.push({ kind: 'rows', sheet, row: 1, cols: [] });
     return this.port.appendRows(sheet, header, rows, replace, kind);
   }
 

@@ -1,15 +1,17 @@
 // The standalone page: the same task pane beside a grid of the workbook, over a file opened in the browser
 // (or the bundled sample). Grading runs in a Web Worker; the result downloads as .xlsx.
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, Title3, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Tab, TabList, Text, Title3, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular, TableRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../core/index.ts';
 import { StandaloneWorkbook } from '../../hosts/browser/standalone-api.ts';
 import { App } from '../App.tsx';
 import { toPaneError, type PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { LangContext, translator } from '../i18n.tsx';
-import { Grid } from './Grid.tsx';
+
+// The grid (with numfmt and the virtualiser) loads on its own once a workbook is open: the first paint stays light.
+const Grid = lazy(() => import('./Grid.tsx').then((m) => ({ default: m.Grid })));
 
 const useStyles = makeStyles({
   page: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -19,8 +21,11 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) 380px',
     minHeight: 0,
-    '@media (max-width: 820px)': { gridTemplateColumns: '1fr', gridTemplateRows: 'minmax(240px, 40vh) auto', overflowY: 'auto' },
+    '@media (max-width: 820px)': { gridTemplateColumns: '1fr', gridTemplateRows: 'minmax(0, 1fr)' },
   },
+  // At a task pane's width the grid and the pane take turns on the whole screen (the switch in the bar).
+  narrowOnly: { display: 'none', '@media (max-width: 820px)': { display: 'flex' } },
+  narrowHidden: { '@media (max-width: 820px)': { display: 'none' } },
   grid: { minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   pane: { overflowY: 'auto', minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
   drop: { margin: tokens.spacingHorizontalXXL, padding: tokens.spacingHorizontalXXL, border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, textAlign: 'center' },
@@ -63,12 +68,17 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
   const s = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const [target, setTarget] = useState<{ sheet: string; cell: string; seq: number } | null>(null);
+  const [narrowView, setNarrowView] = useState<'grid' | 'pane'>('pane');
   const api = useMemo(() => new StandaloneWorkbook(makeWorker, lang, (sheet, cell) => setTarget((x) => ({ sheet, cell, seq: (x?.seq ?? 0) + 1 })), today), [makeWorker, today]);
   const [opened, setOpened] = useState<{ name: string; key: number } | null>(null);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<PaneError | null>(null);
   const [bundled, setBundled] = useState<BundledWorkbook[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  // A data issue's cell button shows the grid, also where the grid and the pane take turns.
+  useEffect(() => {
+    if (target) setNarrowView('grid');
+  }, [target]);
 
   useEffect(() => () => api.dispose(), [api]);
   useEffect(() => api.subscribe(() => setRevision((r) => r + 1)), [api]);
@@ -170,10 +180,16 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
             </Button>
           </Tooltip>
           <Text className={s.file}>{opened?.name ?? ''}</Text>
+          {opened && (
+            <TabList className={s.narrowOnly} size="small" selectedValue={narrowView} onTabSelect={(_, d) => setNarrowView(d.value as 'grid' | 'pane')} aria-label={t.t('viewSwitch')} data-testid="view-switch">
+              <Tab value="pane">{t.t('viewPane')}</Tab>
+              <Tab value="grid">{t.t('viewGrid')}</Tab>
+            </TabList>
+          )}
         </div>
         <div className={s.main}>
           <div
-            className={s.grid}
+            className={mergeClasses(s.grid, !!opened && narrowView === 'pane' && s.narrowHidden)}
             onDragOver={(e) => e.preventDefault()}
             onDrop={(e) => {
               e.preventDefault();
@@ -182,9 +198,15 @@ export function Standalone({ lang, onLangChange, today, makeWorker }: Standalone
             }}
           >
             <ErrorBar error={error} />
-            {opened ? <Grid source={api} revision={revision} target={target} /> : <Text className={s.drop}>{t.t('dropHint')}</Text>}
+            {opened ? (
+              <Suspense fallback={null}>
+                <Grid source={api} revision={revision} target={target} />
+              </Suspense>
+            ) : (
+              <Text className={s.drop}>{t.t('dropHint')}</Text>
+            )}
           </div>
-          <aside className={s.pane} aria-label={t.t('appTitle')}>
+          <aside className={mergeClasses(s.pane, !!opened && narrowView === 'grid' && s.narrowHidden)} aria-label={t.t('appTitle')}>
             {opened ? (
               <App key={opened.key} api={api} lang={lang} onLangChange={onLangChange} today={today} />
             ) : (
