@@ -31,6 +31,9 @@ import {
   type PeriodWindow,
   type CustomerTable,
   applyDowngradePolicy,
+  tierMovement,
+  type HeldTier,
+  type TierMovement,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
@@ -53,8 +56,12 @@ export interface RunOptions {
   mapping?: Record<string, string>;
   /** Today as an Excel serial (recency without a period); default: the clock. */
   today?: number;
-  /** ISO timestamp recorded in the history (default: now). */
-  gradedAt?: string;
+  /** When the run graded, recorded in the history as a local date-time (default: now). */
+  gradedAt?: Date;
+  /** Write the output columns (default true). A review of a period already applied only summarises. */
+  writeColumns?: boolean;
+  /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
+  writeSummaries?: boolean;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
@@ -69,8 +76,10 @@ export interface RunResult {
   previousPeriod: string | null;
   previous: Map<string, HistoryRecord> | null;
   warnings: Localized[];
-  /** Customers the downgrade policy kept in their tier this period (index → note). */
-  held: Map<number, Localized>;
+  /** Customers the downgrade policy kept in their tier this period (index → what the policy did). */
+  held: Map<number, HeldTier>;
+  /** Movement from the previous period to this one (null without a period or an earlier period): the 等级变动 sheet's numbers. */
+  movement: TierMovement | null;
   /** The summary sheets a period run wrote (null without a period). */
   summaries: SummariesWritten | null;
   /** The related sheets used. */
@@ -288,6 +297,23 @@ export function gradeCustomers(scheme: Scheme, customers: CustomerSheet): GradeR
   }
 }
 
+/**
+ * The review policy for a period: a customer stays in its tier until the scheme says it may drop (no
+ * flapping); manual overrides still win. Changes `result.tier` in place. Every step that grades for a
+ * period (preview, apply, summaries; pane or command line) goes through here, so they agree.
+ */
+export function keepTiers(result: GradeResult, history: readonly HistoryRecord[], period: string): Map<number, HeldTier> {
+  const held = new Map<number, HeldTier>();
+  if (!history.length) return held;
+  const policy = applyDowngradePolicy(result.scheme, result.modeTier, result.table.ids, history, period);
+  for (const h of policy.held) {
+    if (result.overridden[h.index]) continue;
+    result.tier[h.index] = policy.tier[h.index]!;
+    held.set(h.index, h);
+  }
+  return held;
+}
+
 /** Grade the workbook and write the results back. */
 export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
@@ -318,27 +344,24 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   let history: HistoryRecord[] = [];
   if (historySheet.exists) history = readHistory((await port.readSheet(historySheet.name)).values, scheme);
   const prevPeriod = previousPeriod(periodsOf(history), options.period ?? null);
-  // The downgrade policy keeps a customer in its tier until the scheme says it may drop (no flapping);
-  // manual overrides still win.
-  const held = new Map<number, Localized>();
-  if (options.period && history.length) {
-    const policy = applyDowngradePolicy(scheme, result.modeTier, result.table.ids, history, options.period);
-    for (const h of policy.held) {
-      if (result.overridden[h.index]) continue;
-      result.tier[h.index] = policy.tier[h.index]!;
-      held.set(h.index, h.note);
-    }
-  }
+  const held = options.period ? keepTiers(result, history, options.period) : new Map<number, HeldTier>();
   const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
+  const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
+  const gradedAt = options.gradedAt ?? new Date();
+  const snapshotRows = options.period ? historyRows(options.period, result, lang, gradedAt) : [];
+  const movement =
+    options.period && earlier?.length ? tierMovement(scheme, earlier, readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme)) : null;
 
   progress({ done: 3, total: 5, stage: 'write' });
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
-  const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
-  if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
-  else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
+  if (options.writeColumns !== false) {
+    const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
+    if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
+    else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
+  }
 
   // The scheme travels with the workbook: written when it came from outside or was not there yet.
   if (loaded.source !== 'rules-sheet') {
@@ -347,13 +370,10 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   }
   progress({ done: 4, total: 5, stage: 'history' });
   let summaries: SummariesWritten | null = null;
-  if (options.period) {
-    const gradedAt = options.gradedAt ?? new Date().toISOString();
-    const snapshotRows = historyRows(options.period, result, lang, gradedAt);
+  if (options.period && options.writeSummaries !== false) {
     await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period });
     // A review run also leaves the tier mix, and movement and churn against the previous period:
     // as native PivotTables where the host can build them, else as static tables.
-    const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
     if (workbook.summaries) {
       const partial = { scheme, result, mix: tierMixOf(result), previousPeriod: prevPeriod, previous } as RunResult;
       const specs = summarySpecs(partial, lang, { period: options.period, existingSheets: names, gradedAt });
@@ -375,6 +395,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     result,
     mix: tierMixOf(result),
     held,
+    movement,
     previousPeriod: prevPeriod,
     previous,
     warnings: [...result.warnings, ...orphanWarnings(notes)],

@@ -7,9 +7,9 @@ import {
   loc,
   type CellValue,
   type GradeResult,
+  type HeldTier,
   type HistoryRecord,
   type Lang,
-  type Localized,
   type OutputColumnKey,
 } from '../core/index.ts';
 import type { ColumnWrite } from '../port/workbook.ts';
@@ -80,8 +80,8 @@ function columnsBuilder(
   lastRow: number,
   cols: Record<OutputColumnKey, number>,
   previous: Map<string, HistoryRecord> | null,
-  /** Customers kept in a tier by the downgrade policy, with the note saying so. */
-  held: ReadonlyMap<number, Localized> | null = null,
+  /** Customers kept in a tier by the downgrade policy: their reason, gap and change say so. */
+  held: ReadonlyMap<number, HeldTier> | null = null,
 ): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
@@ -112,13 +112,13 @@ function columnsBuilder(
       scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
       benefits![r] = e.benefits || null;
       const kept = held?.get(i);
-      reasons![r] = flat(kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason);
-      gaps![r] = e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
+      reasons![r] = flat(kept ? kept.reason[lang] : e.reason);
+      gaps![r] = kept ? kept.gap[lang] : e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
       if (previous) {
         const prev = previous.get(table.ids[i]!);
         const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
         previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
-        changes![r] = changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
+        changes![r] = kept && prev?.tier ? kept.mark[lang] : changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
       }
       if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
     }

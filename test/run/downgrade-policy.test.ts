@@ -12,7 +12,7 @@ describe('downgrade policy across periods', () => {
     let book = FileWorkbook.open(createWorkbook([{ name: '客户', values: [HEADER, ['K1', '甲公司', 600_000, 4], ['K2', '乙公司', 600_000, 4]] }]), 'b.xlsx');
     const period = async (label: string, k1Spend: number) => {
       await book.writeColumns({ sheet: '客户', headerRow: 1, firstRow: 2, columns: [{ col: 2, header: '年度消费金额', values: [k1Spend, 600_000] }] });
-      const run = await gradeWorkbook(book, { lang: 'zh-CN', period: label, gradedAt: label });
+      const run = await gradeWorkbook(book, { lang: 'zh-CN', period: label, gradedAt: new Date(2026, 0, 5) });
       book = FileWorkbook.open(book.toXlsx(), 'b.xlsx');
       const values = (await book.readSheet('客户')).values;
       return { run, tier: values[1]![4], reason: String(values[1]![7]), change: values[1]![10] };

@@ -12,7 +12,7 @@ const OUTPUT_HEADERS = ['客户等级', '等级得分', '客户权益', '评级�
 
 async function gradeBytes(bytes: Uint8Array, period?: string) {
   const book = FileWorkbook.open(bytes, 'book.xlsx');
-  const run = await gradeWorkbook(book, { lang: 'zh-CN', ...(period ? { period } : {}), gradedAt: '2026-01-05T09:00:00Z', today: 46000 });
+  const run = await gradeWorkbook(book, { lang: 'zh-CN', ...(period ? { period } : {}), gradedAt: new Date('2026-01-05T09:00:00Z'), today: 46000 });
   return { run, bytes: book.toXlsx() };
 }
 

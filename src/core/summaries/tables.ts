@@ -40,18 +40,27 @@ const W = {
   item: loc('项目', 'Item'),
 };
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+// East Asian Wide (W) and Fullwidth (F) code points of Unicode's EastAsianWidth.txt, as ranges.
+const WIDE = /[\u1100-\u115F\u231A\u231B\u2329\u232A\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6\u{16FE0}-\u{1B2FF}\u{1F004}\u{1F0CF}\u{1F18E}\u{1F191}-\u{1F19A}\u{1F200}-\u{1F251}\u{1F300}-\u{1F320}\u{1F32D}-\u{1F335}\u{1F337}-\u{1F37C}\u{1F37E}-\u{1F393}\u{1F3A0}-\u{1F3CA}\u{1F3CF}-\u{1F3D3}\u{1F3E0}-\u{1F3F0}\u{1F3F4}\u{1F3F8}-\u{1F43E}\u{1F440}\u{1F442}-\u{1F4FC}\u{1F4FF}-\u{1F53D}\u{1F54B}-\u{1F54E}\u{1F550}-\u{1F567}\u{1F57A}\u{1F595}\u{1F596}\u{1F5A4}\u{1F5FB}-\u{1F64F}\u{1F680}-\u{1F6C5}\u{1F6CC}\u{1F6D0}-\u{1F6D2}\u{1F6D5}-\u{1F6D7}\u{1F6EB}\u{1F6EC}\u{1F6F4}-\u{1F6FC}\u{1F7E0}-\u{1F7EB}\u{1F90C}-\u{1F93A}\u{1F93C}-\u{1F945}\u{1F947}-\u{1F9FF}\u{1FA70}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+// Combining marks, zero-width joiners and variation selectors take no column of their own.
+const ZERO = /[\p{Mn}\p{Me}\u200B-\u200F\uFE00-\uFE0F]/u;
 
-/** CJK and full-width characters take two columns (of a sheet column's character width). */
+/** East Asian Wide and Fullwidth characters take two columns (of a terminal, or of a sheet column's character width). */
 export function isWide(ch: string): boolean {
   return WIDE.test(ch);
 }
 
-/** Display width in character units: CJK and full-width characters count two. */
+/** Display width in character units: Wide and Fullwidth characters count two, combining marks none. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += isWide(ch) ? 2 : 1;
+  for (const ch of text) w += isWide(ch) ? 2 : ZERO.test(ch) ? 0 : 1;
   return w;
+}
+
+/** `text` padded with spaces to `width` display columns (at least one space when it is wider). */
+export function padDisplay(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + pad : pad + text;
 }
 
 /**
@@ -93,6 +102,20 @@ function churnedLabel(scheme: Scheme, lang: Lang): string {
 }
 
 const period = (p: string | null) => p ?? '—';
+
+/**
+ * What new and churned mean in a movement: written beside the 等级变动 table and under the pane's counts,
+ * which both come from tierMovement.
+ */
+export function movementDefinition(m: TierMovement, scheme: Scheme): Localized {
+  const days = m.recencyKnown ? m.churnDays : null;
+  const newName = (l: Lang) => newLabel(scheme, l);
+  const churnName = (l: Lang) => churnedLabel(scheme, l);
+  return {
+    'zh-CN': `"${newName('zh-CN')}"：${period(m.from)} 未在册（或当时已流失）、${period(m.to)} 在册的客户；"${churnName('zh-CN')}"：${period(m.from)} 在册、${period(m.to)} 不在名单中${days !== null ? `或已超过 ${days} 天无消费` : ''}的客户。`,
+    'en-US': `"${newName('en-US')}": not listed (or already lapsed) in ${period(m.from)}, listed in ${period(m.to)}; "${churnName('en-US')}": listed in ${period(m.from)}, no longer listed in ${period(m.to)}${days !== null ? ` or without a purchase for more than ${days} days` : ''}.`,
+  };
+}
 
 // ---------- tier mix (等级分布) ----------
 
@@ -223,9 +246,7 @@ export function movementTables(m: TierMovement, scheme: Scheme, lang: Lang): She
     zh
       ? `行为 ${period(m.from)} 的等级，列为 ${period(m.to)} 的等级（等级从高到低排列）：对角线上为等级不变，对角线左下方为升级，右上方为降级。`
       : `Rows: tier in ${period(m.from)}; columns: tier in ${period(m.to)} (best tier first). The diagonal is unchanged; below it are upgrades, above it downgrades.`,
-    zh
-      ? `"${newName}"：${period(m.from)} 未在册（或当时已流失）、${period(m.to)} 在册的客户；"${churnName}"：${period(m.from)} 在册、${period(m.to)} 不在名单中${days !== null ? `或已超过 ${days} 天无消费` : ''}的客户。`
-      : `"${newName}": not listed (or already lapsed) in ${period(m.from)}, listed in ${period(m.to)}; "${churnName}": listed in ${period(m.from)}, no longer listed in ${period(m.to)}${days !== null ? ` or without a purchase for more than ${days} days` : ''}.`,
+    movementDefinition(m, scheme)[lang],
   ];
   const counts: SheetTable = {
     title: `${MOVE.matrixCounts[lang]}${zh ? '：' : ': '}${span}`,
@@ -394,8 +415,9 @@ export function churnTables(churn: TierChurn, scheme: Scheme, lang: Lang): Sheet
 
 // ---------- the generated sheets ----------
 
-function sheet(name: string, tables: SheetTable[]): GeneratedSheet {
-  return { name, tables, widths: columnWidths(tables, 10, 40) };
+/** A summary sheet, set up to print one page wide so that no table is cut between columns. */
+function sheet(name: string, tables: SheetTable[], landscape = false): GeneratedSheet {
+  return { name, tables, widths: columnWidths(tables, 10, 40), print: { fitToWidth: true, landscape } };
 }
 
 export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedSheet {
@@ -403,7 +425,7 @@ export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedShe
 }
 
 export function movementSheet(m: TierMovement, scheme: Scheme, lang: Lang): GeneratedSheet {
-  return sheet(GENERATED_SHEETS.movement[lang], movementTables(m, scheme, lang));
+  return sheet(GENERATED_SHEETS.movement[lang], movementTables(m, scheme, lang), true);
 }
 
 export function churnSheet(churn: TierChurn, scheme: Scheme, lang: Lang): GeneratedSheet {

@@ -26,7 +26,6 @@ export interface MixChartProps {
 export function MixChart({ mix, lastApplied }: MixChartProps) {
   const s = useStyles();
   const t = useT();
-  const total = Math.max(1, mix.graded + mix.unrated);
   const lastBy = new Map((lastApplied ?? []).map((x) => [x.label.trim(), x.customers]));
   const lastOf = (label: { 'zh-CN': string; 'en-US': string }) => lastBy.get(label['zh-CN']) ?? lastBy.get(label['en-US']);
   const max = Math.max(1, ...mix.bars.map((b) => Math.max(b.customers, lastOf(b.label) ?? 0)));
@@ -43,7 +42,7 @@ export function MixChart({ mix, lastApplied }: MixChartProps) {
                 {t.l(b.label)}
               </Text>
               <Text>
-                {t.t('customersCount', { count: b.customers })} · {t.pct(b.customers / total)}
+                {t.t('customersCount', { count: b.customers })} · {t.pct(b.share)}
                 {flag && <span className={s.flag}> · {flag}</span>}
               </Text>
             </div>
@@ -67,6 +66,17 @@ export function MixChart({ mix, lastApplied }: MixChartProps) {
           </li>
         );
       })}
+      {/* One denominator everywhere (graded customers, as the 等级分布 sheet, the command line and --json): unrated on a line of their own. */}
+      <li className={s.row} data-testid="mix-base">
+        <Text size={200} className={s.sub}>
+          {t.t('shareOfGraded', { count: t.num(mix.graded) })}
+        </Text>
+        {mix.unrated > 0 && (
+          <Text size={200} data-testid="mix-unrated" data-count={mix.unrated}>
+            {t.t('unratedCount', { count: t.num(mix.unrated) })}
+          </Text>
+        )}
+      </li>
     </ul>
   );
 }

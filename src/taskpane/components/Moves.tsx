@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   cell: { display: 'flex', flexDirection: 'column', padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
+  note: { color: tokens.colorNeutralForeground3 },
 });
 
 export function Moves({ moves }: { moves: MovesData }) {
@@ -19,10 +20,12 @@ export function Moves({ moves }: { moves: MovesData }) {
     { key: 'up', label: t.t('movesUp'), value: moves.up, className: s.up, icon: <ArrowUpRegular aria-hidden="true" /> },
     { key: 'down', label: t.t('movesDown'), value: moves.down, className: s.down, icon: <ArrowDownRegular aria-hidden="true" /> },
     { key: 'same', label: t.t('movesSame'), value: moves.same, className: undefined, icon: <SubtractRegular aria-hidden="true" /> },
+    ...(moves.churned ? [{ key: 'churned', label: t.t('movesChurned'), value: moves.churned, className: s.down, icon: null }] : []),
     ...(moves.fresh ? [{ key: 'fresh', label: t.t('movesNew'), value: moves.fresh, className: undefined, icon: null }] : []),
     ...(moves.unknown ? [{ key: 'unknown', label: t.t('movesUnknown'), value: moves.unknown, className: undefined, icon: null }] : []),
   ];
   return (
+    <>
     <div className={s.grid} role="group" aria-label={t.t('movesVsLast')}>
       {cells.map((c) => (
         <div key={c.key} className={s.cell} data-testid={`moves-${c.key}`} data-count={c.value}>
@@ -33,5 +36,11 @@ export function Moves({ moves }: { moves: MovesData }) {
         </div>
       ))}
     </div>
+    {moves.definition && (
+      <Text size={200} className={s.note} data-testid="moves-definition">
+        {t.l(moves.definition)}
+      </Text>
+    )}
+    </>
   );
 }
