@@ -40,7 +40,16 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
   }
   const name = generatedSheetName('handbook', sheets.map((s) => s.name), a.lang).name;
   await book.replaceSheet({ ...handbookSheet(scheme, a.lang), name });
-  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  const output = a.inPlace ? a.file : (a.out ?? handbookOutputPath(a.file));
   await saveWorkbookFile(book, output);
   console.log(a.lang === 'zh-CN' ? `已生成"${name}"：${output}` : `Wrote "${name}": ${output}`);
+}
+
+/**
+ * Where the handbook goes by default: beside the input as *.graded.xlsx — except that a workbook we wrote
+ * already (*.graded.xlsx) gets the sheet itself, never a *.graded.graded.xlsx: the handbook only replaces
+ * our own sheet 等级管理手册, so nothing the user typed changes.
+ */
+export function handbookOutputPath(input: string): string {
+  return /\.graded\.xlsx$/i.test(input) ? input : defaultOutputPath(input);
 }

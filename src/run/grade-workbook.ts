@@ -31,6 +31,8 @@ import {
   type PeriodWindow,
   type CustomerTable,
   applyDowngradePolicy,
+  GRADED_AT_FORMAT,
+  outputColumnsFor,
   tierMovement,
   type HeldTier,
   type TierMovement,
@@ -42,7 +44,7 @@ import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
-import { outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
+import { outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
   lang: Lang;
@@ -353,12 +355,13 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     options.period && earlier?.length ? tierMovement(scheme, earlier, readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme)) : null;
 
   progress({ done: 3, total: 5, stage: 'write' });
-  const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
+  const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol, keys: outputColumnsFor(scheme.mode) });
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
   if (options.writeColumns !== false) {
     const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
+    columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
     else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
   }
@@ -371,7 +374,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   progress({ done: 4, total: 5, stage: 'history' });
   let summaries: SummariesWritten | null = null;
   if (options.period && options.writeSummaries !== false) {
-    await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period });
+    const header = historyHeader(scheme, lang);
+    await port.appendRows(historySheet.name, header, snapshotRows, { col: 0, key: options.period }, header.map((_, c) => (c === header.length - 1 ? GRADED_AT_FORMAT : null)));
     // A review run also leaves the tier mix, and movement and churn against the previous period:
     // as native PivotTables where the host can build them, else as static tables.
     if (workbook.summaries) {

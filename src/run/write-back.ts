@@ -19,15 +19,28 @@ export interface OutputPlacement {
   existing: Partial<Record<OutputColumnKey, number>>;
   /** The last column holding user data (0-based). */
   lastCol: number;
+  /** The columns this run writes (default: all). */
+  keys?: readonly OutputColumnKey[];
 }
 
 /** Where each output column goes: its old place, else the next free column to the right. */
 export function placeOutputColumns(placement: OutputPlacement): Record<OutputColumnKey, number> {
   // New columns go right of everything: the user's data and any output column already there.
   let next = Math.max(placement.lastCol, ...Object.values(placement.existing).map((c) => c ?? -1)) + 1;
+  const keys = new Set(placement.keys ?? OUTPUT_COLUMNS.map((c) => c.key));
   const out = {} as Record<OutputColumnKey, number>;
-  for (const c of OUTPUT_COLUMNS) out[c.key] = placement.existing[c.key] ?? next++;
+  for (const c of OUTPUT_COLUMNS) if (keys.has(c.key)) out[c.key] = placement.existing[c.key] ?? next++;
   return out;
+}
+
+/**
+ * Our own output columns an earlier run wrote that this run does not (a score column from a points run,
+ * re-run in rules mode): emptied, header included, so no stale or blank column of ours is left behind.
+ */
+export function staleOutputColumns(existing: Partial<Record<OutputColumnKey, number>>, cols: Partial<Record<OutputColumnKey, number>>, height: number): ColumnWrite[] {
+  return (Object.keys(existing) as OutputColumnKey[])
+    .filter((k) => cols[k] === undefined && existing[k] !== undefined)
+    .map((k) => ({ col: existing[k]!, header: '', values: new Array<CellValue>(height).fill(null) }));
 }
 
 /**
@@ -78,7 +91,7 @@ function columnsBuilder(
   sheetRows: readonly number[],
   firstRow: number,
   lastRow: number,
-  cols: Record<OutputColumnKey, number>,
+  cols: Partial<Record<OutputColumnKey, number>>,
   previous: Map<string, HistoryRecord> | null,
   /** Customers kept in a tier by the downgrade policy: their reason, gap and change say so. */
   held: ReadonlyMap<number, HeldTier> | null = null,
@@ -124,8 +137,8 @@ function columnsBuilder(
     }
   };
   const done = () =>
-    OUTPUT_COLUMNS.map((c): ColumnWrite => ({
-      col: cols[c.key],
+    OUTPUT_COLUMNS.filter((c) => cols[c.key] !== undefined).map((c): ColumnWrite => ({
+      col: cols[c.key]!,
       header: c.header[lang],
       values: columns.get(c.key)!,
       width: WIDTHS[c.key],

@@ -23,8 +23,8 @@ class XlsxPort implements WorkbookPort {
   async replaceSheet(sheet: GeneratedSheet): Promise<void> {
     this.book.replaceSheet(sheet);
   }
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
-    this.book.appendRows(sheet, header, rows, replace);
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, numberFormats?: readonly (string | null)[]): Promise<void> {
+    this.book.appendRows(sheet, header, rows, replace, numberFormats);
   }
 }
 
@@ -72,8 +72,8 @@ export class FileWorkbook implements WorkbookPort {
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
     return this.port.replaceSheet(sheet);
   }
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
-    return this.port.appendRows(sheet, header, rows, replace);
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, numberFormats?: readonly (string | null)[]): Promise<void> {
+    return this.port.appendRows(sheet, header, rows, replace, numberFormats);
   }
 
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
@@ -83,7 +83,7 @@ export class FileWorkbook implements WorkbookPort {
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
-      else book.appendRows(w.sheet, w.header, w.rows, w.replace);
+      else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.numberFormats);
     }
     return book.save();
   }

@@ -13,7 +13,7 @@ interface MemorySheet {
   original: CellValue[][] | null;
 }
 
-type Replay = { kind: 'columns'; patch: ColumnsPatch } | { kind: 'sheet'; sheet: GeneratedSheet } | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue } };
+type Replay = { kind: 'columns'; patch: ColumnsPatch } | { kind: 'sheet'; sheet: GeneratedSheet } | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue }; numberFormats?: readonly (string | null)[] };
 
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: MemorySheet[];
@@ -79,7 +79,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.writes.push({ kind: 'sheet', sheet });
   }
 
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, numberFormats?: readonly (string | null)[]): Promise<void> {
     let s = this.sheets.find((x) => x.name === sheet);
     if (!s) {
       s = { name: sheet, values: [header.slice()], generated: null, created: true, original: null };
@@ -87,7 +87,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     if (replace) s.values = s.values.filter((r, i) => i === 0 || String(r[replace.col] ?? '') !== String(replace.key ?? ''));
     s.values.push(...rows.map((r) => r.slice()));
-    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}) });
+    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}), ...(numberFormats ? { numberFormats } : {}) });
   }
 
   /** The sheets as they were before the first write (what an .xlsx replay starts from). */

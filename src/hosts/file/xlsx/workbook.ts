@@ -187,8 +187,9 @@ export class XlsxWorkbook {
    * Appends rows to a history sheet (created with a bold header when missing), first dropping the rows
    * whose cell in `replace.col` equals `replace.key` (compared as text).
    */
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }): void {
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, numberFormats?: readonly (string | null)[]): void {
     const headerStyle = header.length ? this.styleSheet().xfIndex({ bold: true }) : 0;
+    const styles = numberFormats?.map((f) => (f ? this.styleSheet().xfIndex({ numberFormat: f }) : undefined));
     let entry = this.wb.find(sheet);
     if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}" is a chart sheet.`);
     if (!entry) {
@@ -198,7 +199,7 @@ export class XlsxWorkbook {
     }
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
     const sink = new ByteSink(before, ascii);
-    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink);
+    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
     this.pkg.setChunks(entry.part, sink.finish());
     this.changed(entry.part);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
