@@ -257,7 +257,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     },
     writeColumns: wrote((patch, onProgress) => port.writeColumns(patch, onProgress)),
     replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
-    appendRows: wrote((sheet, header, rows, replace) => port.appendRows(sheet, header, rows, replace)),
+    appendRows: wrote((sheet, header, rows, replace, formats) => port.appendRows(sheet, header, rows, replace, formats)),
   };
 }
 
