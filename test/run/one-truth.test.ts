@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getPreset, type CellValue } from '../../src/core/index.ts';
+import { getPreset } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { XlsxWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { GradingSession } from '../../src/run/session.ts';
@@ -67,7 +67,6 @@ function cliRunNow() {
   });
 }
 
-const column = (values: CellValue[][], c: number) => values.slice(1).map((r) => r[c] ?? null);
 
 describe('one truth across pane, sheet, command line and --json', () => {
   it('Apply and Summaries write the same tiers for a period; Summaries only summarises', async () => {
