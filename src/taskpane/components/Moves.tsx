@@ -26,21 +26,21 @@ export function Moves({ moves }: { moves: MovesData }) {
   ];
   return (
     <>
-    <div className={s.grid} role="group" aria-label={t.t('movesVsLast')}>
-      {cells.map((c) => (
-        <div key={c.key} className={s.cell} data-testid={`moves-${c.key}`} data-count={c.value}>
-          <Text size={200}>{c.label}</Text>
-          <Text size={500} weight="semibold" className={c.className}>
-            {c.icon} {t.num(c.value)}
-          </Text>
-        </div>
-      ))}
-    </div>
-    {moves.definition && (
-      <Text size={200} className={s.note} data-testid="moves-definition">
-        {t.l(moves.definition)}
-      </Text>
-    )}
+      <div className={s.grid} role="group" aria-label={t.t('movesVsLast')}>
+        {cells.map((c) => (
+          <div key={c.key} className={s.cell} data-testid={`moves-${c.key}`} data-count={c.value}>
+            <Text size={200}>{c.label}</Text>
+            <Text size={500} weight="semibold" className={c.className}>
+              {c.icon} {t.num(c.value)}
+            </Text>
+          </div>
+        ))}
+      </div>
+      {moves.definition && (
+        <Text size={200} className={s.note} data-testid="moves-definition">
+          {t.l(moves.definition)}
+        </Text>
+      )}
     </>
   );
 }
