@@ -432,8 +432,8 @@ export function churnTables(churn: TierChurn, scheme: Scheme, lang: Lang): Sheet
 // ---------- the generated sheets ----------
 
 /** A summary sheet, set up to print one page wide so that no table is cut between columns. */
-function sheet(name: string, tables: SheetTable[], landscape = false): GeneratedSheet {
-  return { name, tables, widths: columnWidths(tables, 10, 40), print: { fitToWidth: true, landscape } };
+function sheet(name: string, tables: SheetTable[], landscape = false, breakBefore: number[] = []): GeneratedSheet {
+  return { name, tables, widths: columnWidths(tables, 10, 40), print: { fitToWidth: true, landscape, ...(breakBefore.length ? { breakBefore } : {}) } };
 }
 
 export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedSheet {
@@ -441,7 +441,9 @@ export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedShe
 }
 
 export function movementSheet(m: TierMovement, scheme: Scheme, lang: Lang): GeneratedSheet {
-  return sheet(GENERATED_SHEETS.movement[lang], movementTables(m, scheme, lang), true);
+  // The list of movers (the last table) may run over pages: it starts on its own, so the matrices and the summary print whole.
+  const tables = movementTables(m, scheme, lang);
+  return sheet(GENERATED_SHEETS.movement[lang], tables, true, m.moves.length ? [tables.length - 1] : []);
 }
 
 export function churnSheet(churn: TierChurn, scheme: Scheme, lang: Lang): GeneratedSheet {

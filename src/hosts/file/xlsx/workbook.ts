@@ -6,6 +6,7 @@ import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
+import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
@@ -176,6 +177,7 @@ export class XlsxWorkbook {
       widths,
       freezeRows: sheet.freezeRows,
       print: sheet.print,
+      rowBreaks: (sheet.print?.breakBefore ?? []).map((i) => pageBreakRow(sheet.tables, i)),
       tableRelIds: relIds,
     });
     this.setSheetXml(entry, xml);
@@ -465,4 +467,12 @@ function columnWrites(patch: ColumnsPatch, styles: StyleSheet, p: string): CellW
       return rowWrites;
     },
   };
+}
+
+/** The row a page break goes after so that table `index` starts a page: the row above its title (or notes, or header). */
+function pageBreakRow(tables: GeneratedSheet['tables'], index: number): number {
+  const p = placeTables(tables)[index];
+  if (!p) return 0;
+  const notes = tables[index]!.notes?.length ?? 0;
+  return (p.titleRow ?? p.headerRow - notes) - 1;
 }
