@@ -78,7 +78,7 @@ describe('CSV input', () => {
     expect(again.status, again.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.split(/\r\n/)[0]).toBe('\uFEFF客户编号,客户名称,年度消费金额,合作年限,Tier,Score,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
+    expect(text.split(/\r\n/)[0]).toBe('\uFEFF客户编号,客户名称,年度消费金额,合作年限,Tier,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
   }, 60_000);
 });
 
