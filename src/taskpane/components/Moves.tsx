@@ -21,7 +21,7 @@ export function Moves({ moves }: { moves: MovesData }) {
     { key: 'down', label: t.t('movesDown'), value: moves.down, className: s.down, icon: <ArrowDownRegular aria-hidden="true" /> },
     { key: 'same', label: t.t('movesSame'), value: moves.same, className: undefined, icon: <SubtractRegular aria-hidden="true" /> },
     ...(moves.churned ? [{ key: 'churned', label: t.t('movesChurned'), value: moves.churned, className: s.down, icon: null }] : []),
-    ...(moves.fresh ? [{ key: 'fresh', label: t.t('movesNew'), value: moves.fresh, className: undefined, icon: null }] : []),
+    ...(moves.fresh ? [{ key: 'fresh', label: moves.definition ? t.t('movesNewCustomers') : t.t('movesNew'), value: moves.fresh, className: undefined, icon: null }] : []),
     ...(moves.unknown ? [{ key: 'unknown', label: t.t('movesUnknown'), value: moves.unknown, className: undefined, icon: null }] : []),
   ];
   return (
