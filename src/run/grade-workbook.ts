@@ -40,6 +40,7 @@ import {
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
+import { idKey } from '../core/aggregate/keys.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
@@ -60,8 +61,11 @@ export interface RunOptions {
   today?: number;
   /** When the run graded, recorded in the history as a local date-time (default: now). */
   gradedAt?: Date;
-  /** Write the output columns (default true). A review of a period already applied only summarises. */
-  writeColumns?: boolean;
+  /**
+   * Write the output columns (default true). 'if-changed': only when the sheet's tier column does not hold
+   * exactly the tiers graded now (a review of a period already applied only summarises).
+   */
+  writeColumns?: boolean | 'if-changed';
   /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
   writeSummaries?: boolean;
   onProgress?: (p: Progress) => void;
@@ -90,6 +94,8 @@ export interface RunResult {
   notes: DataIssue[];
   /** Customer id → the tier text the sheet's tier column held before this run wrote it (null: never graded). */
   before: Map<string, string> | null;
+  /** Whether the run wrote the output columns. */
+  wroteColumns: boolean;
 }
 
 export const DEFAULT_SCHEME = 'b2b-value';
@@ -359,7 +365,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, previous, held];
-  if (options.writeColumns !== false) {
+  const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
+  if (writeColumns) {
     const columns = options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args);
     columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
@@ -407,7 +414,20 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,
     before,
+    wroteColumns: writeColumns,
   };
+}
+
+/** Whether the sheet's tier column (read before the run) holds exactly the tiers of `result`. */
+function holdsTiers(before: Map<string, string> | null, result: GradeResult, lang: Lang): boolean {
+  if (!before) return false;
+  const unrated = loc('未评级', 'Unrated')[lang];
+  for (let i = 0; i < result.size; i++) {
+    const t = result.tier[i]!;
+    const id = idKey(result.table.ids[i] ?? null);
+    if (id === null || before.get(id) !== (t >= 0 ? result.scheme.tiers[t]!.label[lang] : unrated)) return false;
+  }
+  return true;
 }
 
 export { GENERATED_SHEETS };

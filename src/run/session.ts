@@ -290,10 +290,12 @@ export class GradingSession {
   async summaries(scheme: Scheme, selection: Selection, period: string, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SummariesView> {
     if (!periodWindow(period))
       throw new RunError('period', loc(`无法识别期间"${period}"（例如 2025Q3、2025H2、2025）`, `Cannot read the period "${period}" (e.g. 2025Q3, 2025H2, 2025)`));
-    // The tier columns hold this period's grading once Apply wrote it: then only the summaries are written.
-    const wroteColumns = this.applied !== appliedKey(scheme, selection, period);
-    const run = await this.run(scheme, selection, { period, writeColumns: wroteColumns }, onProgress, signal);
-    if (wroteColumns) this.applied = appliedKey(scheme, selection, period);
+    // Once Apply wrote this period's grading, only the summaries are written — unless the sheet no longer
+    // holds those tiers (edited since): then its columns are written as Apply would, so sheet and summaries agree.
+    const applied = this.applied === appliedKey(scheme, selection, period);
+    const run = await this.run(scheme, selection, { period, writeColumns: applied ? 'if-changed' : true }, onProgress, signal);
+    const wroteColumns = run.wroteColumns;
+    this.applied = appliedKey(scheme, selection, period);
     const s = run.summaries!;
     return {
       period,
@@ -325,7 +327,7 @@ export class GradingSession {
   private async run(
     scheme: Scheme,
     selection: Selection,
-    extra: { period?: string | null; writeColumns?: boolean; writeSummaries?: boolean },
+    extra: { period?: string | null; writeColumns?: boolean | 'if-changed'; writeSummaries?: boolean },
     onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<RunResult> {
     const port = this.makePort(signal);
     try {
@@ -335,7 +337,7 @@ export class GradingSession {
         ...(selection.sheet ? { sheet: selection.sheet } : {}),
         ...(selection.mapping && Object.keys(selection.mapping).length ? { mapping: selection.mapping } : {}),
         ...(extra.period ? { period: extra.period } : {}),
-        ...(extra.writeColumns === false ? { writeColumns: false } : {}),
+        ...(extra.writeColumns !== undefined ? { writeColumns: extra.writeColumns } : {}),
         ...(extra.writeSummaries === false ? { writeSummaries: false } : {}),
         ...(this.options.today !== undefined ? { today: this.options.today } : {}),
         ...(this.options.pause ? { pause: this.options.pause } : {}),

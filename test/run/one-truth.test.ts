@@ -93,6 +93,22 @@ describe('one truth across pane, sheet, command line and --json', () => {
     expect(k02[cols.change]).toBe('保级');
   });
 
+  it('Summaries after an edit since Apply writes the columns as Apply would, so the sheet still agrees', async () => {
+    const { book, summaries: before } = await paneRun();
+    const s = new GradingSession(() => book, { lang: 'zh-CN', today: 46_400 });
+    await s.apply(b2b, { period: '2026' });
+    // 己公司's spend corrected after Apply (an upgrade applies at once): its tier changes.
+    await book.writeColumns({ sheet: SHEET, headerRow: 1, firstRow: 7, columns: [{ col: 2, header: HEADER[2]!, values: [150_000] }] });
+    s.refresh();
+    const after = await s.summaries(b2b, { period: '2026' }, '2026');
+    expect(after.wroteColumns).toBe(true);
+    const sheet = (await book.readSheet(SHEET)).values;
+    expect(sheet.find((r) => r[0] === 'K06')![TIER]).toBe('普通客户');
+    const counts = b2b.tiers.map((t) => sheet.filter((r) => r[TIER] === t.label['zh-CN']).length);
+    expect(after.mix.bars.map((b) => b.customers)).toEqual(counts);
+    expect(after.mix).not.toEqual(before.mix);
+  });
+
   it('the command line grades the period as the pane does, and says how many were kept', async () => {
     const [{ afterApply, applied }, { json, text, sheets }] = await Promise.all([paneRun(), cliRun()]);
     const paneTiers = new Map(afterApply.slice(1).map((r) => [r[0], r[cols.tier]]));
