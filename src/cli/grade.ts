@@ -135,11 +135,16 @@ export function mixLines(run: Pick<RunResult, 'mix' | 'scheme'>, lang: Lang): st
   const zh = lang === 'zh-CN';
   const rows = run.mix.rows.map((row) => [run.scheme.tiers.find((t) => t.id === row.tier)!.label[lang], String(row.customers), `${(row.customerShare * 100).toFixed(1)}%`]);
   const head = zh ? ['客户等级', '客户数', '占已评级'] : ['Tier', 'Customers', 'Of graded'];
-  const unrated = zh ? ['未评级（不计入占比，见"数据问题"列）', String(run.mix.unrated), ''] : ['Unrated (not in the shares; see "Data issues")', String(run.mix.unrated), ''];
-  const table = [head, ...rows];
+  // The unrated on a line of their own, under the tiers and outside the shares.
+  const unrated = [zh ? '未评级' : 'Unrated', String(run.mix.unrated), '—'];
+  const table = [head, ...rows, ...(run.mix.unrated ? [unrated] : [])];
   const widths = [0, 1, 2].map((c) => Math.max(...table.map((r) => displayWidth(r[c]!))));
   const line = (r: string[]) => `  ${padDisplay(r[0]!, widths[0]!)}  ${padDisplay(r[1]!, widths[1]!, 'right')}  ${padDisplay(r[2]!, widths[2]!, 'right')}`.trimEnd();
   const out = table.map(line);
-  if (run.mix.unrated) out.push(`  ${unrated[0]} ${unrated[1]}`);
+  out.push(
+    zh
+      ? `  占比以 ${run.mix.graded} 位已评级客户为分母${run.mix.unrated ? '；未评级的原因见"数据问题"列' : ''}`
+      : `  Shares are of the ${run.mix.graded} graded customers${run.mix.unrated ? '; why the others are unrated is in the "Data issues" column' : ''}`,
+  );
   return out;
 }
