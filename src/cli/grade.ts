@@ -3,11 +3,13 @@
 import { existsSync, statSync } from 'node:fs';
 import {
   PRESET_IDS,
+  displayWidth,
   getPreset,
   loc,
   periodWindow,
   parseDate,
   serialToIsoDate,
+  padDisplay,
   schemeFromJson,
   type GradeResult,
   type Lang,
@@ -117,7 +119,10 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
       };
     }),
     tierMix,
+    // customerShare is of the graded customers (as in the pane and the 等级分布 sheet); unrated ones are counted apart.
+    graded: run.mix.graded,
     unrated: run.mix.unrated,
+    kept: run.held.size,
     warnings: run.warnings.map((w) => w[lang]),
   };
 }
@@ -171,20 +176,31 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     return;
   }
   const zh = a.lang === 'zh-CN';
-  console.log(zh ? `已评级 ${run.result.size} 位客户（工作表"${run.customers.sheet}"，方案 ${run.scheme.name[a.lang]}）` : `Graded ${run.result.size} customers (sheet "${run.customers.sheet}", scheme ${run.scheme.name[a.lang]})`);
-  for (const row of run.mix.rows) {
-    const tier = run.scheme.tiers.find((t) => t.id === row.tier)!;
-    console.log(`  ${padDisplay(tier.label[a.lang], 18)} ${String(row.customers).padStart(7)}  ${(row.customerShare * 100).toFixed(1).padStart(5)}%`);
-  }
+  const { graded, unrated } = run.mix;
+  const where = zh ? `（工作表"${run.customers.sheet}"，方案 ${run.scheme.name[a.lang]}）` : ` (sheet "${run.customers.sheet}", scheme ${run.scheme.name[a.lang]})`;
+  console.log(zh ? `${graded + unrated} 位客户：已评级 ${graded}，未评级 ${unrated}${where}` : `${graded + unrated} customers: ${graded} graded, ${unrated} unrated${where}`);
+  for (const line of mixLines(run, a.lang)) console.log(line);
+  if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  ${run.held.size} customers kept in their tier (see the "Reason" column)`);
   if (run.result.table.metrics.recencyDays) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
-  if (run.mix.unrated) console.log(zh ? `  未评级 ${run.mix.unrated} 位（见"数据问题"列）` : `  ${run.mix.unrated} unrated (see the "Data issues" column)`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);
 }
 
-/** Pad to a terminal width, counting CJK characters as two columns. */
-function padDisplay(text: string, width: number): string {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return text + ' '.repeat(Math.max(1, width - w));
+/** The tier mix as a table aligned by display width (CJK and full-width labels take two columns each). */
+export function mixLines(run: Pick<RunResult, 'mix' | 'scheme'>, lang: Lang): string[] {
+  const zh = lang === 'zh-CN';
+  const rows = run.mix.rows.map((row) => [run.scheme.tiers.find((t) => t.id === row.tier)!.label[lang], String(row.customers), `${(row.customerShare * 100).toFixed(1)}%`]);
+  const head = zh ? ['客户等级', '客户数', '占已评级'] : ['Tier', 'Customers', 'Of graded'];
+  // The unrated on a line of their own, under the tiers and outside the shares.
+  const unrated = [zh ? '未评级' : 'Unrated', String(run.mix.unrated), '—'];
+  const table = [head, ...rows, ...(run.mix.unrated ? [unrated] : [])];
+  const widths = [0, 1, 2].map((c) => Math.max(...table.map((r) => displayWidth(r[c]!))));
+  const line = (r: string[]) => `  ${padDisplay(r[0]!, widths[0]!)}  ${padDisplay(r[1]!, widths[1]!, 'right')}  ${padDisplay(r[2]!, widths[2]!, 'right')}`.trimEnd();
+  const out = table.map(line);
+  out.push(
+    zh
+      ? `  占比以 ${run.mix.graded} 位已评级客户为分母${run.mix.unrated ? '；未评级的原因见"数据问题"列' : ''}`
+      : `  Shares are of the ${run.mix.graded} graded customers${run.mix.unrated ? '; why the others are unrated is in the "Data issues" column' : ''}`,
+  );
+  return out;
 }

@@ -27,12 +27,14 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
   }
   if (a.inPlace && a.out) throw new UsageError(loc('--in-place 和 --out 只能选一个', 'use either --in-place or --out, not both'));
   checkInputFile(a.file);
-  const output = a.inPlace ? a.file : (a.out ?? defaultOutputPath(a.file));
+  const output = a.inPlace ? a.file : (a.out ?? handbookOutputPath(a.file));
+  // A *.graded.xlsx (ours) takes the handbook sheet itself by default: that is no accidental overwrite.
+  const intoItself = a.inPlace || (!a.out && output === a.file);
   if (/\.(csv|tsv|txt)$/i.test(output))
     throw new UsageError(
       loc(`手册是一张工作表，CSV 文件放不下：${output}。请去掉 --in-place（默认输出 .graded.xlsx）或用 --out 文件.xlsx`, `The handbook is a sheet and a CSV file cannot hold it: ${output}. Drop --in-place (the default output is .graded.xlsx) or use --out file.xlsx`),
     );
-  checkOutputFile(output, a.inPlace ? undefined : a.file);
+  checkOutputFile(output, intoItself ? undefined : a.file);
   const book = openWorkbookFile(a.file);
   const sheets = await book.listSheets();
   let scheme: Scheme;
@@ -50,4 +52,13 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
   await book.replaceSheet({ ...handbookSheet(scheme, a.lang), name });
   await saveWorkbookFile(book, output);
   console.log(a.lang === 'zh-CN' ? `已生成"${name}"：${output}` : `Wrote "${name}": ${output}`);
+}
+
+/**
+ * Where the handbook goes by default: beside the input as *.graded.xlsx — except that a workbook we wrote
+ * already (*.graded.xlsx) gets the sheet itself, never a *.graded.graded.xlsx: the handbook only replaces
+ * our own sheet 等级管理手册, so nothing the user typed changes.
+ */
+export function handbookOutputPath(input: string): string {
+  return /\.graded\.xlsx$/i.test(input) ? input : defaultOutputPath(input);
 }

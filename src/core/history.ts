@@ -64,8 +64,18 @@ export function isHistoryHeader(row: readonly CellValue[]): boolean {
   return (['zh-CN', 'en-US'] as const).some((lang) => fixed.every((h, i) => typeof row[i] === 'string' && (row[i] as string).trim() === h[lang]));
 }
 
+/** Excel's date-time format for the 评级时间 column (the history's last column). */
+export const GRADED_AT_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/** A moment as an Excel date-time serial in the machine's local time (what the user's clock said). */
+export function localSerial(d: Date): number {
+  const wall = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
+  return wall / 86_400_000 + 25_569;
+}
+
 /** The snapshot rows of one grading run. */
-export function historyRows(period: string, result: GradeResult, lang: Lang, gradedAt: string): CellValue[][] {
+export function historyRows(period: string, result: GradeResult, lang: Lang, gradedAt: Date): CellValue[][] {
+  const at = localSerial(gradedAt);
   const { scheme, table } = result;
   const rows: CellValue[][] = new Array(result.size);
   const metricCols = historyMetrics(scheme).map((m) => result.values[m.metric] ?? table.metrics[m.metric]?.values ?? null);
@@ -84,7 +94,7 @@ export function historyRows(period: string, result: GradeResult, lang: Lang, gra
         const v = col?.[i];
         return v !== undefined && Number.isFinite(v) ? v : null;
       }),
-      gradedAt,
+      at,
     ];
   }
   return rows;

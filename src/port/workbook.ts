@@ -79,9 +79,10 @@ export interface WorkbookPort {
   /**
    * Append rows to a generated table sheet (history), first removing the rows whose key column equals
    * `replaceKey` (re-running a period replaces its snapshot). Creates the sheet with `header` if missing;
-   * marks it as generated sheet `kind` when given.
+   * marks it as generated sheet `kind` when given. `numberFormats` (by column) formats the new rows' cells,
+   * e.g. the date-time of 评级时间.
    */
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void>;
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void>;
   /**
    * Optional: write summaries (tier mix, movement) the host's own way — native PivotTables and a chart in
    * Excel, the static `fallback` tables elsewhere. A host without it is written to with replaceSheet.

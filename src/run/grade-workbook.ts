@@ -33,6 +33,11 @@ import {
   type PeriodWindow,
   type CustomerTable,
   applyDowngradePolicy,
+  GRADED_AT_FORMAT,
+  outputColumnsFor,
+  tierMovement,
+  type HeldTier,
+  type TierMovement,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
@@ -41,11 +46,12 @@ import { RunError } from './errors.ts';
 import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
 import { previousFromUserGrades } from './user-grades.ts';
 import { pointIssuesAtCells } from './issue-cells.ts';
+import { idKey } from '../core/aggregate/keys.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
-import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns } from './write-back.ts';
+import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
 
 export interface RunOptions {
   lang: Lang;
@@ -64,8 +70,15 @@ export interface RunOptions {
   asOf?: number;
   /** Today as an Excel serial, for data without any date; default: the clock. */
   today?: number;
-  /** ISO timestamp recorded in the history (default: now). */
-  gradedAt?: string;
+  /** When the run graded, recorded in the history as a local date-time (default: now). */
+  gradedAt?: Date;
+  /**
+   * Write the output columns (default true). 'if-changed': only when the sheet's tier column does not hold
+   * exactly the tiers graded now (a review of a period already applied only summarises).
+   */
+  writeColumns?: boolean | 'if-changed';
+  /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
+  writeSummaries?: boolean;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
@@ -80,8 +93,10 @@ export interface RunResult {
   previousPeriod: string | null;
   previous: Map<string, HistoryRecord> | null;
   warnings: Localized[];
-  /** Customers the downgrade policy kept in their tier this period (index → note). */
-  held: Map<number, Localized>;
+  /** Customers the downgrade policy kept in their tier this period (index → what the policy did). */
+  held: Map<number, HeldTier>;
+  /** Movement from the previous period to this one (null without a period or an earlier period): the 等级变动 sheet's numbers. */
+  movement: TierMovement | null;
   /** The summary sheets a period run wrote (null without a period). */
   summaries: SummariesWritten | null;
   /** The related sheets used. */
@@ -92,6 +107,8 @@ export interface RunResult {
   before: Map<string, string> | null;
   /** The day recency was counted to, and why that day. */
   asOf: AsOf;
+  /** Whether the run wrote the output columns. */
+  wroteColumns: boolean;
 }
 
 /** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
@@ -297,7 +314,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     },
     writeColumns: wrote((patch, onProgress) => port.writeColumns(patch, onProgress)),
     replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
-    appendRows: wrote((sheet, header, rows, replace, kind) => port.appendRows(sheet, header, rows, replace, kind)),
+    appendRows: wrote((sheet, header, rows, replace, kind, formats) => port.appendRows(sheet, header, rows, replace, kind, formats)),
   };
 }
 
@@ -392,6 +409,23 @@ export function gradeCustomers(scheme: Scheme, customers: CustomerSheet, related
   }
 }
 
+/**
+ * The review policy for a period: a customer stays in its tier until the scheme says it may drop (no
+ * flapping); manual overrides still win. Changes `result.tier` in place. Every step that grades for a
+ * period (preview, apply, summaries; pane or command line) goes through here, so they agree.
+ */
+export function keepTiers(result: GradeResult, history: readonly HistoryRecord[], period: string): Map<number, HeldTier> {
+  const held = new Map<number, HeldTier>();
+  if (!history.length) return held;
+  const policy = applyDowngradePolicy(result.scheme, result.modeTier, result.table.ids, history, period);
+  for (const h of policy.held) {
+    if (result.overridden[h.index]) continue;
+    result.tier[h.index] = policy.tier[h.index]!;
+    held.set(h.index, h);
+  }
+  return held;
+}
+
 /** Grade the workbook and write the results back. */
 export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
@@ -425,24 +459,19 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   let history: HistoryRecord[] = [];
   if (historySheet.exists) history = readHistory((await port.readSheet(historySheet.name)).values, scheme);
   const prevPeriod = previousPeriod(periodsOf(history), options.period ?? null);
-  // The downgrade policy keeps a customer in its tier until the scheme says it may drop (no flapping);
-  // manual overrides still win.
-  const held = new Map<number, Localized>();
-  if (options.period && history.length) {
-    const policy = applyDowngradePolicy(scheme, result.modeTier, result.table.ids, history, options.period);
-    for (const h of policy.held) {
-      if (result.overridden[h.index]) continue;
-      result.tier[h.index] = policy.tier[h.index]!;
-      held.set(h.index, h.note);
-    }
-  }
+  const held = options.period ? keepTiers(result, history, options.period) : new Map<number, HeldTier>();
   const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
   // No earlier period: the user's own grade column, if it names our tiers, is the previous tier shown.
   const shownPrevious = previous ?? (customers.generated ? null : previousFromUserGrades(customers, await port.readSheet(customers.sheet), scheme));
+  const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
+  const gradedAt = options.gradedAt ?? new Date();
+  const snapshotRows = options.period ? historyRows(options.period, result, lang, gradedAt) : [];
+  const movement =
+    options.period && earlier?.length ? tierMovement(scheme, earlier, readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme)) : null;
 
   progress({ done: 3, total: 5, stage: 'write' });
-  const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol });
-  const past = Object.values(cols).filter((c) => c > EXCEL_LAST_COL).length;
+  const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol, keys: outputColumnsFor(scheme.mode) });
+  const past = Object.values(cols).filter((c) => c !== undefined && c > EXCEL_LAST_COL).length;
   if (past > 0)
     throw new RunError(
       'no-room',
@@ -454,9 +483,13 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
   const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, shownPrevious, held];
-  const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
-  if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
-  else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
+  const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
+  if (writeColumns) {
+    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
+    columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
+    if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
+    else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
+  }
 
   // The scheme travels with the workbook: written when it came from outside or was not there yet.
   if (loaded.source !== 'rules-sheet') {
@@ -465,13 +498,11 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
   }
   progress({ done: 4, total: 5, stage: 'history' });
   let summaries: SummariesWritten | null = null;
-  if (options.period) {
-    const gradedAt = options.gradedAt ?? new Date().toISOString();
-    const snapshotRows = historyRows(options.period, result, lang, gradedAt);
-    await port.appendRows(historySheet.name, historyHeader(scheme, lang), snapshotRows, { col: 0, key: options.period }, 'history');
+  if (options.period && options.writeSummaries !== false) {
+    const header = historyHeader(scheme, lang);
+    await port.appendRows(historySheet.name, header, snapshotRows, { col: 0, key: options.period }, 'history', header.map((_, c) => (c === header.length - 1 ? GRADED_AT_FORMAT : null)));
     // A review run also leaves the tier mix, and movement and churn against the previous period:
     // as native PivotTables where the host can build them, else as static tables.
-    const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
     if (workbook.summaries) {
       const partial = { scheme, result, mix: tierMixOf(result), previousPeriod: prevPeriod, previous } as RunResult;
       const specs = summarySpecs(partial, lang, { period: options.period, existingSheets: names, gradedAt });
@@ -493,6 +524,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     result,
     mix: tierMixOf(result),
     held,
+    movement,
     previousPeriod: prevPeriod,
     previous,
     warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes)],
@@ -501,7 +533,20 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     notes,
     before,
     asOf,
+    wroteColumns: writeColumns,
   };
+}
+
+/** Whether the sheet's tier column (read before the run) holds exactly the tiers of `result`. */
+function holdsTiers(before: Map<string, string> | null, result: GradeResult, lang: Lang): boolean {
+  if (!before) return false;
+  const unrated = loc('未评级', 'Unrated')[lang];
+  for (let i = 0; i < result.size; i++) {
+    const t = result.tier[i]!;
+    const id = idKey(result.table.ids[i] ?? null);
+    if (id === null || before.get(id) !== (t >= 0 ? result.scheme.tiers[t]!.label[lang] : unrated)) return false;
+  }
+  return true;
 }
 
 export { GENERATED_SHEETS };

@@ -2,7 +2,7 @@
 // and the results view's numbers. "Before" is what the sheet's tier column says (labels in either
 // language, or tier ids from the history), matched to the scheme's tiers by id or label.
 import { idKey } from '../core/aggregate/keys.ts';
-import { headerKey, outputColumnOf, type GradeResult, type Scheme } from '../core/index.ts';
+import { headerKey, movementDefinition, outputColumnOf, type GradeResult, type Localized, type Scheme, type TierMovement } from '../core/index.ts';
 import { detectHeaderRow } from '../core/mapping/index.ts';
 import type { SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import type { CustomerSheet } from './read-customers.ts';
@@ -17,6 +17,24 @@ export interface Moves {
   fresh: number;
   /** Had a tier before that the scheme does not know (a different preset's labels). */
   unknown: number;
+  /** Churned since the previous period (between periods only; 0 against the sheet's last grading). */
+  churned: number;
+  /** What the counts compare, shown beside them (the 等级变动 sheet states the same). */
+  definition: Localized | null;
+}
+
+/** The counts of a movement between two periods: exactly the 等级变动 sheet's summary (up, down, unchanged, churned, new). */
+export function movesOf(m: TierMovement, scheme: Scheme): Moves {
+  return {
+    compared: true,
+    up: m.upgrades,
+    down: m.downgrades,
+    same: m.unchanged,
+    fresh: m.newCustomers,
+    unknown: 0,
+    churned: m.churned,
+    definition: movementDefinition(m, scheme),
+  };
 }
 
 /** Customer id → the tier text the sheet's tier column holds from the last run; null when it has none. */
@@ -59,7 +77,7 @@ function tierIndex(scheme: Scheme): (text: string) => number {
 }
 
 export function movesBetween(scheme: Scheme, result: GradeResult, before: Map<string, string> | null): Moves {
-  const moves: Moves = { compared: before !== null, up: 0, down: 0, same: 0, fresh: 0, unknown: 0 };
+  const moves: Moves = { compared: before !== null, up: 0, down: 0, same: 0, fresh: 0, unknown: 0, churned: 0, definition: null };
   if (!before) return moves;
   const indexOf = tierIndex(scheme);
   const ids = result.table.ids;

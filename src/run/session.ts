@@ -13,7 +13,9 @@ import {
   schemeToSheet,
   tierMixOf,
   type DataIssue,
+  readHistory,
   type GradeResult,
+  type HistoryRecord,
   type Lang,
   type Localized,
   type Scheme,
@@ -23,9 +25,9 @@ import { findRelatedSheets, metricsFromRelated, type Related } from './related-s
 import type { CustomerSheet } from './read-customers.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
-import { gradeCustomers, gradeWorkbook, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
+import { gradeCustomers, gradeWorkbook, keepTiers, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
 import { ownedSheets, readOwnership } from './ownership.ts';
-import { lastAppliedTiers, movesBetween, type Moves } from './session-moves.ts';
+import { lastAppliedTiers, movesBetween, movesOf, type Moves } from './session-moves.ts';
 
 export type { Moves };
 
@@ -82,6 +84,11 @@ export interface Selection {
   sheet?: string;
   /** metric → header text, as chosen in the data step. */
   mapping?: Record<string, string>;
+  /**
+   * The review period graded for (e.g. 2025): recency counts to its end and the scheme's review policy keeps
+   * tiers against the history, in preview, apply and summaries alike. Blank: no period (today, no policy).
+   */
+  period?: string;
 }
 
 export interface MixBar {
@@ -113,7 +120,11 @@ export interface IssueView {
 }
 
 export interface PreviewView {
+  /** The period graded for (null: none). */
+  period: string | null;
   mix: MixView;
+  /** Customers the review policy kept in a tier the rules alone would have lowered ("N 位客户保级"). */
+  kept: number;
   /** The tiers the sheet holds from the last applied grading, counted by label; null when never graded. */
   lastApplied: { label: string; customers: number }[] | null;
   moves: Moves;
@@ -131,6 +142,10 @@ export interface ApplyView extends PreviewView {
 export interface SummariesView {
   period: string;
   previousPeriod: string | null;
+  /** Customers kept in their tier by the review policy (the same as Apply's for this period). */
+  kept: number;
+  /** Whether this run wrote the tier columns too (the sheet had not been graded for this period here yet). */
+  wroteColumns: boolean;
   sheets: string[];
   native: boolean;
   notice: Localized | null;
@@ -147,7 +162,7 @@ export interface RulesView {
 export const ISSUE_LIST_LIMIT = 500;
 
 /** What the preview re-grades from: the customers read and mapped, and the tiers their sheet holds now. */
-type Loaded = LoadedCustomers & { last: Map<string, string> | null };
+type Loaded = LoadedCustomers & { last: Map<string, string> | null; history: HistoryRecord[] };
 
 /** Fields every customer sheet may have besides the scheme's metrics. */
 const FIXED_FIELDS: readonly string[] = ['id', 'name', 'lastPurchase', 'override', 'overrideReason'];
@@ -166,6 +181,8 @@ export type PortFactory = (signal?: AbortSignal) => WorkbookPort;
 export class GradingSession {
   private port: WorkbookPort;
   private loaded: { key: string; value: Promise<Loaded> } | null = null;
+  /** What the tier columns were last written for (scheme, selection and period): Summaries of it only summarises. */
+  private applied: string | null = null;
 
   constructor(
     private readonly makePort: PortFactory,
@@ -228,11 +245,15 @@ export class GradingSession {
 
   /** What-if: the tier mix under `scheme`, beside the last applied grading; nothing is written. */
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
-    const { customers, notes, last, related } = await this.load(scheme, selection);
+    const period = periodOf(selection);
+    const { customers, notes, last, related, history } = await this.load(scheme, selection);
     const result = gradeCustomers(scheme, customers, related);
     const issues = [...result.issues, ...notes];
+    const kept = period ? keepTiers(result, history, period).size : 0;
     return {
+      period,
       mix: mixView(result),
+      kept,
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, result, last),
       issueCount: issues.length,
@@ -243,12 +264,16 @@ export class GradingSession {
 
   /** Grade and write back (tier, benefits, reason, gap … columns; the rules sheet). */
   async apply(scheme: Scheme, selection: Selection, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ApplyView> {
-    const run = await this.run(scheme, selection, {}, onProgress, signal);
+    const period = periodOf(selection);
+    const run = await this.run(scheme, selection, { period, writeSummaries: false }, onProgress, signal);
+    this.applied = appliedKey(scheme, selection, period);
     const last = run.before;
     const issues = [...run.result.issues, ...run.notes];
     return {
+      period,
       sheet: run.customers.sheet,
       mix: mixView(run.result),
+      kept: run.held.size,
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, run.result, last),
       issueCount: issues.length,
@@ -262,17 +287,23 @@ export class GradingSession {
   async summaries(scheme: Scheme, selection: Selection, period: string, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SummariesView> {
     if (!periodWindow(period))
       throw new RunError('period', loc(`无法识别期间"${period}"（例如 2025Q3、2025H2、2025）`, `Cannot read the period "${period}" (e.g. 2025Q3, 2025H2, 2025)`));
-    const run = await this.run(scheme, selection, { period }, onProgress, signal);
+    // Once Apply wrote this period's grading, only the summaries are written — unless the sheet no longer
+    // holds those tiers (edited since): then its columns are written as Apply would, so sheet and summaries agree.
+    const applied = this.applied === appliedKey(scheme, selection, period);
+    const run = await this.run(scheme, selection, { period, writeColumns: applied ? 'if-changed' : true }, onProgress, signal);
+    const wroteColumns = run.wroteColumns;
+    this.applied = appliedKey(scheme, selection, period);
     const s = run.summaries!;
-    const previous = run.previous ? new Map([...run.previous].map(([id, r]) => [id, r.tier ?? ''])) : null;
     return {
       period,
       previousPeriod: run.previousPeriod,
+      kept: run.held.size,
+      wroteColumns,
       sheets: [s.mix, s.movement, s.churn].filter((x): x is string => !!x),
       native: !!s.native && s.native.notice === null,
       notice: s.native?.notice ?? null,
       mix: mixView(run.result),
-      moves: movesBetween(scheme, run.result, previous),
+      moves: run.movement ? movesOf(run.movement, scheme) : movesBetween(scheme, run.result, null),
     };
   }
 
@@ -290,7 +321,11 @@ export class GradingSession {
     return name;
   }
 
-  private async run(scheme: Scheme, selection: Selection, extra: { period?: string }, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<RunResult> {
+  private async run(
+    scheme: Scheme,
+    selection: Selection,
+    extra: { period?: string | null; writeColumns?: boolean | 'if-changed'; writeSummaries?: boolean },
+    onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<RunResult> {
     const port = this.makePort(signal);
     try {
       return await gradeWorkbook(port, {
@@ -299,6 +334,8 @@ export class GradingSession {
         ...(selection.sheet ? { sheet: selection.sheet } : {}),
         ...(selection.mapping && Object.keys(selection.mapping).length ? { mapping: selection.mapping } : {}),
         ...(extra.period ? { period: extra.period } : {}),
+        ...(extra.writeColumns !== undefined ? { writeColumns: extra.writeColumns } : {}),
+        ...(extra.writeSummaries === false ? { writeSummaries: false } : {}),
         ...(this.options.today !== undefined ? { today: this.options.today } : {}),
         ...(this.options.pause ? { pause: this.options.pause } : {}),
         onProgress: (p) => {
@@ -314,12 +351,18 @@ export class GradingSession {
   /** Read and map the customers once per (sheet, mapping, metrics): a threshold edit re-grades in memory. */
   private load(scheme: Scheme, selection: Selection): Promise<Loaded> {
     const metrics = [...new Set(scheme.criteria.map((c) => `${c.metric}:${c.column ?? ''}:${c.unit}`))].sort();
-    const key = JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang]);
+    const period = periodOf(selection);
+    const key = JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang, period]);
     if (this.loaded?.key === key) return this.loaded.value;
     const value = (async () => {
       const sheets = await this.port.listSheets();
-      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...selection }, null, null, this.options.today ?? todaySerial());
-      return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers) };
+      // Read as the run reads for the same period: recency to its end, orders within it.
+      const window = period ? periodWindow(period) : null;
+      const { sheet, mapping } = selection;
+      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...(sheet ? { sheet } : {}), ...(mapping ? { mapping } : {}) }, window, null, this.options.today ?? todaySerial());
+      const historySheet = generatedSheetName('history', ownedSheets(sheets, loaded.own), this.options.lang);
+      const history = period && historySheet.exists ? readHistory((await this.port.readSheet(historySheet.name)).values, scheme) : [];
+      return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers), history };
     })();
     this.loaded = { key, value };
     value.catch(() => {
@@ -450,6 +493,19 @@ function cellOf(issue: DataIssue, customers: CustomerSheet): string | null {
   if (issue.row === undefined || !issue.field || customers.generated) return null;
   const col = customers.mapping.byField[issue.field]?.col;
   return col === undefined ? null : `${columnLetter(col)}${issue.row}`;
+}
+
+/** The period of a selection, checked; null when blank. */
+function periodOf(selection: Selection): string | null {
+  const period = selection.period?.trim();
+  if (!period) return null;
+  if (!periodWindow(period))
+    throw new RunError('period', loc(`无法识别期间"${period}"（例如 2025Q3、2025H2、2025）`, `Cannot read the period "${period}" (e.g. 2025Q3, 2025H2, 2025)`));
+  return period;
+}
+
+function appliedKey(scheme: Scheme, selection: Selection, period: string | null): string {
+  return JSON.stringify([scheme, selection.sheet ?? null, selection.mapping ?? null, period]);
 }
 
 function countLabels(last: Map<string, string>): { label: string; customers: number }[] {

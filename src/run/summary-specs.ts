@@ -81,7 +81,7 @@ export function mixSpec(run: RunResult, lang: Lang, existingSheets: readonly str
 }
 
 /** This run's snapshot as history records (what the history sheet will hold for `period`). */
-export function currentRecords(run: RunResult, period: string, lang: Lang, gradedAt = new Date().toISOString()): HistoryRecord[] {
+export function currentRecords(run: RunResult, period: string, lang: Lang, gradedAt = new Date()): HistoryRecord[] {
   return readHistory([historyHeader(run.scheme, lang), ...historyRows(period, run.result, lang, gradedAt)], run.scheme);
 }
 
@@ -90,7 +90,7 @@ export function currentRecords(run: RunResult, period: string, lang: Lang, grade
  * 新客户 — and the tier now — or 流失), classified exactly as the core's movement matrix; rows by earlier tier,
  * columns by tier now or status, count. Null without an earlier period.
  */
-export function movementSpec(run: RunResult, period: string, lang: Lang, existingSheets: readonly string[] | OwnedSheets = [], gradedAt?: string): SummarySpec | null {
+export function movementSpec(run: RunResult, period: string, lang: Lang, existingSheets: readonly string[] | OwnedSheets = [], gradedAt?: Date): SummarySpec | null {
   if (!run.previous || !run.previousPeriod) return null;
   const { scheme } = run;
   const earlier = [...run.previous.values()];
@@ -135,7 +135,7 @@ export function movementSpec(run: RunResult, period: string, lang: Lang, existin
 }
 
 /** Every summary of a run: the mix, and the movement when a period and an earlier period exist. */
-export function summarySpecs(run: RunResult, lang: Lang, options: { period?: string; existingSheets?: readonly string[] | OwnedSheets; gradedAt?: string } = {}): SummarySpec[] {
+export function summarySpecs(run: RunResult, lang: Lang, options: { period?: string; existingSheets?: readonly string[] | OwnedSheets; gradedAt?: Date } = {}): SummarySpec[] {
   const specs = [mixSpec(run, lang, options.existingSheets)];
   const move = options.period ? movementSpec(run, options.period, lang, options.existingSheets, options.gradedAt) : null;
   if (move) specs.push(move);

@@ -8,9 +8,9 @@ import {
   loc,
   type CellValue,
   type GradeResult,
+  type HeldTier,
   type HistoryRecord,
   type Lang,
-  type Localized,
   type OutputColumnKey,
 } from '../core/index.ts';
 import type { ColumnWrite } from '../port/workbook.ts';
@@ -20,15 +20,28 @@ export interface OutputPlacement {
   existing: Partial<Record<OutputColumnKey, number>>;
   /** The last column holding user data (0-based). */
   lastCol: number;
+  /** The columns this run writes (default: all). */
+  keys?: readonly OutputColumnKey[];
 }
 
 /** Where each output column goes: its old place, else the next free column to the right. */
 export function placeOutputColumns(placement: OutputPlacement): Record<OutputColumnKey, number> {
   // New columns go right of everything: the user's data and any output column already there.
   let next = Math.max(placement.lastCol, ...Object.values(placement.existing).map((c) => c ?? -1)) + 1;
+  const keys = new Set(placement.keys ?? OUTPUT_COLUMNS.map((c) => c.key));
   const out = {} as Record<OutputColumnKey, number>;
-  for (const c of OUTPUT_COLUMNS) out[c.key] = placement.existing[c.key] ?? next++;
+  for (const c of OUTPUT_COLUMNS) if (keys.has(c.key)) out[c.key] = placement.existing[c.key] ?? next++;
   return out;
+}
+
+/**
+ * Our own output columns an earlier run wrote that this run does not (a score column from a points run,
+ * re-run in rules mode): emptied, header included, so no stale or blank column of ours is left behind.
+ */
+export function staleOutputColumns(existing: Partial<Record<OutputColumnKey, number>>, cols: Partial<Record<OutputColumnKey, number>>, height: number): ColumnWrite[] {
+  return (Object.keys(existing) as OutputColumnKey[])
+    .filter((k) => cols[k] === undefined && existing[k] !== undefined)
+    .map((k) => ({ col: existing[k]!, header: '', values: new Array<CellValue>(height).fill(null) }));
 }
 
 /**
@@ -79,10 +92,10 @@ function columnsBuilder(
   sheetRows: readonly number[],
   firstRow: number,
   lastRow: number,
-  cols: Record<OutputColumnKey, number>,
+  cols: Partial<Record<OutputColumnKey, number>>,
   previous: Map<string, HistoryRecord> | null,
-  /** Customers kept in a tier by the downgrade policy, with the note saying so. */
-  held: ReadonlyMap<number, Localized> | null = null,
+  /** Customers kept in a tier by the downgrade policy: their reason, gap and change say so. */
+  held: ReadonlyMap<number, HeldTier> | null = null,
 ): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
@@ -113,22 +126,22 @@ function columnsBuilder(
       scores![r] = score !== undefined && Number.isFinite(score) ? score : null;
       benefits![r] = e.benefits || null;
       const kept = held?.get(i);
-      reasons![r] = flat(kept ? `${e.reason}${issueSep}${kept[lang]}` : e.reason);
-      gaps![r] = e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
+      reasons![r] = flat(kept ? kept.reason[lang] : e.reason);
+      gaps![r] = kept ? kept.gap[lang] : e.gap !== null ? flat(e.gap) : t === 0 ? top : null;
       if (previous) {
         const prev = previous.get(table.ids[i]!);
         const prevTier = prev?.tier ? tierById.get(prev.tier) : undefined;
         previousTiers![r] = prevTier ? prevTier.label[lang] : (prev?.tier ?? null);
-        // A previous grade that names no tier of the scheme (the user's own) has no direction to show.
-        changes![r] = prev?.tier && !prevTier ? null : changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
+        // A kept customer says so; a previous grade that names no tier of the scheme (the user's own) has no direction to show.
+        changes![r] = kept && prev?.tier ? kept.mark[lang] : prev?.tier && !prevTier ? null : changeMark(scheme, prev?.tier, tier?.id ?? null, lang);
       }
       if (e.issues.length) issues![r] = e.issues.map((x) => (x.cell ? `${x.cell} ${x.message[lang]}` : x.message[lang])).join(issueSep);
     }
   };
   const done = () =>
-    OUTPUT_COLUMNS.map((c): ColumnWrite => ({
+    OUTPUT_COLUMNS.filter((c) => cols[c.key] !== undefined).map((c): ColumnWrite => ({
       key: c.key,
-      col: cols[c.key],
+      col: cols[c.key]!,
       header: c.header[lang],
       values: columns.get(c.key)!,
       width: WIDTHS[c.key],

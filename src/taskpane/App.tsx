@@ -106,6 +106,8 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   const running = useRef<Cancellable<unknown> | null>(null);
   const [revision, setRevision] = useState(0); // bumps after every write: views re-read
   const debounce = useDebounced(200);
+  // Preview, Apply and Summaries grade for the same period, so their tiers agree.
+  const graded = useMemo(() => ({ ...selection, period: period.trim() }), [selection, period]);
   const requestId = useRef(0);
 
   useEffect(() => api.setLang(lang), [api, lang]);
@@ -151,12 +153,12 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     const id = ++requestId.current;
     setPreview((p) => ({ ...p, loading: true }));
     debounce(() => {
-      api.preview(scheme, selection).then(
+      api.preview(scheme, graded).then(
         (view) => id === requestId.current && setPreview({ view, loading: false, error: null }),
         (e: unknown) => id === requestId.current && setPreview({ view: null, loading: false, error: toPaneError(e) }),
       );
     });
-  }, [api, scheme, selection, wantsPreview, data.view, debounce, revision]);
+  }, [api, scheme, graded, wantsPreview, data.view, debounce, revision]);
 
   const start = <T,>(op: Cancellable<T>) => {
     running.current = op as Cancellable<unknown>;
@@ -169,7 +171,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     if (!scheme) return;
     const written = await forWriting(scheme);
     setApply({ result: null, running: true, progress: null, error: null });
-    start(api.apply(written, selection, (progress) => setApply((a) => ({ ...a, progress })))).then(
+    start(api.apply(written, graded, (progress) => setApply((a) => ({ ...a, progress })))).then(
       (result) => {
         setApply({ result, running: false, progress: null, error: null });
         setRevision((r) => r + 1);
@@ -182,7 +184,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     if (!scheme) return;
     const written = await forWriting(scheme);
     setSummaries({ result: null, running: true, progress: null, error: null });
-    start(api.summaries(written, selection, period.trim(), (progress) => setSummaries((x) => ({ ...x, progress })))).then(
+    start(api.summaries(written, graded, period.trim(), (progress) => setSummaries((x) => ({ ...x, progress })))).then(
       (result) => {
         setSummaries({ result, running: false, progress: null, error: null });
         setRevision((r) => r + 1);
@@ -261,7 +263,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
             <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} onShowCell={showCell} />
           )}
           {scheme && step === 'apply' && (
-            <ApplyStep {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+            <ApplyStep period={period} onPeriodChange={setPeriod} {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
             <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />

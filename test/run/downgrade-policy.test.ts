@@ -12,10 +12,10 @@ describe('downgrade policy across periods', () => {
     let book = FileWorkbook.open(createWorkbook([{ name: '客户', values: [HEADER, ['K1', '甲公司', 600_000, 4], ['K2', '乙公司', 600_000, 4]] }]), 'b.xlsx');
     const period = async (label: string, k1Spend: number) => {
       await book.writeColumns({ sheet: '客户', headerRow: 1, firstRow: 2, columns: [{ col: 2, header: '年度消费金额', values: [k1Spend, 600_000] }] });
-      const run = await gradeWorkbook(book, { lang: 'zh-CN', period: label, gradedAt: label });
+      const run = await gradeWorkbook(book, { lang: 'zh-CN', period: label, gradedAt: new Date(2026, 0, 5) });
       book = FileWorkbook.open(book.toXlsx(), 'b.xlsx');
       const values = (await book.readSheet('客户')).values;
-      return { run, tier: values[1]![4], reason: String(values[1]![7]), change: values[1]![10] };
+      return { run, tier: values[1]![4], reason: String(values[1]![6]), gap: String(values[1]![7]), change: values[1]![9] };
     };
     const p1 = await period('2025H1', 600_000);
     expect(p1.tier).toBe('重要客户');
@@ -23,9 +23,10 @@ describe('downgrade policy across periods', () => {
     const p2 = await period('2025H2', 200_000);
     expect(p2.tier).toBe('重要客户');
     expect(p2.run.held.size).toBe(1);
-    expect(p2.reason).toContain('年度消费金额 ¥200,000 ≥ ¥100,000');
-    expect(p2.reason).toContain('保级：连续 1 期未达标，第 2 期降级');
-    expect(p2.change).toBe('=');
+    // Every column says it was kept, and none lists the lower tier's criteria as if they were met.
+    expect(p2.reason).toBe('保级：连续 1 期未达标，第 2 期降级（保持重要客户；本期按规则为普通客户）');
+    expect(p2.gap).toBe('保级：需重新达到重要客户标准，否则下期降级');
+    expect(p2.change).toBe('保级');
     // Below for the second consecutive period: it drops.
     const p3 = await period('2026H1', 200_000);
     expect(p3.tier).toBe('普通客户');

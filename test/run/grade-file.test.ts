@@ -8,16 +8,17 @@ import { PERIOD1, cellMap, messyWorkbook } from '../fixtures/messy-workbook.ts';
 import { hasSoffice, libreOfficeSheets } from '../support/libreoffice.ts';
 
 const SHEET = '客户名单';
-const OUTPUT_HEADERS = ['客户等级', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题'];
+// b2b-value grades by rules: no score column.
+const OUTPUT_HEADERS = ['客户等级', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题'];
 
 async function gradeBytes(bytes: Uint8Array, period?: string) {
   const book = FileWorkbook.open(bytes, 'book.xlsx');
-  const run = await gradeWorkbook(book, { lang: 'zh-CN', ...(period ? { period } : {}), gradedAt: '2026-01-05T09:00:00Z', today: 46000 });
+  const run = await gradeWorkbook(book, { lang: 'zh-CN', ...(period ? { period } : {}), gradedAt: new Date('2026-01-05T09:00:00Z'), today: 46000 });
   return { run, bytes: book.toXlsx() };
 }
 
 /** Output column letters: the first empty columns right of the data (A–G, so H onwards). */
-const OUT_COLS = ['H', 'I', 'J', 'K', 'L', 'M', 'N', 'O'];
+const OUT_COLS = ['H', 'I', 'J', 'K', 'L', 'M', 'N'];
 const isOutputCell = (key: string) => key.startsWith(`${SHEET}!`) && OUT_COLS.includes(key.slice(SHEET.length + 1).replace(/\d+$/, ''));
 const isGeneratedSheet = (key: string) => /^(等级规则|等级历史)!/.test(key);
 
@@ -59,7 +60,7 @@ describe('grading a messy workbook through the file host', () => {
     const twice = (await gradeBytes(once)).bytes;
     const afterTwice = await cellMap(twice);
     expect([...afterTwice.entries()]).toEqual([...afterOnce.entries()]);
-    expect([...afterTwice.keys()].some((k) => k.startsWith(`${SHEET}!P`))).toBe(false);
+    expect([...afterTwice.keys()].some((k) => k.startsWith(`${SHEET}!O`))).toBe(false);
   });
 
   it('writes text that looks like a formula as text', async () => {
@@ -73,7 +74,7 @@ describe('grading a messy workbook through the file host', () => {
     const { bytes } = await gradeBytes(await messyWorkbook(), '2025H2');
     const sheets = libreOfficeSheets(bytes, [SHEET, '等级规则', '等级历史', '产品目录']);
     const rows = sheets.get(SHEET)!;
-    expect(rows[3]!.slice(7, 10)).toEqual(['客户等级', '等级得分', '客户权益']);
+    expect(rows[3]!.slice(7, 10)).toEqual(['客户等级', '客户权益', '评级依据']);
     expect(rows[4]![0]).toBe('KH-001');
     expect(rows[4]![7]).toBe('VIP客户(战略客户)');
     expect(rows[4]![2]).toBe('¥1,250,000');
@@ -93,7 +94,7 @@ describe('grading a messy workbook through the file host', () => {
     const periods = [...cells.entries()].filter(([k]) => /^等级历史!A\d+$/.test(k) && k !== '等级历史!A1').map(([, v]) => JSON.parse(v));
     expect(periods.filter((p) => p === '2025H1')).toHaveLength(PERIOD1.length);
     expect(periods.filter((p) => p === '2025H2')).toHaveLength(PERIOD1.length);
-    expect(cells.get(`${SHEET}!M5`)).toBe(JSON.stringify('VIP客户(战略客户)'));
-    expect(cells.get(`${SHEET}!N5`)).toBe(JSON.stringify('='));
+    expect(cells.get(`${SHEET}!L5`)).toBe(JSON.stringify('VIP客户(战略客户)'));
+    expect(cells.get(`${SHEET}!M5`)).toBe(JSON.stringify('='));
   });
 });

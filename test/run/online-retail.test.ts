@@ -15,7 +15,7 @@ if (!present) console.warn(`SKIPPED: Online Retail grading test — ${DATA} is a
 describe.runIf(present)('Online Retail 2011, graded from the orders export alone', () => {
   it('aggregates and grades every customer as the dataset README says', async () => {
     const book = FileWorkbook.open(new Uint8Array(gunzipSync(readFileSync(DATA))), 'online-retail.csv');
-    const run = await gradeWorkbook(book, { lang: 'en-US', scheme: getPreset('abc-revenue')!, period: '2011', gradedAt: 'test' });
+    const run = await gradeWorkbook(book, { lang: 'en-US', scheme: getPreset('abc-revenue')!, period: '2011', gradedAt: new Date(2026, 0, 5) });
     const { table } = run.result;
     // The 2011 customers: the 4,244 distinct CustomerIDs (written as floats, "17850.0") with rows in 2011;
     // the 135,080 rows without one are not customers.
@@ -51,8 +51,8 @@ describe.runIf(present)('Online Retail 2010 → 2011 as two review periods', () 
     const text = gunzipSync(readFileSync(DATA));
     const book = FileWorkbook.open(new Uint8Array(text), 'online-retail.csv');
     const scheme = getPreset('abc-revenue')!;
-    await gradeWorkbook(book, { lang: 'en-US', scheme, period: '2010', gradedAt: 'test' });
-    const run = await gradeWorkbook(book, { lang: 'en-US', period: '2011', gradedAt: 'test' });
+    await gradeWorkbook(book, { lang: 'en-US', scheme, period: '2010', gradedAt: new Date(2026, 0, 5) });
+    const run = await gradeWorkbook(book, { lang: 'en-US', period: '2011', gradedAt: new Date(2026, 0, 5) });
     expect(run.schemeSource).toBe('rules-sheet');
     expect(run.previousPeriod).toBe('2010');
 

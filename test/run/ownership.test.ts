@@ -18,7 +18,7 @@ const OURS = ['客户等级（TierBook）', '等级得分', '客户权益', '评
 
 async function grade(bytes: Uint8Array, period?: string): Promise<Uint8Array> {
   const book = FileWorkbook.open(bytes, 'book.xlsx');
-  await gradeWorkbook(book, { lang: 'zh-CN', gradedAt: '2026-01-05T09:00:00Z', today: 46000, ...(period ? { period } : {}) });
+  await gradeWorkbook(book, { lang: 'zh-CN', gradedAt: new Date('2026-01-05T09:00:00Z'), today: 46000, ...(period ? { period } : {}) });
   return book.toXlsx();
 }
 

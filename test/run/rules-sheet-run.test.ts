@@ -77,7 +77,7 @@ describe('CSV input', () => {
     const again = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/tierbook.js'), 'grade', file, '--in-place', '--lang', 'en-US'], { encoding: 'utf8' });
     expect(again.status, again.stderr).toBe(0);
     const text = new TextDecoder(hasIconv ? 'gb18030' : 'utf-8', { fatal: true }).decode(readFileSync(file));
-    expect(text.split(/\r\n/)[0]).toBe('客户编号,客户名称,年度消费金额,合作年限,Tier,Score,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
+    expect(text.split(/\r\n/)[0]).toBe('客户编号,客户名称,年度消费金额,合作年限,Tier,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');
     expect(readFileSync(file).subarray(0, 4).equals(bytes.subarray(0, 4))).toBe(true);
   }, 60_000);
 });

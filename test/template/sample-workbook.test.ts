@@ -19,7 +19,7 @@ describe('sample workbook', () => {
     expect(book.readSheet(names.orders).values).toEqual(t.orders);
     expect(book.readSheet(names.customers).values).toEqual(t.customers);
 
-    const run = await gradeWorkbook(FileWorkbook.open(bytes, 's.xlsx'), { lang: 'zh-CN', period: '2025H2', gradedAt: '2026-01-01T00:00:00Z' });
+    const run = await gradeWorkbook(FileWorkbook.open(bytes, 's.xlsx'), { lang: 'zh-CN', period: '2025H2', gradedAt: new Date('2026-01-01T00:00:00Z') });
     expect(run.scheme.id).toBe('b2b-value');
     expect(run.schemeSource).toBe('default');
     expect(run.related).toEqual({ orders: names.orders, interactions: names.interactions, satisfaction: names.satisfaction });

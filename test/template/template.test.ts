@@ -225,7 +225,7 @@ describe.each(LANGS)('the %s template', (lang) => {
     const wb = await loadExcelJs(out);
     expect(wb.getWorksheet(names.customers)!.getTables()).toHaveLength(1);
     // a period run reads the orders too
-    const again = await gradeWorkbook(FileWorkbook.open(committed, 't.xlsx'), { lang, period: '2025', gradedAt: '2025-12-31T00:00:00Z' });
+    const again = await gradeWorkbook(FileWorkbook.open(committed, 't.xlsx'), { lang, period: '2025', gradedAt: new Date('2025-12-31T00:00:00Z') });
     expect(again.customers.table.size).toBe(20);
   });
 });

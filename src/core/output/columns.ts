@@ -15,6 +15,14 @@ export const OUTPUT_COLUMNS = [
 
 export type OutputColumnKey = (typeof OUTPUT_COLUMNS)[number]['key'];
 
+/**
+ * The output columns a scheme's mode writes: rules mode has no score (a tier follows from its conditions,
+ * not from points), so it gets no 等级得分 column rather than an empty one.
+ */
+export function outputColumnsFor(mode: { kind: string }): OutputColumnKey[] {
+  return OUTPUT_COLUMNS.map((c) => c.key).filter((k) => k !== 'score' || mode.kind !== 'rules');
+}
+
 /** Fold case, spaces and full-width forms so a header typed or copied slightly differently still matches. */
 export function headerKey(text: unknown): string {
   if (text === null || text === undefined) return '';

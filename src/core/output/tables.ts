@@ -28,7 +28,13 @@ export interface GeneratedSheet {
   /** Column widths in characters, by column index. */
   widths?: number[];
   /** Print setup for sheets meant to be printed (the handbook). */
-  print?: { landscape?: boolean; fitToWidth?: boolean; repeatRows?: [number, number] };
+  print?: {
+    landscape?: boolean;
+    fitToWidth?: boolean;
+    repeatRows?: [number, number];
+    /** Tables (by index) that start on a new page, so the short tables above print whole on theirs. */
+    breakBefore?: number[];
+  };
   /** Freeze the rows above this 1-based row. */
   freezeRows?: number;
 }

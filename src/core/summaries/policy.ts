@@ -28,6 +28,11 @@ export interface HeldTier {
   /** Consecutive periods computed below the tier held, this one included. */
   periodsBelow: number;
   note: Localized;
+  /** What each output column says of a kept customer, so no column contradicts the tier held. */
+  reason: Localized;
+  gap: Localized;
+  /** The change mark: 保级 / Kept for a tier held, ↓ for a one-tier step. */
+  mark: Localized;
 }
 
 export interface PolicyResult {
@@ -172,15 +177,22 @@ export function applyDowngradePolicy(
       const step = p + 1;
       if (c <= step) continue;
       tier[i] = step;
+      const note = {
+        'zh-CN': `逐级降级：本期评定为${label(c)['zh-CN']}，先降一级至${label(step)['zh-CN']}`,
+        'en-US': `Stepped down: graded ${label(c)['en-US']}, lowered one tier to ${label(step)['en-US']}`,
+      };
       held.push({
         index: i,
         kept: scheme.tiers[step]!.id,
         computed: scheme.tiers[c]!.id,
         periodsBelow: below,
-        note: {
-          'zh-CN': `逐级降级：本期评定为${label(c)['zh-CN']}，先降一级至${label(step)['zh-CN']}`,
-          'en-US': `Stepped down: graded ${label(c)['en-US']}, lowered one tier to ${label(step)['en-US']}`,
+        note,
+        reason: note,
+        gap: {
+          'zh-CN': `逐级降级：每期最多降一级，下期仍未达${label(step)['zh-CN']}标准将继续下降`,
+          'en-US': `Stepped down: at most one tier per review; still below ${label(step)['en-US']} next period, it drops again`,
         },
+        mark: { 'zh-CN': '↓', 'en-US': '↓' },
       });
       continue;
     }
@@ -188,15 +200,27 @@ export function applyDowngradePolicy(
     const k = policy.periods;
     if (below >= k) continue;
     tier[i] = p;
+    const note = {
+      'zh-CN': `保级：连续 ${below} 期未达标，第 ${k} 期降级`,
+      'en-US': `Tier kept: below for ${below} period${below === 1 ? '' : 's'}, downgraded at the ${ordinalEn(k)}`,
+    };
+    const left = k - below;
     held.push({
       index: i,
       kept: scheme.tiers[p]!.id,
       computed: scheme.tiers[c]!.id,
       periodsBelow: below,
-      note: {
-        'zh-CN': `保级：连续 ${below} 期未达标，第 ${k} 期降级`,
-        'en-US': `Tier kept: below for ${below} period${below === 1 ? '' : 's'}, downgraded at the ${ordinalEn(k)}`,
+      note,
+      // The reason names the tier held and the one the rules give, never the lower tier's criteria as if they were met.
+      reason: {
+        'zh-CN': `${note['zh-CN']}（保持${label(p)['zh-CN']}；本期按规则为${label(c)['zh-CN']}）`,
+        'en-US': `${note['en-US']} (stays ${label(p)['en-US']}; the rules give ${label(c)['en-US']} this period)`,
       },
+      gap: {
+        'zh-CN': `保级：需重新达到${label(p)['zh-CN']}标准，否则${left === 1 ? '下期' : `再 ${left} 期后`}降级`,
+        'en-US': `Tier kept: meet ${label(p)['en-US']} again, or be downgraded ${left === 1 ? 'next period' : `in ${left} periods`}`,
+      },
+      mark: { 'zh-CN': '保级', 'en-US': 'Kept' },
     });
   }
   return { tier, held };

@@ -40,18 +40,43 @@ const W = {
   item: loc('项目', 'Item'),
 };
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+// East Asian Wide (W) and Fullwidth (F) code points of Unicode's EastAsianWidth.txt: sorted [from, to] pairs.
+const WIDE_RANGES = [0x1100, 0x115f, 0x231a, 0x231a, 0x231b, 0x231b, 0x2329, 0x2329, 0x232a, 0x232a, 0x23e9, 0x23ec, 0x23f0, 0x23f0, 0x23f3, 0x23f3, 0x25fd, 0x25fd, 0x25fe, 0x25fe, 0x2614, 0x2614, 0x2615, 0x2615, 0x2648, 0x2653, 0x267f, 0x267f, 0x2693, 0x2693, 0x26a1, 0x26a1, 0x26aa, 0x26aa, 0x26ab, 0x26ab, 0x26bd, 0x26bd, 0x26be, 0x26be, 0x26c4, 0x26c4, 0x26c5, 0x26c5, 0x26ce, 0x26ce, 0x26d4, 0x26d4, 0x26ea, 0x26ea, 0x26f2, 0x26f2, 0x26f3, 0x26f3, 0x26f5, 0x26f5, 0x26fa, 0x26fa, 0x26fd, 0x26fd, 0x2705, 0x2705, 0x270a, 0x270a, 0x270b, 0x270b, 0x2728, 0x2728, 0x274c, 0x274c, 0x274e, 0x274e, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27b0, 0x27b0, 0x27bf, 0x27bf, 0x2b1b, 0x2b1b, 0x2b1c, 0x2b1c, 0x2b50, 0x2b50, 0x2b55, 0x2b55, 0x2e80, 0x3029, 0x3030, 0x303e, 0x3041, 0x3098, 0x309b, 0x33ff, 0x3400, 0x4dbf, 0x4e00, 0x9fff, 0xa000, 0xa4cf, 0xa960, 0xa97f, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe10, 0xfe19, 0xfe30, 0xfe6f, 0xff00, 0xff60, 0xffe0, 0xffe6, 0x16fe0, 0x16fe3, 0x17000, 0x1b2ff, 0x1f004, 0x1f004, 0x1f0cf, 0x1f0cf, 0x1f18e, 0x1f18e, 0x1f191, 0x1f19a, 0x1f200, 0x1f251, 0x1f300, 0x1f320, 0x1f32d, 0x1f335, 0x1f337, 0x1f37c, 0x1f37e, 0x1f393, 0x1f3a0, 0x1f3ca, 0x1f3cf, 0x1f3d3, 0x1f3e0, 0x1f3f0, 0x1f3f4, 0x1f3f4, 0x1f3f8, 0x1f43e, 0x1f440, 0x1f440, 0x1f442, 0x1f4fc, 0x1f4ff, 0x1f53d, 0x1f54b, 0x1f54e, 0x1f550, 0x1f567, 0x1f57a, 0x1f57a, 0x1f595, 0x1f595, 0x1f596, 0x1f596, 0x1f5a4, 0x1f5a4, 0x1f5fb, 0x1f64f, 0x1f680, 0x1f6c5, 0x1f6cc, 0x1f6cc, 0x1f6d0, 0x1f6d2, 0x1f6d5, 0x1f6d7, 0x1f6eb, 0x1f6eb, 0x1f6ec, 0x1f6ec, 0x1f6f4, 0x1f6fc, 0x1f7e0, 0x1f7eb, 0x1f90c, 0x1f93a, 0x1f93c, 0x1f945, 0x1f947, 0x1f9ff, 0x1fa70, 0x1faff, 0x20000, 0x3fffd];
+// Combining marks, zero-width characters and variation selectors take no column of their own.
+const MARK = /^[\p{Mn}\p{Me}]$/u;
+const isZero = (ch: string, cp: number) => (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || MARK.test(ch);
 
-/** CJK and full-width characters take two columns (of a sheet column's character width). */
-export function isWide(ch: string): boolean {
-  return WIDE.test(ch);
+function inWide(cp: number): boolean {
+  let lo = 0;
+  let hi = WIDE_RANGES.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < WIDE_RANGES[2 * mid]!) hi = mid - 1;
+    else if (cp > WIDE_RANGES[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
-/** Display width in character units: CJK and full-width characters count two. */
+/** East Asian Wide and Fullwidth characters take two columns (of a terminal, or of a sheet column's character width). */
+export function isWide(ch: string): boolean {
+  return inWide(ch.codePointAt(0) ?? 0);
+}
+
+/** Display width in character units: Wide and Fullwidth characters count two, combining marks none. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += isWide(ch) ? 2 : 1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += inWide(cp) ? 2 : isZero(ch, cp) ? 0 : 1;
+  }
   return w;
+}
+
+/** `text` padded with spaces to `width` display columns (at least one space when it is wider). */
+export function padDisplay(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + pad : pad + text;
 }
 
 /**
@@ -93,6 +118,20 @@ function churnedLabel(scheme: Scheme, lang: Lang): string {
 }
 
 const period = (p: string | null) => p ?? '—';
+
+/**
+ * What new and churned mean in a movement: written beside the 等级变动 table and under the pane's counts,
+ * which both come from tierMovement.
+ */
+export function movementDefinition(m: TierMovement, scheme: Scheme): Localized {
+  const days = m.recencyKnown ? m.churnDays : null;
+  const newName = (l: Lang) => newLabel(scheme, l);
+  const churnName = (l: Lang) => churnedLabel(scheme, l);
+  return {
+    'zh-CN': `"${newName('zh-CN')}"：${period(m.from)} 未在册（或当时已流失）、${period(m.to)} 在册的客户；"${churnName('zh-CN')}"：${period(m.from)} 在册、${period(m.to)} 不在名单中${days !== null ? `或已超过 ${days} 天无消费` : ''}的客户。`,
+    'en-US': `"${newName('en-US')}": not listed (or already lapsed) in ${period(m.from)}, listed in ${period(m.to)}; "${churnName('en-US')}": listed in ${period(m.from)}, no longer listed in ${period(m.to)}${days !== null ? ` or without a purchase for more than ${days} days` : ''}.`,
+  };
+}
 
 // ---------- tier mix (等级分布) ----------
 
@@ -223,9 +262,7 @@ export function movementTables(m: TierMovement, scheme: Scheme, lang: Lang): She
     zh
       ? `行为 ${period(m.from)} 的等级，列为 ${period(m.to)} 的等级（等级从高到低排列）：对角线上为等级不变，对角线左下方为升级，右上方为降级。`
       : `Rows: tier in ${period(m.from)}; columns: tier in ${period(m.to)} (best tier first). The diagonal is unchanged; below it are upgrades, above it downgrades.`,
-    zh
-      ? `"${newName}"：${period(m.from)} 未在册（或当时已流失）、${period(m.to)} 在册的客户；"${churnName}"：${period(m.from)} 在册、${period(m.to)} 不在名单中${days !== null ? `或已超过 ${days} 天无消费` : ''}的客户。`
-      : `"${newName}": not listed (or already lapsed) in ${period(m.from)}, listed in ${period(m.to)}; "${churnName}": listed in ${period(m.from)}, no longer listed in ${period(m.to)}${days !== null ? ` or without a purchase for more than ${days} days` : ''}.`,
+    movementDefinition(m, scheme)[lang],
   ];
   const counts: SheetTable = {
     title: `${MOVE.matrixCounts[lang]}${zh ? '：' : ': '}${span}`,
@@ -394,8 +431,9 @@ export function churnTables(churn: TierChurn, scheme: Scheme, lang: Lang): Sheet
 
 // ---------- the generated sheets ----------
 
-function sheet(name: string, tables: SheetTable[]): GeneratedSheet {
-  return { name, tables, widths: columnWidths(tables, 10, 40) };
+/** A summary sheet, set up to print one page wide so that no table is cut between columns. */
+function sheet(name: string, tables: SheetTable[], landscape = false, breakBefore: number[] = []): GeneratedSheet {
+  return { name, tables, widths: columnWidths(tables, 10, 40), print: { fitToWidth: true, landscape, ...(breakBefore.length ? { breakBefore } : {}) } };
 }
 
 export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedSheet {
@@ -403,7 +441,9 @@ export function mixSheet(mix: TierMix, scheme: Scheme, lang: Lang): GeneratedShe
 }
 
 export function movementSheet(m: TierMovement, scheme: Scheme, lang: Lang): GeneratedSheet {
-  return sheet(GENERATED_SHEETS.movement[lang], movementTables(m, scheme, lang));
+  // The list of movers (the last table) may run over pages: it starts on its own, so the matrices and the summary print whole.
+  const tables = movementTables(m, scheme, lang);
+  return sheet(GENERATED_SHEETS.movement[lang], tables, true, m.moves.length ? [tables.length - 1] : []);
 }
 
 export function churnSheet(churn: TierChurn, scheme: Scheme, lang: Lang): GeneratedSheet {

@@ -38,8 +38,8 @@ class XlsxPort implements WorkbookPort {
   async replaceSheet(sheet: GeneratedSheet): Promise<void> {
     this.book.replaceSheet(sheet);
   }
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
-    this.book.appendRows(sheet, header, rows, replace, kind);
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
+    this.book.appendRows(sheet, header, rows, replace, kind, numberFormats);
   }
 }
 
@@ -135,10 +135,10 @@ export class FileWorkbook implements WorkbookPort {
     this.writeLog.push({ kind: 'sheet', sheet: sheet.name, row: 1, cols: [] });
     return this.port.replaceSheet(sheet);
   }
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
     this.made.add(sheet);
     this.writeLog.push({ kind: 'rows', sheet, row: 1, cols: [] });
-    return this.port.appendRows(sheet, header, rows, replace, kind);
+    return this.port.appendRows(sheet, header, rows, replace, kind, numberFormats);
   }
 
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
@@ -149,7 +149,7 @@ export class FileWorkbook implements WorkbookPort {
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
-      else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.mark);
+      else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.mark, w.numberFormats);
     }
     return book.save();
   }

@@ -17,7 +17,7 @@ interface MemorySheet {
 type Replay =
   | { kind: 'columns'; patch: ColumnsPatch }
   | { kind: 'sheet'; sheet: GeneratedSheet }
-  | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue }; mark?: string };
+  | { kind: 'append'; sheet: string; header: string[]; rows: CellValue[][]; replace?: { col: number; key: CellValue }; mark?: string; numberFormats?: readonly (string | null)[] };
 
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: MemorySheet[];
@@ -100,7 +100,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.writes.push({ kind: 'sheet', sheet });
   }
 
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
     let s = this.sheets.find((x) => x.name === sheet);
     if (!s) {
       s = { name: sheet, values: [header.slice()], generated: null, created: true, original: null };
@@ -109,7 +109,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (kind) this.markSheet(sheet, kind);
     if (replace) s.values = s.values.filter((r, i) => i === 0 || String(r[replace.col] ?? '') !== String(replace.key ?? ''));
     s.values.push(...rows.map((r) => r.slice()));
-    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}), ...(kind ? { mark: kind } : {}) });
+    this.writes.push({ kind: 'append', sheet, header, rows, ...(replace ? { replace } : {}), ...(kind ? { mark: kind } : {}), ...(numberFormats ? { numberFormats } : {}) });
   }
 
   /** The sheets as they were before the first write (what an .xlsx replay starts from). */

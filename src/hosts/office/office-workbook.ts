@@ -14,7 +14,7 @@ import { RunError } from '../../run/errors.ts';
 import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocks, widthPoints, type BlockLimits } from './batch.ts';
 import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
 import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './errors.ts';
-import { emptySheet, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
+import { emptySheet, newBatch, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
 import { writeSummaries } from './summaries.ts';
 
 /** Excel.run, or a stand-in with the same shape (the Excel fake in tests). */
@@ -330,7 +330,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return found;
   }
 
-  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
     const written: WrittenBlocks = { what: loc('历史记录', 'the history rows'), done: 0, total: 0, rows: null };
     await this.excel(loc(`写入工作表"${sheet}"`, `Writing sheet "${sheet}"`), written, async (context) => {
       const env = this.env(written, (done, total) => {
@@ -379,6 +379,11 @@ export class OfficeWorkbook implements WorkbookPort {
         width,
         writeHeader: !existingHeader || existingHeader.every((h) => h === null),
       });
+      if (numberFormats?.some(Boolean) && rows.length) {
+        const batch = newBatch(context, env);
+        for (const [c, f] of numberFormats.entries()) if (f) await writeNumberFormat(ws, batch, 1 + kept.length, c, rows.length, f, this.limits);
+        await batch.flush();
+      }
     });
   }
 

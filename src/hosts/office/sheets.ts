@@ -188,9 +188,11 @@ export async function writeGenerated(context: Excel.RequestContext, ws: Excel.Wo
       });
   if (sheet.freezeRows && sheet.freezeRows > 1) await batch.add(60, () => ws.freezePanes.freezeRows(sheet.freezeRows! - 1));
   if (sheet.print && env.supports('ExcelApi', '1.9')) {
-    const { landscape, repeatRows } = sheet.print;
+    const { landscape, repeatRows, fitToWidth } = sheet.print;
     await batch.add(120, () => {
       if (landscape) ws.pageLayout.orientation = 'Landscape';
+      // One page wide (as the file host's fitToWidth="1" fitToHeight="0"): no table is cut between columns.
+      if (fitToWidth !== false) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
       if (repeatRows) ws.pageLayout.setPrintTitleRows(`$${repeatRows[0]}:$${repeatRows[1]}`);
     });
   }

@@ -150,7 +150,8 @@ async function nativeSummary(context: Excel.RequestContext, spec: SummarySpec, d
 async function staticSummary(context: Excel.RequestContext, spec: SummarySpec, deps: SummaryDeps): Promise<SummaryResult> {
   const { env } = deps;
   const ws = await deps.ownedSheet(spec.sheet, env);
-  await writeGenerated(context, ws, { name: spec.sheet, tables: spec.fallback }, env);
+  // Printed one page wide, as the file host prints the same tables (the movement in landscape).
+  await writeGenerated(context, ws, { name: spec.sheet, tables: spec.fallback, print: { fitToWidth: true, landscape: spec.key === 'movement' } }, env);
   let chart = false;
   const first = spec.fallback[0];
   // Charts need adjacent columns: the label column and the value column next to it.

@@ -1,6 +1,7 @@
 // Step 4 — Apply: grade and write back, with a progress bar by block and Cancel; then the results: tier
 // mix, moves, and the data issues, each of which shows its cell.
-import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { periodWindow } from '../../core/aggregate/period.ts';
 import type { ApplyView, Progress } from '../api.ts';
 import type { PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
@@ -16,6 +17,9 @@ const useStyles = makeStyles({
 });
 
 export interface ApplyStepProps {
+  /** The review period graded for (shared with Summaries): the policy keeps tiers for it. Blank: none. */
+  period: string;
+  onPeriodChange(period: string): void;
   result: ApplyView | null;
   running: boolean;
   progress: Progress | null;
@@ -28,13 +32,22 @@ export interface ApplyStepProps {
   onShowCell(sheet: string, cell: string): void;
 }
 
-export function ApplyStep({ result, running, progress, error, disabled, disabledReason, onApply, onCancel, onShowCell }: ApplyStepProps) {
+export function ApplyStep({ period, onPeriodChange, result, running, progress, error, disabled, disabledReason, onApply, onCancel, onShowCell }: ApplyStepProps) {
   const s = useStyles();
   const t = useT();
+  const valid = period.trim() === '' || periodWindow(period.trim()) !== null;
   return (
     <div className={s.step}>
       <Text>{t.t('applyIntro')}</Text>
-      <RunControls label={result ? t.t('applyAgain') : t.t('applyButton')} running={running} progress={progress} disabled={disabled} onRun={onApply} onCancel={onCancel} />
+      <Field
+        label={t.t('periodLabel')}
+        hint={valid ? t.t('applyPeriodHint') : undefined}
+        validationState={valid ? 'none' : 'error'}
+        validationMessage={valid ? undefined : t.t('periodInvalid', { value: period })}
+      >
+        <Input value={period} onChange={(_, d) => onPeriodChange(d.value)} data-testid="apply-period" />
+      </Field>
+      <RunControls label={result ? t.t('applyAgain') : t.t('applyButton')} running={running} progress={progress} disabled={disabled || !valid} onRun={onApply} onCancel={onCancel} />
       {disabled && disabledReason && (
         <MessageBar intent="info" layout="multiline" data-testid="apply-why">
           <MessageBarBody>{disabledReason}</MessageBarBody>
@@ -46,6 +59,11 @@ export function ApplyStep({ result, running, progress, error, disabled, disabled
           <MessageBar intent="success">
             <MessageBarBody>{t.t('applied', { sheet: result.sheet, count: result.mix.graded })}</MessageBarBody>
           </MessageBar>
+          {result.kept > 0 && (
+            <Text data-testid="apply-kept" data-count={result.kept}>
+              {t.t('keptCount', { count: t.num(result.kept) })} · {t.t('keptHint')}
+            </Text>
+          )}
           <Section title={t.t('tierMix')} id="apply-mix">
             <MixChart mix={result.mix} lastApplied={result.lastApplied} />
           </Section>

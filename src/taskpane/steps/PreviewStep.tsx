@@ -37,7 +37,6 @@ export function PreviewStep({ preview, loading, error, compact, onShowCell = () 
         <>
           <Section title={t.t('tierMix')} id={compact ? 'strip-mix' : 'preview-mix'}>
             <MixChart mix={preview.mix} lastApplied={preview.lastApplied} />
-            {preview.mix.unrated > 0 && <Text size={200}>{t.t('unratedCount', { count: preview.mix.unrated })}</Text>}
             {preview.mix.revenueLabel && !compact && (
               <Text size={200} className={s.sub}>
                 {t.t('revenueTotal', { label: t.l(preview.mix.revenueLabel), value: t.money(preview.mix.totalRevenue, preview.mix.currency) })}

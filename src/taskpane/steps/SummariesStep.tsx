@@ -57,6 +57,11 @@ export function SummariesStep({ period, onPeriodChange, result, running, progres
               <MessageBarBody>{t.l(result.notice)}</MessageBarBody>
             </MessageBar>
           )}
+          {result.kept > 0 && (
+            <Text data-testid="summaries-kept" data-count={result.kept}>
+              {t.t('keptCount', { count: t.num(result.kept) })}
+            </Text>
+          )}
           <Section title={t.t('tierMix')} id="summaries-mix">
             <MixChart mix={result.mix} />
           </Section>

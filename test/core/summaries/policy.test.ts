@@ -85,7 +85,7 @@ describe('after-periods', () => {
       [],
       ['key<regular (1)'],
     ]);
-    expect(r.held[1]![0]).toEqual({
+    expect(r.held[1]![0]).toMatchObject({
       index: 0,
       kept: 'vip',
       computed: 'key',

@@ -2,7 +2,7 @@
 // untouched and says what it had written; the next run heals: one set of output columns, the right values.
 // Cancelling between blocks behaves the same way.
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_COLUMNS, type Lang } from '../../../src/core/index.ts';
+import { OUTPUT_COLUMNS, outputColumnsFor, type Lang } from '../../../src/core/index.ts';
 import { OfficeHostError } from '../../../src/hosts/office/index.ts';
 import { RunError } from '../../../src/run/errors.ts';
 import { gradeWorkbook, type RunResult } from '../../../src/run/grade-workbook.ts';
@@ -22,8 +22,10 @@ function userCells(fake: FakeExcel): Scalar[][] {
 function expectHealed(fake: FakeExcel, run: RunResult, lang: Lang = 'zh-CN'): void {
   const s = fake.sheet(SHEET);
   const header = s.rows[0]!;
-  for (const o of OUTPUT_COLUMNS) expect(header.filter((h) => h === o.header[lang]).length, o.header[lang]).toBe(1);
-  expect(header.length).toBe(3 + OUTPUT_COLUMNS.length);
+  // The columns of the scheme's mode (rules mode writes no score).
+  const written = OUTPUT_COLUMNS.filter((o) => outputColumnsFor(run.scheme.mode).includes(o.key));
+  for (const o of written) expect(header.filter((h) => h === o.header[lang]).length, o.header[lang]).toBe(1);
+  expect(header.length).toBe(3 + written.length);
   const tierCol = header.indexOf(OUTPUT_COLUMNS[0]!.header[lang]);
   for (let i = 0; i < run.result.size; i++) {
     const t = run.result.tier[i]!;

@@ -3,7 +3,7 @@
 // calculation suspended for every write, proxies untracked, and the same output as the file host.
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkbook } from '../../../src/hosts/file/memory-workbook.ts';
-import { OUTPUT_COLUMNS } from '../../../src/core/index.ts';
+import { OUTPUT_COLUMNS, outputColumnsFor } from '../../../src/core/index.ts';
 import { gradeWorkbook, type RunResult } from '../../../src/run/grade-workbook.ts';
 import type { CellValue } from '../../../src/port/workbook.ts';
 import type { FakeExcel, Scalar } from '../../support/excel-fake/index.ts';
@@ -54,7 +54,7 @@ function expectGraded(fake: FakeExcel, rows: Scalar[][], run: RunResult): void {
     if (got[0] !== want[0] || got[1] !== want[1] || got[2] !== want[2]) expect([r, got.slice(0, 3)]).toEqual([r, want]);
   }
   const cols = outputColumnsOf(fake, SHEET);
-  expect(cols.size).toBe(OUTPUT_COLUMNS.length);
+  expect(cols.size).toBe(outputColumnsFor(run.scheme.mode).length);
   const tierCol = cols.get('客户等级')!;
   const scoreCol = cols.get('等级得分')!;
   const { scheme, result } = run;

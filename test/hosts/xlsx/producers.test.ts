@@ -16,7 +16,7 @@ const ROWS = "[['C1', '甲', 1200000, 6, 0], ['C2', '乙', 300000, 3, 1], ['C3',
 
 async function grade(bytes: Uint8Array, period?: string): Promise<Uint8Array> {
   const book = FileWorkbook.open(bytes, 'book.xlsx');
-  await gradeWorkbook(book, { lang: 'zh-CN', gradedAt: '2026-01-05T09:00:00Z', today: 46000, ...(period ? { period } : {}) });
+  await gradeWorkbook(book, { lang: 'zh-CN', gradedAt: new Date('2026-01-05T09:00:00Z'), today: 46000, ...(period ? { period } : {}) });
   return book.toXlsx();
 }
 

@@ -714,7 +714,7 @@ export class FakeWorksheet extends ProxyBase<SheetModel> implements Pick<Excel.W
   readonly charts: FakeChartCollection;
   readonly pivotTables: FakePivotTableCollection;
   readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
-  readonly pageLayout: { orientation: string; setPrintTitleRows: (address: string) => void };
+  readonly pageLayout: { orientation: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (address: string) => void };
   constructor(
     ctx: FakeContext,
     private readonly locate: () => SheetModel | null,
@@ -738,6 +738,12 @@ export class FakeWorksheet extends ProxyBase<SheetModel> implements Pick<Excel.W
       },
       get orientation() {
         throw notLoaded('PageLayout', 'orientation');
+      },
+      set zoom(v: Excel.PageLayoutZoomOptions) {
+        self.command('pageLayout.zoom', [v], (s) => (s.pageLayout.zoom = { ...v }));
+      },
+      get zoom(): Excel.PageLayoutZoomOptions {
+        throw notLoaded('PageLayout', 'zoom');
       },
       setPrintTitleRows(address: string) {
         self.command('setPrintTitleRows', [address], (s) => (s.pageLayout.printTitleRows = address));

@@ -161,7 +161,7 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
-  pageLayout: { orientation?: string; printTitleRows?: string } = {};
+  pageLayout: { orientation?: string; printTitleRows?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } = {};
   private usedCache: Rect | null | undefined;
 
   constructor(name: string) {

@@ -54,7 +54,7 @@ const b2bValue: SchemeInput = {
   id: 'b2b-value',
   name: loc('企业客户价值分级', 'B2B customer value tiers'),
   description: loc(
-    'VIP客户（战略客户）：年度消费 ≥ ¥1,000,000 且合作 ≥ 5 年；重要客户：≥ ¥500,000 且 ≥ 3 年；普通客户：≥ ¥100,000；其余为潜在客户。',
+    'VIP客户(战略客户)：年度消费 ≥ ¥1,000,000 且合作 ≥ 5 年；重要客户：≥ ¥500,000 且 ≥ 3 年；普通客户：≥ ¥100,000；其余为潜在客户。',
     'VIP (strategic): annual spend ≥ ¥1,000,000 and ≥ 5 years; Key: ≥ ¥500,000 and ≥ 3 years; Regular: ≥ ¥100,000; everyone else Potential.',
   ),
   valueMetric: 'annualSpend',

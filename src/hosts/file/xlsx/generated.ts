@@ -101,6 +101,8 @@ export interface WorksheetParts {
   widths?: ReadonlyMap<number, number>;
   freezeRows?: number;
   print?: GeneratedSheet['print'];
+  /** Manual page breaks after these rows (1-based). */
+  rowBreaks?: readonly number[];
   /** Relationship ids of table parts. */
   tableRelIds?: readonly string[];
 }
@@ -126,6 +128,8 @@ export function worksheetXml(w: WorksheetParts): string {
     const orientation = w.print.landscape ? 'landscape' : 'portrait';
     xml += `<pageSetup paperSize="9" orientation="${orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
   }
+  const breaks = w.rowBreaks?.filter((r) => r > 0) ?? [];
+  if (breaks.length) xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
   const ids = w.tableRelIds ?? [];
   if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
   return `${xml}</worksheet>`;

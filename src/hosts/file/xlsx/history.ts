@@ -34,6 +34,8 @@ export function appendToSheet(
   rows: readonly CellValue[][],
   replace: { col: number; key: CellValue } | undefined,
   out: Sink,
+  /** Style index per column of the new rows (number formats), or undefined. */
+  styles?: readonly (number | undefined)[],
 ): AppendResult {
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
@@ -91,11 +93,12 @@ export function appendToSheet(
   let r = lastRow;
   const letters: string[] = [];
   const rowOpen = `${tags.row} r="`;
-  const newRow = (values: readonly CellValue[], style: number | undefined) => {
+  const newRow = (values: readonly CellValue[], rowStyle: number | undefined) => {
+    const styleOf = (c: number) => rowStyle ?? (values[c] === null ? undefined : styles?.[c]);
     let first = -1;
     let last = -1;
     for (let c = 0; c < values.length; c++) {
-      if (!cellPresent(values[c]!, style)) continue;
+      if (!cellPresent(values[c]!, styleOf(c))) continue;
       if (first < 0) first = c;
       last = c;
     }
@@ -103,7 +106,7 @@ export function appendToSheet(
     out.ascii(rowOpen);
     out.uint(r);
     out.ascii('">');
-    for (let c = first; c <= last; c++) if (cellPresent(values[c]!, style)) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, style, tags.p);
+    for (let c = first; c <= last; c++) if (cellPresent(values[c]!, styleOf(c))) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, styleOf(c), tags.p);
     out.ascii(tags.rowClose);
     bounds.add(r, first, last);
   };

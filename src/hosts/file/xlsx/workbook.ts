@@ -8,6 +8,7 @@ import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './dateStyles.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
+import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
@@ -200,6 +201,7 @@ export class XlsxWorkbook {
       widths,
       freezeRows: sheet.freezeRows,
       print: sheet.print,
+      rowBreaks: (sheet.print?.breakBefore ?? []).map((i) => pageBreakRow(sheet.tables, i)),
       tableRelIds: relIds,
     });
     this.setSheetXml(entry, xml);
@@ -212,8 +214,9 @@ export class XlsxWorkbook {
    * Appends rows to a history sheet (created with a bold header when missing), first dropping the rows
    * whose cell in `replace.col` equals `replace.key` (compared as text).
    */
-  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string): void {
+  appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): void {
     const headerStyle = header.length ? this.styleSheet().xfIndex({ bold: true }) : 0;
+    const styles = numberFormats?.map((f) => (f ? this.styleSheet().xfIndex({ numberFormat: f }) : undefined));
     let entry = this.wb.find(sheet);
     if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}"是图表工作表。`, `"${entry.name}" is a chart sheet.`);
     if (!entry) {
@@ -224,7 +227,7 @@ export class XlsxWorkbook {
     if (kind) this.mark([{ sheet: entry.name, kind }]);
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
     const sink = new ByteSink(before, ascii);
-    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink);
+    const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
     this.pkg.setChunks(entry.part, sink.finish());
     this.changed(entry.part);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
@@ -503,4 +506,12 @@ function columnWrites(patch: ColumnsPatch, styles: StyleSheet, p: string): CellW
       return rowWrites;
     },
   };
+}
+
+/** The row a page break goes after so that table `index` starts a page: the row above its title (or notes, or header). */
+function pageBreakRow(tables: GeneratedSheet['tables'], index: number): number {
+  const p = placeTables(tables)[index];
+  if (!p) return 0;
+  const notes = tables[index]!.notes?.length ?? 0;
+  return (p.titleRow ?? p.headerRow - notes) - 1;
 }
