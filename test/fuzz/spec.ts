@@ -2,19 +2,10 @@
 // openpyxl in write_openpyxl.py, LibreOffice by re-saving — write the very same workbook. Seeded: a case
 // is reproduced from (seed, index) alone.
 
-export type Rng = () => number;
+import { mulberry32, type Rng } from '../../src/core/sample/random.ts';
 
-/** mulberry32: small, fast, good enough to pick messy cells. */
-export function rngFrom(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
+export const rngFrom = mulberry32;
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 export const chance = (rng: Rng, p: number): boolean => rng() < p;
 export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));

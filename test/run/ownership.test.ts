@@ -14,7 +14,8 @@ import { openpyxlBook, openpyxlCells, openpyxlNames } from '../support/openpyxl.
 
 const HEADER = "['客户编号', '客户名称', '年度消费金额', '合作年限', '逾期次数', '客户等级', '数据问题']";
 const ROWS = "[['C1', '甲', 1200000, 6, 0, 'A', '手工核对'], ['C2', '乙', 300000, 3, 1, 'B', None], ['C3', '丙', 5000, 1, 0, 'C', '缺合同']]";
-const OURS = ['客户等级（TierBook）', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题（TierBook）'];
+// Rules mode (b2b-value) writes no score column.
+const OURS = ['客户等级（TierBook）', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题（TierBook）'];
 
 async function grade(bytes: Uint8Array, period?: string): Promise<Uint8Array> {
   const book = FileWorkbook.open(bytes, 'book.xlsx');
@@ -36,10 +37,10 @@ describe('a user column with one of our headers', () => {
     const cells = openpyxlCells(once)['客户']!;
     expect(['F2', 'F3', 'F4', 'G2', 'G4'].map((r) => cells[r]![1])).toEqual(['A', 'B', 'C', '手工核对', '缺合同']);
     expect(row1(cells)).toEqual(['客户编号', '客户名称', '年度消费金额', '合作年限', '逾期次数', '客户等级', '数据问题', ...OURS]);
-    // The marks: hidden workbook-level names over our columns (H…O) and the rules sheet.
+    // The marks: hidden workbook-level names over our columns (H…N) and the rules sheet.
     const names = openpyxlNames(once);
     expect(names['_TierBook.col.tier.1']).toEqual(["'客户'!$H:$H", true]);
-    expect(names['_TierBook.col.issues.1']).toEqual(["'客户'!$O:$O", true]);
+    expect(names['_TierBook.col.issues.1']).toEqual(["'客户'!$N:$N", true]);
     expect(names['_TierBook.sheet.rules.1']).toEqual(["'等级规则'!$1:$1048576", true]);
     expect(schemaErrors(text(zipEntries(once)['xl/workbook.xml']), 'SpreadsheetML_Workbook')).toBe('');
 
@@ -74,9 +75,9 @@ describe('the user’s own grade column', () => {
     expect(cells.E1![1]).toBe('客户等级（TierBook）');
     const col = (letter: string) => [2, 3, 4, 5].map((r) => cells[`${letter}${r}`]?.[1] ?? null);
     expect(col('E')).toEqual(['VIP客户(战略客户)', '普通客户', '潜在客户', '潜在客户']);
-    expect(col('J')).toEqual(['重要客户', '重要客户', '潜在客户', '自定义']);
+    expect(col('I')).toEqual(['重要客户', '重要客户', '潜在客户', '自定义']);
     // A grade that names no tier of the scheme has no direction.
-    expect(col('K')).toEqual(['↑', '↓', '=', null]);
+    expect(col('J')).toEqual(['↑', '↓', '=', null]);
   });
 });
 
@@ -112,7 +113,9 @@ describe('a workbook graded by the version before marks', () => {
     );
     const out = await grade(legacy, '2025Q4');
     const cells = openpyxlCells(out);
-    expect(row1(cells['客户']!)).toEqual(['客户编号', '客户名称', '年度消费金额', '合作年限', '逾期次数', '客户等级', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
+    // Rules mode writes no score: the old 等级得分 column (ours) is emptied, header included, not left stale.
+    expect(row1(cells['客户']!)).toEqual(['客户编号', '客户名称', '年度消费金额', '合作年限', '逾期次数', '客户等级', '', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
+    expect(cells['客户']!.G2?.[1] ?? null).toBeNull();
     expect(cells['客户']!.F2![1]).not.toBe('旧等级');
     // Its history was continued, not duplicated: the previous period shows as the previous tier.
     expect(Object.keys(cells)).toEqual(['客户', '等级历史', '等级规则', '等级分布', '等级变动', '流失分析']);
@@ -127,7 +130,7 @@ describe('a workbook graded by the version before marks', () => {
     const cells = openpyxlCells(await grade(book))['客户']!;
     expect([cells.D2![1], cells.E2![1]]).toEqual(['A', 99]);
     expect(cells.F1).toEqual(['s', '客户等级（TierBook）']);
-    expect(cells.G1).toEqual(['s', '等级得分（TierBook）']);
+    expect(cells.G1).toEqual(['s', '客户权益']);
   });
 });
 
@@ -143,7 +146,7 @@ describe('a CSV (which keeps no marks)', () => {
     const twice = await gradeCsv(once);
     const header = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').split('\r\n')[0];
     expect(header(twice)).toBe(header(once));
-    expect(header(once)).toBe(['客户编号', '年度消费金额', '合作年限', '客户等级', ...OURS.slice(0, 7), '数据问题'].join(','));
+    expect(header(once)).toBe(['客户编号', '年度消费金额', '合作年限', '客户等级', ...OURS.slice(0, 6), '数据问题'].join(','));
     expect(new TextDecoder().decode(twice).split('\r\n')[1]!.split(',').slice(0, 5)).toEqual(['K1', '1200000', '6', 'A', 'VIP客户(战略客户)']);
   });
 });
@@ -162,14 +165,14 @@ describe('the Office host (Excel fake)', () => {
     expect(values.map((r) => r[3])).toEqual(['客户等级', 'A', 'C']);
     const marks = fake.names.filter((n) => n.name.startsWith('_TierBook.col.'));
     expect(marks.map((n) => [n.name, n.formula, n.visible]).sort()).toContainEqual(['_TierBook.col.tier.1', "='客户名单'!$E:$E", false]);
-    expect(marks).toHaveLength(8);
+    expect(marks).toHaveLength(7);
   });
 
   it('without defined names (below ExcelApi 1.4) re-grades its own unmarked columns in place, by their header block', async () => {
     const fake = fakeWith([['客户编号', '年度消费金额', '合作年限'], ['K1', 1200000, 6]], { supported: { ExcelApi: '1.3' } });
     await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
     await gradeWorkbook(hostOn(fake), { lang: 'zh-CN', today: 45_900 });
-    expect(fake.values('客户名单')[0]).toEqual(['客户编号', '年度消费金额', '合作年限', '客户等级', '等级得分', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
+    expect(fake.values('客户名单')[0]).toEqual(['客户编号', '年度消费金额', '合作年限', '客户等级', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题']);
     expect(fake.names).toEqual([]);
   });
 });

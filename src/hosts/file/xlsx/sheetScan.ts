@@ -116,7 +116,11 @@ export function nextRow(xml: string, tags: SheetTags, pos: number, limit: number
     out.end = tagEnd + 1;
   } else {
     const close = xml.indexOf(tags.rowClose, tagEnd);
-    if (close < 0 || close > limit) throw new XlsxError('corrupt', `工作表已损坏：第 ${out.num} 行没有结束标记。`, `The worksheet is damaged: row ${out.num} is not closed.`);
+    // A <row> opening before this one's close means its own close tag is damaged (e.g. </rwo>): reading on
+    // would merge two rows, and writing would put cells inside the wrong one.
+    const inner = xml.indexOf(tags.row, tagEnd);
+    if (close < 0 || close > limit || (inner >= 0 && inner < close))
+      throw new XlsxError('corrupt', `工作表已损坏：第 ${out.num} 行没有结束标记。`, `The worksheet is damaged: row ${out.num} is not closed.`);
     out.contentEnd = close;
     out.end = close + tags.rowClose.length;
   }

@@ -170,34 +170,15 @@ export class WorkbookPart {
    * case-insensitively) and adds `add` (name → value) for that sheet.
    */
   setSheetNames(localSheetId: number, names: readonly string[], add: ReadonlyMap<string, string>): void {
-    const xml = this.xml;
     const p = this.p;
     const drop = new Set(names.map((n) => n.toLowerCase()));
     const added = [...add]
       .map(([n, v]) => `<${p}definedName name="${escapeAttr(n)}" localSheetId="${localSheetId}">${escapeText(v)}</${p}definedName>`)
       .join('');
-    const list = findElement(xml, `${p}definedNames`);
-    if (!list) {
-      if (added) this.xml = insertAfterSheets(xml, p, `<${p}definedNames>${added}</${p}definedNames>`);
-      return;
-    }
-    let body = '';
-    let pos = list.contentStart;
-    let dropped = 0;
-    for (const el of findAll(xml, `${p}definedName`, list.contentStart, list.contentEnd)) {
-      const name = (attr(el.attrs, 'name') ?? '').toLowerCase();
-      const local = attr(el.attrs, 'localSheetId');
-      body += xml.slice(pos, el.start);
-      if (drop.has(name) && local !== undefined && Number(local) === localSheetId) dropped++;
-      else body += xml.slice(el.start, el.end);
-      pos = el.end;
-    }
-    body += xml.slice(pos, list.contentEnd);
-    if (dropped === 0 && !added) return;
-    const content = body + added;
-    this.xml = content.trim()
-      ? `${xml.slice(0, list.start)}<${p}definedNames${list.attrs}>${content}</${p}definedNames>${xml.slice(list.end)}`
-      : xml.slice(0, list.start) + xml.slice(list.end);
+    this.rewriteNames((attrs) => {
+      const local = attr(attrs, 'localSheetId');
+      return drop.has((attr(attrs, 'name') ?? '').toLowerCase()) && local !== undefined && Number(local) === localSheetId;
+    }, added);
   }
 
   /**
@@ -205,9 +186,15 @@ export class WorkbookPart {
    * hidden, so that they stay out of the user's Name Manager and formula autocomplete).
    */
   setHiddenNames(drop: (name: string) => boolean, add: readonly { name: string; ref: string }[]): void {
-    const xml = this.xml;
     const p = this.p;
     const added = add.map((n) => `<${p}definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText(n.ref)}</${p}definedName>`).join('');
+    this.rewriteNames((attrs) => attr(attrs, 'localSheetId') === undefined && drop(attr(attrs, 'name') ?? ''), added);
+  }
+
+  /** <definedNames> without the names `dropped` selects (by their attributes), plus `added` (XML); every other name keeps its bytes. */
+  private rewriteNames(dropped: (attrs: string) => boolean, added: string): void {
+    const xml = this.xml;
+    const p = this.p;
     const list = findElement(xml, `${p}definedNames`);
     if (!list) {
       if (added) this.xml = insertAfterSheets(xml, p, `<${p}definedNames>${added}</${p}definedNames>`);
@@ -215,15 +202,15 @@ export class WorkbookPart {
     }
     let body = '';
     let pos = list.contentStart;
-    let dropped = 0;
+    let count = 0;
     for (const el of findAll(xml, `${p}definedName`, list.contentStart, list.contentEnd)) {
       body += xml.slice(pos, el.start);
-      if (attr(el.attrs, 'localSheetId') === undefined && drop(attr(el.attrs, 'name') ?? '')) dropped++;
+      if (dropped(el.attrs)) count++;
       else body += xml.slice(el.start, el.end);
       pos = el.end;
     }
     body += xml.slice(pos, list.contentEnd);
-    if (dropped === 0 && !added) return;
+    if (count === 0 && !added) return;
     const content = body + added;
     this.xml = content.trim()
       ? `${xml.slice(0, list.start)}<${p}definedNames${list.attrs}>${content}</${p}definedNames>${xml.slice(list.end)}`
