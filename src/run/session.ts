@@ -77,6 +77,8 @@ export interface DataView {
   /** Why the sheet cannot be graded as mapped (the mapping is shown so that it can be fixed); null when it can. */
   blocking: Localized | null;
   related: { orders: string | null; interactions: string | null; satisfaction: string | null };
+  /** The latest date in the data (the last order, or the latest last-purchase date) as an Excel serial; null without one. The default period holds it. */
+  asOf: number | null;
 }
 
 export interface Selection {
@@ -216,13 +218,14 @@ export class GradingSession {
       if (e instanceof RunError && (e.code === 'missing-columns' || e.code === 'no-header')) return this.unreadable(scheme, selection, sheets, e);
       throw e;
     }
-    const { customers, related, own } = loaded;
+    const { customers, related, own, asOf } = loaded;
     return dataView(scheme, sheets, customers.mapping, related, own.sheets, {
       customerSheet: customers.sheet,
       generated: customers.generated,
       headerRow: customers.headerRow,
       customers: customers.table.size,
       blocking: null,
+      asOf: !selection.period && asOf.source === 'data' ? asOf.serial : null,
     });
   }
 
@@ -381,7 +384,7 @@ export class GradingSession {
     const header = detectHeaderRow(v.values, v.firstRow);
     const mapping = mapColumns(header?.headers ?? [], scheme, selection.mapping ? { explicit: selection.mapping } : {});
     const related = await findRelatedSheets(this.port, sheets, name, own);
-    return dataView(scheme, sheets, mapping, related, own.sheets, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text) });
+    return dataView(scheme, sheets, mapping, related, own.sheets, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text), asOf: null });
   }
 }
 
@@ -393,7 +396,7 @@ function dataView(
   related: Related,
   /** The sheets that are TierBook's. */
   owned: ReadonlyMap<string, unknown>,
-  sheet: Pick<DataView, 'customerSheet' | 'generated' | 'headerRow' | 'customers' | 'blocking'>,
+  sheet: Pick<DataView, 'customerSheet' | 'generated' | 'headerRow' | 'customers' | 'blocking' | 'asOf'>,
 ): DataView {
   const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
   // Every header cell of the sheet but our own output columns: the mapped ones and the rest.

@@ -124,14 +124,16 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
     return () => void (live = false);
   }, [api]);
 
-  // The default period (the one holding today, at the scheme's review cadence), set once; the user may clear it.
+  // The default period, set once the data is read: the one holding the data's latest date (today when the
+  // data holds no date), at the scheme's review cadence. The user may change or clear it.
   const periodSet = useRef(false);
+  const dataAsOf = data.view ? (data.view.asOf ?? today) : null;
   useEffect(() => {
-    if (scheme && !periodSet.current) {
+    if (scheme && dataAsOf !== null && !periodSet.current) {
       periodSet.current = true;
-      setPeriod(periodLabel(today, scheme.review.period));
+      setPeriod(periodLabel(dataAsOf, scheme.review.period));
     }
-  }, [scheme, today]);
+  }, [scheme, dataAsOf]);
 
   // Data view: re-read when the sheet, the mapping or the metrics graded change.
   const metricsKey = scheme ? scheme.criteria.map((c) => c.metric).join(',') : '';
@@ -263,7 +265,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
             <PreviewStep preview={preview.view} loading={preview.loading} error={data.view?.blocking ? { code: 'mapping', text: data.view.blocking } : preview.error} onShowCell={showCell} />
           )}
           {scheme && step === 'apply' && (
-            <ApplyStep period={period} onPeriodChange={setPeriod} {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
+            <ApplyStep period={period} asOf={data.view?.asOf ?? null} onPeriodChange={setPeriod} {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
             <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />

@@ -60,6 +60,7 @@ const PANE_STRINGS = {
   keptHint: { 'zh-CN': '按规则本应降级，按评估规则（降级政策）保留原等级；"评级依据"列写明原因。', 'en-US': 'The rules alone would lower them; the review policy keeps their tier. The Reason column says why.' },
   movesChurned: { 'zh-CN': '流失', 'en-US': 'Churned' },
   movesNewCustomers: { 'zh-CN': '新客户', 'en-US': 'New' },
+  applyPeriodAsOf: { 'zh-CN': '数据中最晚的日期是 {date}，默认期间是包含它的那一期。', 'en-US': 'The latest date in the data is {date}; the default period is the one holding it.' },
   applyPeriodHint: { 'zh-CN': '按此期间评级：最近消费天数算到期末，并按评估规则（降级政策）对照等级历史。留空则不按期间。', 'en-US': 'Graded for this period: recency counts to its end and the review policy applies against the tier history. Leave blank for no period.' },
   expectedBand: { 'zh-CN': '预期 {min}–{max}', 'en-US': 'expected {min}–{max}' },
   aboveExpected: { 'zh-CN': '偏高', 'en-US': 'high' },

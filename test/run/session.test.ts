@@ -43,6 +43,21 @@ describe('grading session', () => {
     for (const f of view.fields.filter((x) => x.required)) expect(f.col !== null || f.fromRelated !== null, f.field).toBe(true);
   });
 
+  it('says the latest date in the data, so that the pane’s default period holds it (not today’s)', async () => {
+    const { s, book } = session();
+    const view = await s.inspect(b2b, {});
+    // Independent: the latest 订单日期 on the orders sheet, read as the workbook holds it.
+    const rows = (await book.readSheet(names.orders)).values;
+    const header = rows.findIndex((r) => r.includes('订单日期'));
+    const col = rows[header]!.indexOf('订单日期');
+    const dates = rows.slice(header + 1).map((r) => r[col]).filter((v): v is number => typeof v === 'number');
+    expect(dates.length).toBeGreaterThan(100);
+    expect(view.asOf).toBe(Math.floor(Math.max(...dates)));
+    expect(view.asOf).toBeLessThan(TODAY + 400);
+    // A period chosen: the view says no data date (the period's end is what counts then).
+    expect((await s.inspect(b2b, { period: '2025' })).asOf).toBeNull();
+  });
+
   it('previews without writing, then applies; the next preview compares with what was applied', async () => {
     const { s, book } = session();
     const before = await s.preview(b2b, {});

@@ -2,6 +2,7 @@
 // mix, moves, and the data issues, each of which shows its cell.
 import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodWindow } from '../../core/aggregate/period.ts';
+import { serialToIsoDate } from '../../core/values/parse.ts';
 import type { ApplyView, Progress } from '../api.ts';
 import type { PaneError } from '../api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
@@ -19,6 +20,8 @@ const useStyles = makeStyles({
 export interface ApplyStepProps {
   /** The review period graded for (shared with Summaries): the policy keeps tiers for it. Blank: none. */
   period: string;
+  /** The latest date in the data (Excel serial), which the default period holds; null when the data has none. */
+  asOf?: number | null;
   onPeriodChange(period: string): void;
   result: ApplyView | null;
   running: boolean;
@@ -32,7 +35,7 @@ export interface ApplyStepProps {
   onShowCell(sheet: string, cell: string): void;
 }
 
-export function ApplyStep({ period, onPeriodChange, result, running, progress, error, disabled, disabledReason, onApply, onCancel, onShowCell }: ApplyStepProps) {
+export function ApplyStep({ period, asOf, onPeriodChange, result, running, progress, error, disabled, disabledReason, onApply, onCancel, onShowCell }: ApplyStepProps) {
   const s = useStyles();
   const t = useT();
   const valid = period.trim() === '' || periodWindow(period.trim()) !== null;
@@ -41,7 +44,7 @@ export function ApplyStep({ period, onPeriodChange, result, running, progress, e
       <Text>{t.t('applyIntro')}</Text>
       <Field
         label={t.t('periodLabel')}
-        hint={valid ? t.t('applyPeriodHint') : undefined}
+        hint={valid ? (asOf != null ? `${t.t('applyPeriodAsOf', { date: serialToIsoDate(asOf) })} ${t.t('applyPeriodHint')}` : t.t('applyPeriodHint')) : undefined}
         validationState={valid ? 'none' : 'error'}
         validationMessage={valid ? undefined : t.t('periodInvalid', { value: period })}
       >
