@@ -258,7 +258,7 @@ export function Grid({ source, revision, target }: GridProps) {
     }
     pendingScroll.current = null;
     const top = (row + 1) * ROW_H - (centre ? el.clientHeight / 2 : ROW_H);
-    const left = (colLeft[col] ?? HEAD_W) - (centre ? el.clientWidth / 2 : HEAD_W + 8);
+    const left = (colLeft[col] ?? HEAD_W) - (centre ? el.clientWidth / 2 : HEAD_W);
     el.scrollTo?.({ top: Math.max(0, top), left: Math.max(0, left) });
   };
   useEffect(() => {
