@@ -180,7 +180,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   const where = zh ? `（工作表"${run.customers.sheet}"，方案 ${run.scheme.name[a.lang]}）` : ` (sheet "${run.customers.sheet}", scheme ${run.scheme.name[a.lang]})`;
   console.log(zh ? `${graded + unrated} 位客户：已评级 ${graded}，未评级 ${unrated}${where}` : `${graded + unrated} customers: ${graded} graded, ${unrated} unrated${where}`);
   for (const line of mixLines(run, a.lang)) console.log(line);
-  if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  ${run.held.size} customers kept in their tier (see the "Reason" column)`);
+  if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  Kept in their tier: ${run.held.size} (see the "Reason" column)`);
   if (run.result.table.metrics.recencyDays) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);

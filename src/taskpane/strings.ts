@@ -56,7 +56,7 @@ const PANE_STRINGS = {
   customersCount: { 'zh-CN': '{count} 位', 'en-US': '{count}' },
   unratedCount: { 'zh-CN': '未评级：{count} 位（见数据问题；不计入占比）', 'en-US': 'Unrated: {count} (see data issues; not in the shares)' },
   shareOfGraded: { 'zh-CN': '占比按 {count} 位已评级客户计算', 'en-US': 'Shares are of the {count} graded customers' },
-  keptCount: { 'zh-CN': '{count} 位客户保级', 'en-US': '{count} customers kept' },
+  keptCount: { 'zh-CN': '{count} 位客户保级', 'en-US': 'Kept in their tier: {count}' },
   keptHint: { 'zh-CN': '按规则本应降级，按评估规则（降级政策）保留原等级；"评级依据"列写明原因。', 'en-US': 'The rules alone would lower them; the review policy keeps their tier. The Reason column says why.' },
   movesChurned: { 'zh-CN': '流失', 'en-US': 'Churned' },
   movesNewCustomers: { 'zh-CN': '新客户', 'en-US': 'New' },

@@ -20,8 +20,8 @@ import { enterYear, keptWorkbook, tableAfter } from '../fixtures/kept-customer.t
 const TODAY = 46_400; // 2027-01-13: the default period is 2027, so each test types its own
 
 const WORDS = {
-  'zh-CN': { apply: /^评级并写回|^重新评级/, applyTab: /评级/, summariesTab: /汇总/, build: /生成 \/ 刷新汇总/, kept: '1 位客户保级', mix: '等级分布', tier: '客户等级', moves: '等级变动', item: '项目', up: '升级', down: '降级', same: '不变', churned: '流失', unrated: /未评级：2 位/, base: /占比按 8 位已评级客户计算/ },
-  'en-US': { apply: /^Grade and write back|^Grade again/, applyTab: /Apply/, summariesTab: /Summaries/, build: /Build \/ refresh summaries/, kept: '1 customers kept', mix: 'Tier Mix', tier: 'Tier', moves: 'Tier Movement', item: 'Item', up: 'Upgrades', down: 'Downgrades', same: 'Unchanged', churned: 'Churned', unrated: /Unrated: 2/, base: /Shares are of the 8 graded customers/ },
+  'zh-CN': { apply: /^评级并写回|^重新评级/, applyTab: /评级/, previewTab: /预览/, summariesTab: /汇总/, build: /生成 \/ 刷新汇总/, kept: '1 位客户保级', mix: '等级分布', tier: '客户等级', moves: '等级变动', item: '项目', up: '升级', down: '降级', same: '不变', churned: '流失', unrated: /未评级：2 位/, base: /占比按 8 位已评级客户计算/ },
+  'en-US': { apply: /^Grade and write back|^Grade again/, applyTab: /Apply/, previewTab: /Preview/, summariesTab: /Summaries/, build: /Build \/ refresh summaries/, kept: 'Kept in their tier: 1', mix: 'Tier Mix', tier: 'Tier', moves: 'Tier Movement', item: 'Item', up: 'Upgrades', down: 'Downgrades', same: 'Unchanged', churned: 'Churned', unrated: /Unrated: 2/, base: /Shares are of the 8 graded customers/ },
 } as const;
 
 async function flow(lang: Lang) {
@@ -57,6 +57,10 @@ async function flow(lang: Lang) {
   await period('2026');
   await run(w.applyTab, w.apply);
   expect(await screen.findByText(new RegExp(w.kept), {}, { timeout: 10_000 })).toBeTruthy();
+  // Preview grades for the same period and policy: it shows the same kept customer.
+  await user.click(screen.getByRole('tab', { name: w.previewTab }));
+  expect((await screen.findByTestId('preview-kept', {}, { timeout: 10_000 })).getAttribute('data-count')).toBe('1');
+  await user.click(screen.getByRole('tab', { name: w.applyTab }));
   return { book, user, w, run };
 }
 

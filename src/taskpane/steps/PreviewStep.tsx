@@ -42,6 +42,11 @@ export function PreviewStep({ preview, loading, error, compact, onShowCell = () 
                 {t.t('revenueTotal', { label: t.l(preview.mix.revenueLabel), value: t.money(preview.mix.totalRevenue, preview.mix.currency) })}
               </Text>
             )}
+            {preview.kept > 0 && !compact && (
+              <Text size={200} className={s.sub} data-testid="preview-kept" data-count={preview.kept}>
+                {t.t('keptCount', { count: t.num(preview.kept) })} · {t.t('keptHint')}
+              </Text>
+            )}
           </Section>
           <Section title={t.t('movesVsLast')} id={compact ? 'strip-moves' : 'preview-moves'}>
             <Moves moves={preview.moves} />
