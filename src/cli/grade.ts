@@ -181,7 +181,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   console.log(zh ? `${graded + unrated} 位客户：已评级 ${graded}，未评级 ${unrated}${where}` : `${graded + unrated} customers: ${graded} graded, ${unrated} unrated${where}`);
   for (const line of mixLines(run, a.lang)) console.log(line);
   if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  Kept in their tier: ${run.held.size} (see the "Reason" column)`);
-  if (run.result.table.metrics.recencyDays) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
+  if (run.scheme.criteria.some((c) => c.metric === 'recencyDays')) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);
 }
