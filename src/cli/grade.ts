@@ -148,7 +148,8 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     throw new UsageError(loc('--period 和 --as-of 只能选一个（期间的最近消费天数算到期末）', 'use either --period or --as-of, not both (a period counts recency to its end)'));
   const asOf = a.asOf !== undefined ? parseAsOf(a.asOf) : undefined;
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
-  if (a.map.length) parseMap(a.map);
+  // Parsed before the file is opened: a bad --map costs no reading.
+  const mapping = a.map.length ? parseMap(a.map) : undefined;
   const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const big = (await book.listSheets()).some((s) => s.lastRow > 20_000);
   const run = await gradeWorkbook(book, {
@@ -157,7 +158,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(a.sheet ? { sheet: a.sheet } : {}),
     ...(a.period ? { period: a.period } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
-    ...(a.map.length ? { mapping: parseMap(a.map) } : {}),
+    ...(mapping ? { mapping } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
   // An orders-only CSV graded in place would have its orders replaced by the new customer table.
