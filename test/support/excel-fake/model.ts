@@ -136,6 +136,14 @@ export interface PivotModel {
   dataBody: Rect;
 }
 
+/** A workbook-level defined name. */
+export interface NameModel {
+  name: string;
+  /** The formula as NamedItem.formula gives it ("='Sheet'!$H:$H"). */
+  formula: string;
+  visible: boolean;
+}
+
 export interface ChartModel {
   name: string;
   type: string;
