@@ -213,39 +213,70 @@ export interface TableRewrite {
 
 /**
  * Rewrite a one-table sheet in place: header in row 1, rows from row 2. Rows from `from` on are written in
- * blocks, surplus old rows are deleted, and the Excel Table `tableName` is created or resized to fit — so a
- * PivotTable built on it stays bound and a refresh picks up the rows.
+ * blocks, surplus old rows are deleted, and the Excel Table is created or made to fit — so a PivotTable built
+ * on it stays bound and a refresh picks up the rows. Returns the table (null when none could be made).
+ *
+ * The table is looked up on this sheet (TierBook owns it): by `tableName`, else the sheet's one table, which
+ * keeps Excel's default name when `tableName` is taken elsewhere (a table on another sheet, or a defined name:
+ * tables and names share one namespace). A table grows by Table.resize (ExcelApi 1.13); before it, by
+ * table.rows.add in measured blocks — a table expanding when values land below it is AutoCorrect's behaviour
+ * for typing, not documented for the API.
+ * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
  */
-export async function rewriteTable(context: Excel.RequestContext, ws: Excel.Worksheet, env: SheetEnv, o: TableRewrite): Promise<void> {
-  const table = ws.tables.getItemOrNullObject(o.tableName);
+export async function rewriteTable(context: Excel.RequestContext, ws: Excel.Worksheet, env: SheetEnv, o: TableRewrite): Promise<Excel.Table | null> {
+  ws.tables.load('items/name');
   const elsewhere = context.workbook.tables.getItemOrNullObject(o.tableName);
+  const named = env.supports('ExcelApi', '1.4') ? context.workbook.names.getItemOrNullObject(o.tableName) : null;
   await context.sync();
   env.onSync();
+  const items = ws.tables.items;
+  let table: Excel.Table | null = items.find((t) => t.name.toLowerCase() === o.tableName.toLowerCase()) ?? items[0] ?? null;
+  const nameFree = elsewhere.isNullObject && (named === null || named.isNullObject);
+  const canResize = env.supports('ExcelApi', '1.13');
+  // Rows the table holds now (it may have fallen behind the sheet when an earlier version relied on it growing).
+  let inTable = o.oldCount;
+  if (table && !canResize) {
+    const body = table.getDataBodyRange();
+    body.load('rowCount');
+    await context.sync();
+    env.onSync();
+    inTable = body.rowCount;
+  }
   const batch = newBatch(context, env);
   const pad = (r: readonly CellValue[]) => Array.from({ length: o.width }, (_, c) => r[c] ?? null);
-  if (o.writeHeader) {
-    const header = [pad(o.header).map(toCellInput)];
-    await batch.add(JSON.stringify(header).length * 3, () => {
-      ws.getRangeByIndexes(0, 0, 1, o.width).values = header;
-    });
+  // Rows written as values (with the header, in the same blocks): all of them, or (growing without resize)
+  // those inside the table.
+  const grow = table !== null && !canResize && o.rows.length > inTable;
+  const valueEnd = grow ? inTable : o.rows.length;
+  const from = o.writeHeader ? 0 : o.from;
+  const lines = [...(o.writeHeader ? [o.header] : []), ...o.rows.slice(from, Math.max(from, valueEnd))];
+  if (lines.length) await writeRows(ws, batch, env, o.writeHeader ? 0 : 1 + from, 0, rowsSource(lines.map(pad), o.width));
+  if (grow) {
+    // Below the table: emptied, then added as table rows (rows.add would shift anything there down).
+    if (o.oldCount > inTable) await batch.add(100, () => ws.getRangeByIndexes(1 + inTable, 0, o.oldCount - inTable, o.width).clear('Contents'));
+    const added = rowsSource(o.rows.slice(inTable).map(pad), o.width);
+    for (const block of planBlocks(added, env.limits)) {
+      env.checkCancel();
+      const t = table!;
+      await batch.add(block.bytes, () => t.rows.add(undefined, blockGrid(added, block)));
+    }
   }
-  const tail = o.rows.slice(o.from);
-  if (tail.length) await writeRows(ws, batch, env, 1 + o.from, 0, rowsSource(tail.map(pad), o.width));
   if (o.rows.length < o.oldCount) {
     await batch.add(100, () => ws.getRangeByIndexes(1 + o.rows.length, 0, o.oldCount - o.rows.length, 1).getEntireRow().delete('Up'));
   }
   const bodyRows = Math.max(1, o.rows.length);
-  if (table.isNullObject) {
+  if (!table) {
     if (o.rows.length > 0 && tableHeaderOk(o.header))
       await batch.add(150, () => {
-        const t = ws.tables.add(ws.getRangeByIndexes(0, 0, 1 + bodyRows, o.width), true);
-        // A table of that name elsewhere (a copied sheet): keep Excel's default name rather than fail.
-        if (elsewhere.isNullObject) t.name = o.tableName;
+        table = ws.tables.add(ws.getRangeByIndexes(0, 0, 1 + bodyRows, o.width), true);
+        // The name taken elsewhere: keep Excel's default name rather than fail (the table is found by sheet).
+        if (nameFree) table.name = o.tableName;
       });
-  } else if (env.supports('ExcelApi', '1.13')) {
-    await batch.add(100, () => table.resize(ws.getRangeByIndexes(0, 0, 1 + bodyRows, o.width)));
+  } else if (canResize) {
+    const t = table;
+    await batch.add(100, () => t.resize(ws.getRangeByIndexes(0, 0, 1 + bodyRows, o.width)));
   }
-  // Without Table.resize (ExcelApi 1.13) the table follows by itself: Excel extends a table when rows are
-  // written directly below it, and shrinks it when rows inside it are deleted.
   await batch.flush();
+  return table;
 }

@@ -9,9 +9,8 @@
 import { loc } from '../../core/i18n.ts';
 import { layoutTables } from '../../core/output/tables.ts';
 import type { Progress, SummariesReport, SummaryResult, SummarySpec } from '../../port/workbook.ts';
-import { newBatch, rewriteTable, writeGenerated, type SheetEnv } from './sheets.ts';
-import { toCellInput } from './cells.ts';
-import { widthPoints } from './batch.ts';
+import { newBatch, rewriteTable, writeGenerated, writeNumberFormat, writeRows, type SheetEnv } from './sheets.ts';
+import { rowsSource, widthPoints } from './batch.ts';
 
 export interface SummaryDeps {
   env: SheetEnv;
@@ -42,7 +41,7 @@ export async function writeSummaries(context: Excel.RequestContext, specs: Summa
   return { results, notice: deps.native ? null : STATIC_NOTICE };
 }
 
-/** Source table, then the PivotTable (found and refreshed, or created), then the chart. */
+/** Source table, then the PivotTable (found on its sheet and refreshed, or built), then the chart. */
 async function nativeSummary(context: Excel.RequestContext, spec: SummarySpec, deps: SummaryDeps): Promise<SummaryResult> {
   const { env } = deps;
   // 1. The records, rewritten in place in their own table (on a sheet of their own, hidden by default).
@@ -57,45 +56,56 @@ async function nativeSummary(context: Excel.RequestContext, spec: SummarySpec, d
     if (src.hidden !== false) sourceWs.visibility = 'Hidden';
   } else oldRows = Math.max(0, (await deps.readRowCount(found)) - 1);
   const width = src.header.length;
-  await rewriteTable(context, sourceWs, env, { tableName: src.tableName, header: src.header, rows: src.rows, from: 0, oldCount: oldRows, width, writeHeader: true });
+  const table = await rewriteTable(context, sourceWs, env, { tableName: src.tableName, header: src.header, rows: src.rows, from: 0, oldCount: oldRows, width, writeHeader: true });
+  if (!table) return staticSummary(context, spec, deps);
+  // Formats through the same measured, chunked writer as every other write (one column can pass 5 MB).
   if (src.numberFormats?.some(Boolean) && src.rows.length) {
     const batch = newBatch(context, env);
-    for (const [c, f] of src.numberFormats.entries())
-      if (f)
-        await batch.add(100 + src.rows.length * (f.length + 6), () => {
-          const range = sourceWs.getRangeByIndexes(1, c, src.rows.length, 1);
-          range.numberFormat = src.rows.map(() => [f]);
-          range.untrack();
-        });
+    for (const [c, f] of src.numberFormats.entries()) if (f) await writeNumberFormat(sourceWs, batch, 1, c, src.rows.length, f, env.limits);
     await batch.flush();
   }
 
-  // 2. The PivotTable: refreshed when it is there, else built on an emptied summary sheet.
-  const existing = context.workbook.pivotTables.getItemOrNullObject(pivotNameOf(spec));
+  // 2. The PivotTable, looked up on the summary sheet (PivotTable names are unique per sheet only): refreshed
+  // when its fields are still the source's headers and its values the spec's, else built anew — a refresh
+  // after a language switch, or revenue appearing or going, would drop the renamed fields and show nothing.
   const summaryWs = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
   await context.sync();
   env.onSync();
+  let existing: Excel.PivotTable | null = null;
+  if (!summaryWs.isNullObject) {
+    const p = summaryWs.pivotTables.getItemOrNullObject(pivotNameOf(spec));
+    await context.sync();
+    env.onSync();
+    if (!p.isNullObject) {
+      p.hierarchies.load('items/name');
+      p.dataHierarchies.load('items/name');
+      await context.sync();
+      env.onSync();
+      const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
+      if (same(p.hierarchies.items.map((h) => h.name), src.header) && same(p.dataHierarchies.items.map((h) => h.name), spec.pivot.values.map((v) => v.caption))) existing = p;
+    }
+  }
   let mode: SummaryResult['mode'];
   let ws: Excel.Worksheet;
   let pivot: Excel.PivotTable;
   const notes = spec.notes ?? [];
-  if (!existing.isNullObject && !summaryWs.isNullObject) {
+  const head = [[spec.title], ...notes.map((n) => [n])];
+  if (existing) {
     ws = summaryWs;
     pivot = existing;
     pivot.refresh();
     mode = 'pivot-refreshed';
     // The title and notes follow the run (the rows above the PivotTable are TierBook's).
-    const head = [[toCellInput(spec.title)], ...notes.map((n) => [toCellInput(n)])];
-    ws.getRangeByIndexes(0, 0, head.length, 1).values = head;
+    await writeRows(ws, newBatch(context, env), env, 0, 0, rowsSource(head, 1));
   } else {
-    if (!existing.isNullObject) existing.delete();
+    // The sheet is emptied (its PivotTables and charts deleted) and the PivotTable built on the Table object:
+    // a name string could resolve to another table or a defined name of that name.
     ws = await deps.ownedSheet(spec.sheet, env);
-    const head = [[toCellInput(spec.title)], ...notes.map((n) => [toCellInput(n)])];
-    ws.getRangeByIndexes(0, 0, head.length, 1).values = head;
+    await writeRows(ws, newBatch(context, env), env, 0, 0, rowsSource(head, 1));
     ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
     // A blank row, then the PivotTable; rows are kept free above it for longer notes on later runs.
     const at = head.length + 3;
-    pivot = ws.pivotTables.add(pivotNameOf(spec), src.tableName, ws.getRangeByIndexes(at, 0, 1, 1));
+    pivot = ws.pivotTables.add(pivotNameOf(spec), table, ws.getRangeByIndexes(at, 0, 1, 1));
     for (const name of spec.pivot.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(name));
     for (const name of spec.pivot.columns ?? []) pivot.columnHierarchies.add(pivot.hierarchies.getItem(name));
     // One line per item: no subtotals for the outer row fields (e.g. the tier rank above the tier name).
@@ -113,37 +123,47 @@ async function nativeSummary(context: Excel.RequestContext, spec: SummarySpec, d
   }
   await context.sync();
   env.onSync();
-
-  // 3. The chart: categories = the last row field, values = the first value field, without the grand total.
-  let chart = false;
-  if (spec.chart) {
-    const labels = pivot.layout.getRowLabelRange();
-    const body = pivot.layout.getDataBodyRange();
-    labels.load('rowIndex,columnIndex,rowCount,columnCount');
-    body.load('rowIndex,columnIndex,rowCount,columnCount');
-    const old = ws.charts.getItemOrNullObject(chartNameOf(spec));
-    await context.sync();
-    env.onSync();
-    const items = labels.rowCount - 1;
-    const catCol = labels.columnIndex + labels.columnCount - 1;
-    if (items >= 1 && body.columnIndex === catCol + 1) {
-      const source = ws.getRangeByIndexes(labels.rowIndex - 1, catCol, items + 1, 2);
-      if (old.isNullObject) {
-        const c = ws.charts.add(spec.chart.type === 'pie' ? 'Pie' : 'ColumnClustered', source, 'Columns');
-        c.name = chartNameOf(spec);
-        c.title.text = spec.chart.title;
-        const left = body.columnIndex + body.columnCount + 1;
-        c.setPosition(ws.getRangeByIndexes(Math.max(0, labels.rowIndex - 1), left, 1, 1), ws.getRangeByIndexes(Math.max(0, labels.rowIndex - 1) + 16, left + 7, 1, 1));
-      } else {
-        old.setData(source, 'Columns');
-        old.title.text = spec.chart.title;
-      }
-      chart = true;
-      await context.sync();
-      env.onSync();
-    }
-  }
+  const chart = spec.chart ? await chartBeside(context, ws, pivot, spec, env) : false;
   return { key: spec.key, sheet: spec.sheet, mode, chart };
+}
+
+/** Lines kept clear below the chart's numbers for a scheme with fewer tiers than the last run's. */
+const CHART_DATA_LINES = 100;
+
+/**
+ * The chart beside the PivotTable, over a small plain table of the same numbers (the fallback table's labels and
+ * its value column) written right of the PivotTable on every run. Never over PivotTable cells: a chart made
+ * there is a PivotChart of the whole PivotTable, every value field a series (OfficeDev/office-js#419).
+ */
+async function chartBeside(context: Excel.RequestContext, ws: Excel.Worksheet, pivot: Excel.PivotTable, spec: SummarySpec, env: SheetEnv): Promise<boolean> {
+  const chartSpec = spec.chart!;
+  const first = spec.fallback[0];
+  const items = first ? first.rows.length - 1 : 0; // without the total line
+  if (!first || items < 1) return false;
+  const area = pivot.layout.getRange();
+  area.load('rowIndex,columnIndex,columnCount');
+  const old = ws.charts.getItemOrNullObject(chartNameOf(spec));
+  await context.sync();
+  env.onSync();
+  const top = area.rowIndex;
+  const left = area.columnIndex + area.columnCount + 1;
+  const v = chartSpec.fallbackValueCol;
+  const lines = [[first.header[0]!, first.header[v]!], ...first.rows.slice(0, items).map((r) => [r[0] ?? null, r[v] ?? null])];
+  const batch = newBatch(context, env);
+  await batch.add(100, () => ws.getRangeByIndexes(top, left, Math.max(CHART_DATA_LINES, lines.length), 2).clear('Contents'));
+  await writeRows(ws, batch, env, top, left, rowsSource(lines, 2));
+  const format = first.numberFormats?.[v];
+  if (format) await writeNumberFormat(ws, batch, top + 1, left + 1, items, format, env.limits);
+  await batch.add(300, () => {
+    // Made anew: an earlier version's chart may be a PivotChart, whose data cannot be set to a range.
+    if (!old.isNullObject) old.delete();
+    const c = ws.charts.add(chartSpec.type === 'pie' ? 'Pie' : 'ColumnClustered', ws.getRangeByIndexes(top, left, items + 1, 2), 'Columns');
+    c.name = chartNameOf(spec);
+    c.title.text = chartSpec.title;
+    c.setPosition(ws.getRangeByIndexes(top, left + 3, 1, 1), ws.getRangeByIndexes(top + 16, left + 10, 1, 1));
+  });
+  await batch.flush();
+  return true;
 }
 
 /** The static tables (what the file host writes), with the tier-mix chart over the first table. */

@@ -75,12 +75,13 @@ describe('summaries in Excel', () => {
       expect(rows.get(label)![1] as number).toBeCloseTo(r.revenue, 6);
       expect(rows.get(label)![2] as number).toBeCloseTo(r.revenueShare, 9);
     }
-    // The chart: tier names and counts, without the grand total, beside the PivotTable.
+    // The chart: tier names and counts, without the grand total, over a plain range right of the PivotTable
+    // (over PivotTable cells it would be a PivotChart of every value field).
     const chart = fake.charts.find((c) => c.name === 'TierBookMixChart')!;
     expect(chart.type).toBe('ColumnClustered');
     expect(chart.sheet.name).toBe('等级分布');
-    const tiersShown = [...rows.keys()].length;
-    expect(chart.source.rect).toEqual({ r0: mix.output.r0, c0: mix.output.c0 + 1, rows: tiersShown + 1, cols: 2 });
+    expect(chart.pivot).toBeNull();
+    expect(chart.source.rect).toEqual({ r0: mix.output.r0, c0: mix.output.c0 + mix.output.cols + 1, rows: run.scheme.tiers.length + 1, cols: 2 });
     expect(chart.position?.start).toBe('Range');
 
     // Movement: rows = earlier tier (and 新客户), columns = tier now (and 流失), counts = the core's matrix.

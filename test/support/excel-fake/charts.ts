@@ -1,9 +1,20 @@
 // Charts: add, name, title, position, setData.
 import type { FakeContext } from './context.ts';
-import { FakeOfficeError, type ChartModel, type SheetModel } from './model.ts';
+import { FakeOfficeError, intersects, type ChartModel, type PivotModel, type SheetModel } from './model.ts';
 import { ProxyBase, notLoaded } from './proxy.ts';
 import type { FakeRange, Located } from './ranges.ts';
 import { cost } from './requests.ts';
+
+/**
+ * A chart over cells of a PivotTable is a PivotChart of the whole PivotTable: it shares the PivotTable's
+ * layout, every data field becomes a series (OfficeDev/office-js#419: "a chart cannot only based on part
+ * of the PivotTable").
+ */
+function bind(c: ChartModel, src: Located, pivots: PivotModel[]): void {
+  const pivot = pivots.find((p) => p.sheet === src.sheet && intersects(p.output, src.rect)) ?? null;
+  c.pivot = pivot;
+  c.source = pivot ? { sheet: pivot.sheet, rect: pivot.output } : src;
+}
 
 export class FakeChartCollection extends ProxyBase<ChartModel[]> {
   protected readonly scalarProps = [] as const;
@@ -40,7 +51,8 @@ export class FakeChartCollection extends ProxyBase<ChartModel[]> {
       bytes: cost(this.typeName, 'add', [type, seriesBy]),
       run: () => {
         const src = (sourceData as unknown as { target(): Located }).target();
-        created = { name: `Chart ${this.context.excel.charts.length + 1}`, type, sheet: this.sheetOf(), source: src, seriesBy, title: null, position: null };
+        created = { name: `Chart ${this.context.excel.charts.length + 1}`, type, sheet: this.sheetOf(), source: src, pivot: null, seriesBy, title: null, position: null };
+        bind(created, src, this.context.excel.pivots);
         this.context.excel.charts.push(created);
       },
     });
@@ -85,7 +97,7 @@ export class FakeChart extends ProxyBase<ChartModel> implements Pick<Excel.Chart
   }
   setData(sourceData: FakeRange, seriesBy = 'Auto'): void {
     this.command('setData', [seriesBy], (c) => {
-      c.source = (sourceData as unknown as { target(): Located }).target();
+      bind(c, (sourceData as unknown as { target(): Located }).target(), this.context.excel.pivots);
       c.seriesBy = seriesBy;
     });
   }

@@ -137,18 +137,6 @@ export class FakeExcel {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && this.sheets.includes(t.sheet));
   }
 
-  /** Excel expands a table when data is written into the row directly below it. */
-  expandTables(sheet: SheetModel, rect: Rect): void {
-    for (const t of this.tables) {
-      if (t.sheet !== sheet) continue;
-      const bottom = t.rect.r0 + t.rect.rows - 1;
-      const overlapsCols = rect.c0 < t.rect.c0 + t.rect.cols && t.rect.c0 < rect.c0 + rect.cols;
-      if (overlapsCols && rect.r0 <= bottom + 1 && rect.r0 + rect.rows - 1 > bottom && rect.r0 > t.rect.r0) {
-        t.rect = { ...t.rect, rows: rect.r0 + rect.rows - t.rect.r0 };
-      }
-    }
-  }
-
   renderPivot(p: PivotModel): void {
     renderPivot(p);
   }

@@ -122,6 +122,8 @@ export interface PivotModel {
   /** Top-left output cell. */
   at: { r: number; c: number };
   source: { table: TableModel } | { sheet: SheetModel; rect: Rect };
+  /** The fields of the PivotTable's cache: the source's headers when it was created or last refreshed. */
+  fields: string[];
   rows: string[];
   columns: string[];
   filters: string[];
@@ -148,7 +150,10 @@ export interface ChartModel {
   name: string;
   type: string;
   sheet: SheetModel;
+  /** The cells charted (for a PivotChart, the PivotTable's whole output). */
   source: { sheet: SheetModel; rect: Rect };
+  /** Set when the chart was made over PivotTable cells: it is then a PivotChart bound to that PivotTable. */
+  pivot: PivotModel | null;
   seriesBy: string;
   title: string | null;
   position: { start: string; end: string | null } | null;

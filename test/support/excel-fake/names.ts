@@ -56,7 +56,7 @@ class FakeNamedItemCollection extends ProxyBase<NameModel[]> {
     this.context.enqueue({
       bytes: cost(this.typeName, 'add', [name, reference]),
       run: () => {
-        if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `The resource being created already exists: ${name}`);
+        if (this.find(name) || this.context.excel.findTable(name)) throw new FakeOfficeError('ItemAlreadyExists', `The resource being created already exists: ${name}`);
         if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255)
           throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${name}`);
         created = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, visible: true };

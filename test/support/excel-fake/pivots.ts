@@ -103,25 +103,30 @@ export class FakePivotTableCollection extends NamedCollection<PivotModel, FakePi
       bytes: cost(this.typeName, 'add', [name]),
       run: () => {
         const ex = this.context.excel;
-        if (ex.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `A PivotTable named ${name} already exists.`);
         const src: PivotModel['source'] =
           source instanceof FakeTable
             ? { table: (source as unknown as { target(): TableModel }).target() }
             : typeof source === 'string'
               ? (() => {
+                  // A string names a table, else a defined name, else it is an address.
                   const t = ex.findTable(source);
                   if (t) return { table: t };
-                  const p = parseAddress(source);
+                  const named = ex.names.find((n) => n.name.toLowerCase() === source.toLowerCase());
+                  const p = parseAddress(named ? named.formula.replace(/^=/, '') : source);
                   return { sheet: ex.sheet(p.sheet!), rect: p.rect };
                 })()
               : (source as unknown as { target(): Located }).target();
         const dest = typeof destination === 'string' ? parseAddress(destination) : null;
         const at = dest ? { sheet: dest.sheet ? ex.sheet(dest.sheet) : this.sheetOf!(), rect: dest.rect } : (destination as unknown as { target(): Located }).target();
+        // PivotTable names are unique per sheet, not per workbook.
+        if (ex.pivots.some((p) => p.sheet === at.sheet && p.name.toLowerCase() === name.toLowerCase()))
+          throw new FakeOfficeError('ItemAlreadyExists', `A PivotTable named ${name} already exists on ${at.sheet.name}.`);
         created = {
           name,
           sheet: at.sheet,
           at: { r: at.rect.r0, c: at.rect.c0 },
           source: src,
+          fields: sourceGrid({ source: src } as PivotModel).header,
           rows: [],
           columns: [],
           filters: [],
@@ -142,10 +147,23 @@ export class FakePivotTableCollection extends NamedCollection<PivotModel, FakePi
 }
 
 class FakeHierarchyCollection {
+  private itemNames: string[] | undefined;
   constructor(
     private readonly pivot: FakePivotTable,
     private readonly axis: 'rows' | 'columns' | 'filters' | 'data' | 'all',
   ) {}
+  /** load('items/name'): the hierarchies of the axis (for `hierarchies`, the fields of the PivotTable's cache). */
+  load(): this {
+    this.pivot.pivotRead('hierarchies.load', (p) => {
+      const names = this.axis === 'all' ? p.fields : this.axis === 'data' ? p.data.map((d) => d.name) : p[this.axis];
+      return [names.slice(), () => (this.itemNames = names.slice())];
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    if (!this.itemNames) throw notLoaded('PivotHierarchyCollection', 'items');
+    return this.itemNames.map((name) => ({ name }));
+  }
   getItem(name: string): { name: string; axis: string; fields: { getItem: (n: string) => { subtotals: { automatic?: boolean } } } } & Partial<FakeDataHierarchy> {
     const pivot = this.pivot;
     return {
@@ -260,8 +278,30 @@ export class FakePivotTable extends ProxyBase<PivotModel> implements Pick<Excel.
     this.setLocal('name', v);
     this.command('name', [v], (p) => (p.name = v));
   }
+  /** Queue a read of the PivotTable: `read` gives the response and what to keep once the sync returns. */
+  pivotRead(name: string, read: (p: PivotModel) => [unknown, () => void]): void {
+    this.context.enqueue({
+      bytes: cost(this.typeName, name),
+      run: (stage) => {
+        const [data, keep] = read(this.target());
+        stage.commit(keep, JSON.stringify(data).length);
+      },
+    });
+  }
+  /**
+   * Re-reads the source: the cache takes the source's fields as they are now, and a field of the layout whose
+   * source column is gone (renamed, removed) is dropped from the PivotTable, as Excel does.
+   */
   refresh(): void {
-    this.pivotCommand('refresh', [], (p) => p.refreshes++);
+    this.pivotCommand('refresh', [], (p) => {
+      p.refreshes++;
+      p.fields = sourceGrid(p).header;
+      const has = (f: string) => p.fields.some((h) => h.toLowerCase() === f.toLowerCase());
+      p.rows = p.rows.filter(has);
+      p.columns = p.columns.filter(has);
+      p.filters = p.filters.filter(has);
+      p.data = p.data.filter((d) => has(d.field));
+    });
   }
   delete(): void {
     this.command('delete', [], (p) => {

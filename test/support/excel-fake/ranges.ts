@@ -3,7 +3,7 @@ import type { FakeContext } from './context.ts';
 import { parseInput } from './input.ts';
 import { FakeOfficeError, MAX_COLS, addressOf, intersects, type Rect, type Scalar, type SheetModel } from './model.ts';
 import { ProxyBase, notLoaded } from './proxy.ts';
-import { READ_CELL_LIMIT, cost } from './requests.ts';
+import { READ_CELL_LIMIT, bulkOverhead, cost } from './requests.ts';
 
 export interface Located {
   sheet: SheetModel;
@@ -172,7 +172,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
     this.setLocal('values', input);
     if (!Array.isArray(input) || !input.every(Array.isArray)) throw new FakeOfficeError('InvalidArgument', 'fake: values must be a two-dimensional array');
     this.context.enqueue({
-      bytes: cost('Range', 'values', input),
+      bytes: cost('Range', 'values', input) + this.bulkBytes(input),
       run: () => {
         const { sheet, rect } = this.target();
         checkDims(rect, input);
@@ -189,10 +189,15 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
             } else sheet.set(rr, cc, v);
           }
         }
+        // A table does not grow from values written below it: that is AutoCorrect's "include new rows" for
+        // typing, undocumented for the API (hosts resize, ExcelApi 1.13, or add rows with table.rows.add).
         sheet.touch();
-        this.context.excel.expandTables(sheet, rect);
       },
     });
+  }
+  /** What office.js adds to the request when it splits this write (see requests.ts). */
+  private bulkBytes(input: unknown[][]): number {
+    return bulkOverhead(input.length, input[0]?.length ?? 0, this.context.excel.isSetSupported('ExcelApi', '1.3'));
   }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
@@ -200,7 +205,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
   set numberFormat(input: string[][]) {
     this.setLocal('numberFormat', input);
     this.context.enqueue({
-      bytes: cost('Range', 'numberFormat', input),
+      bytes: cost('Range', 'numberFormat', input) + this.bulkBytes(input),
       run: () => {
         const { sheet, rect } = this.target();
         checkDims(rect, input);

@@ -40,3 +40,19 @@ export interface Stage {
 export const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 /** What a command costs on the wire: its name, the object path and its arguments as JSON. */
 export const cost = (...parts: unknown[]) => 48 + utf8(JSON.stringify(parts));
+
+/**
+ * office.js itself splits a `values` / `numberFormat` write of more than 1,500 cells into chunks of
+ * round(1,500 / columns) rows (setRangePropertiesInBulk in excel-web-16.00.debug.js, ExcelApi 1.3 and later).
+ * Each chunk adds to the same request two getRow object paths, a getBoundingRect path, their instantiate
+ * actions and its own set action: about this many bytes of JSON per chunk.
+ */
+export const BULK_CELLS = 1500;
+export const BULK_CHUNK_BYTES = 560;
+
+/** The bytes office.js adds to a request for a bulk write of rows × cols cells. */
+export function bulkOverhead(rows: number, cols: number, bulk: boolean): number {
+  if (!bulk || rows * cols <= BULK_CELLS) return 0;
+  const perChunk = Math.max(1, Math.round(BULK_CELLS / cols));
+  return Math.ceil(rows / perChunk) * BULK_CHUNK_BYTES;
+}

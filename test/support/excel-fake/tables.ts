@@ -1,9 +1,30 @@
 // Excel tables: add, name, ranges, resize (ExcelApi 1.13), delete, convertToRange.
 import type { FakeContext } from './context.ts';
-import { FakeOfficeError, intersects, parseAddress, type Rect, type SheetModel, type TableModel } from './model.ts';
+import { parseInput } from './input.ts';
+import { FakeOfficeError, intersects, parseAddress, type Rect, type Scalar, type SheetModel, type TableModel } from './model.ts';
 import { NamedCollection, ProxyBase } from './proxy.ts';
 import { FakeRange, type Located } from './ranges.ts';
 import { cost } from './requests.ts';
+
+/** Rows added at the bottom of a table: the table grows over them (cells below must be empty: no shifting is modelled). */
+function appendRows(t: TableModel, values: (Scalar | null)[][]): void {
+  const { sheet, rect } = t;
+  const r0 = rect.r0 + rect.rows;
+  if (values.some((row) => row.length !== rect.cols))
+    throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  for (let r = r0; r < r0 + values.length; r++)
+    for (let c = rect.c0; c < rect.c0 + rect.cols; c++)
+      if (sheet.get(r, c) !== undefined && sheet.get(r, c) !== '') throw new FakeOfficeError('NotImplemented', 'fake: rows.add over cells that are not empty (Excel would shift them down)');
+  values.forEach((row, i) =>
+    row.forEach((v, c) => {
+      if (v === null) return;
+      const p = typeof v === 'string' ? parseInput(v, sheet.numberFormatAt(r0 + i, rect.c0 + c)) : { value: v };
+      sheet.set(r0 + i, rect.c0 + c, p.value, p.formula, p.prefixed);
+    }),
+  );
+  t.rect = { ...rect, rows: rect.rows + values.length };
+  sheet.touch();
+}
 
 export class FakeTableCollection extends NamedCollection<TableModel, FakeTable> {
   constructor(ctx: FakeContext, sheetOf: (() => SheetModel) | null) {
@@ -47,8 +68,17 @@ export class FakeTableCollection extends NamedCollection<TableModel, FakeTable> 
 
 export class FakeTable extends ProxyBase<TableModel> implements Pick<Excel.Table, 'name'> {
   protected readonly scalarProps = ['name', 'id', 'style'] as const;
+  /** table.rows.add(index, values) (ExcelApi 1.1): only appending at the bottom (index null) is modelled. */
+  readonly rows: { add: (index?: number | null, values?: (Scalar | null)[][]) => void };
   constructor(ctx: FakeContext, private readonly locate: () => TableModel | null, nullable: boolean) {
     super(ctx, 'Table', nullable);
+    this.rows = {
+      add: (index, values) => {
+        if (index !== null && index !== undefined) throw new FakeOfficeError('NotImplemented', 'fake: rows.add only at the bottom (index null)');
+        if (!values?.length) throw new FakeOfficeError('NotImplemented', 'fake: rows.add without values');
+        this.command('rows.add', [index ?? null, values], (t) => appendRows(t, values));
+      },
+    };
   }
   preload(data: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
@@ -71,6 +101,8 @@ export class FakeTable extends ProxyBase<TableModel> implements Pick<Excel.Table
     this.command('name', [v], (t) => {
       const other = this.context.excel.findTable(v);
       if (other && other !== t) throw new FakeOfficeError('ItemAlreadyExists', `A table named ${v} already exists.`);
+      // Tables and defined names share one namespace.
+      if (this.context.excel.names.some((n) => n.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name ${v} is already taken by a defined name.`);
       t.name = v;
     });
   }
