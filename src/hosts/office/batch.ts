@@ -55,6 +55,20 @@ export function inputBytes(v: string | number | boolean): number {
   return n;
 }
 
+/**
+ * office.js splits a `values` / `numberFormat` write of more than 1,500 cells into chunks of rows itself
+ * (setRangePropertiesInBulk in its client code, ExcelApi 1.3+); each chunk adds object paths and actions to the
+ * same request — counted here (about 600 bytes a chunk) so that the measured size is what Excel receives.
+ */
+const BULK_CELLS = 1500;
+const BULK_CHUNK_BYTES = 600;
+
+/** Request bytes office.js adds to a write of rows × cols cells. */
+export function bulkOverhead(rows: number, cols: number): number {
+  if (rows * cols <= BULK_CELLS) return 0;
+  return Math.ceil(rows / Math.max(1, Math.round(BULK_CELLS / cols))) * BULK_CHUNK_BYTES;
+}
+
 /** Rows of values to write, read column by column (the port's ColumnWrite) or row by row. */
 export interface RowSource {
   count: number;
@@ -84,10 +98,12 @@ export interface RowBlock {
 export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
   const blocks: RowBlock[] = [];
   const maxRows = Math.max(1, Math.min(limits.maxRows, Math.floor(limits.maxCells / Math.max(1, source.width))));
+  // office.js's own split, spread over the rows.
+  const overhead = (BULK_CHUNK_BYTES * source.width) / BULK_CELLS;
   let start = 0;
   let bytes = 0;
   for (let r = 0; r < source.count; r++) {
-    let rowBytes = 3;
+    let rowBytes = 3 + overhead;
     for (let c = 0; c < source.width; c++) rowBytes += inputBytes(source.input(r, c));
     if (r > start && (bytes + rowBytes > limits.targetBytes || r - start >= maxRows)) {
       blocks.push({ start, count: r - start, bytes });

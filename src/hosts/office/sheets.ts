@@ -4,8 +4,7 @@
 /// <reference types="office-js" />
 import { layoutTables, sheetValues, type GeneratedSheet } from '../../core/output/tables.ts';
 import type { CellValue } from '../../port/workbook.ts';
-import { WriteBatch, blockGrid, columnLetters, planBlocks, rowsSource, widthPoints, type BlockLimits, type RowSource } from './batch.ts';
-import { toCellInput } from './cells.ts';
+import { WriteBatch, blockGrid, bulkOverhead, columnLetters, planBlocks, rowsSource, widthPoints, type BlockLimits, type RowSource } from './batch.ts';
 import { equalsFormula, planFills } from './fills.ts';
 
 /** Light grey behind generated table headers (as the file host). */
@@ -67,7 +66,7 @@ export async function writeNumberFormat(ws: Excel.Worksheet, batch: WriteBatch, 
   const rowsPerOp = Math.max(1, Math.min(limits.maxRows * 5, Math.floor(limits.targetBytes / perRow / 2)));
   for (let start = 0; start < count; start += rowsPerOp) {
     const n = Math.min(rowsPerOp, count - start);
-    await batch.add(n * perRow, () => {
+    await batch.add(n * perRow + bulkOverhead(n, 1), () => {
       const range = ws.getRangeByIndexes(r0 + start, col, n, 1);
       range.numberFormat = Array.from({ length: n }, () => [format]);
       range.untrack();

@@ -4,7 +4,7 @@
 /// <reference types="office-js" />
 import { FakeContext } from './context.ts';
 import { evalCustomRule } from './input.ts';
-import { FakeOfficeError, SheetModel, colLetters, contains, type ChartModel, type NameModel, type PivotModel, type Rect, type Scalar, type TableModel } from './model.ts';
+import { FakeOfficeError, SheetModel, colLetters, contains, type ChartModel, type NameModel, type PivotModel, type Scalar, type TableModel } from './model.ts';
 import { renderPivot } from './pivots.ts';
 import { PAYLOAD_LIMIT, type Fault, type SyncRecord } from './requests.ts';
 import { FakeSettings } from './settings.ts';
