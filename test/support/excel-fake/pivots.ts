@@ -7,6 +7,12 @@ import { FakeRange, type Located } from './ranges.ts';
 import { cost } from './requests.ts';
 import { FakeTable } from './tables.ts';
 
+/** The source's header row (the fields a refresh gives the cache). */
+function sourceHeader(source: PivotModel['source']): string[] {
+  const { sheet, rect } = 'table' in source ? { sheet: source.table.sheet, rect: source.table.rect } : source;
+  return Array.from({ length: rect.cols }, (_, c) => String(sheet.get(rect.r0, rect.c0 + c) ?? ''));
+}
+
 function sourceGrid(p: PivotModel): { header: string[]; rows: (Scalar | undefined)[][] } {
   const { sheet, rect } = 'table' in p.source ? { sheet: p.source.table.sheet, rect: p.source.table.rect } : p.source;
   const header = Array.from({ length: rect.cols }, (_, c) => String(sheet.get(rect.r0, rect.c0 + c) ?? ''));
@@ -49,6 +55,13 @@ export function renderPivot(p: PivotModel): void {
     }
     return 0;
   });
+  const groups = new Map<string, (Scalar | undefined)[][]>();
+  for (const r of records) {
+    const k = keyOf(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
   const colItems = colCol === null ? [] : [...new Set(records.map((r) => r[colCol] as Scalar).filter((v) => v !== undefined && v !== ''))].sort(compareItems);
   const agg = (subset: (Scalar | undefined)[][], d: PivotModel['data'][number]) => {
     const c = colOf(d.field);
@@ -61,7 +74,7 @@ export function renderPivot(p: PivotModel): void {
     out.push([...p.rows, ...p.data.map((d) => d.name)]);
     const grand = p.data.map((d) => agg(records, d));
     for (const key of rowKeys) {
-      const subset = records.filter((r) => keyOf(r) === JSON.stringify(key));
+      const subset = groups.get(JSON.stringify(key))!;
       out.push([...key, ...p.data.map((d, i) => (d.showAs === 'PercentOfGrandTotal' ? agg(subset, d) / (grand[i] || 1) : agg(subset, d)))]);
     }
     out.push([totalLabel, ...p.rows.slice(1).map(() => ''), ...p.data.map((d, i) => (d.showAs === 'PercentOfGrandTotal' ? 1 : grand[i]!))]);
@@ -70,7 +83,7 @@ export function renderPivot(p: PivotModel): void {
     out.push([...p.rows, ...colItems, totalLabel]);
     const cell = (subset: (Scalar | undefined)[][]) => (d ? agg(subset, d) : '');
     for (const key of rowKeys) {
-      const subset = records.filter((r) => keyOf(r) === JSON.stringify(key));
+      const subset = groups.get(JSON.stringify(key))!;
       out.push([...key, ...colItems.map((item) => cell(subset.filter((r) => r[colCol] === item))), cell(subset)]);
     }
     out.push([totalLabel, ...p.rows.slice(1).map(() => ''), ...colItems.map((item) => cell(records.filter((r) => r[colCol] === item))), cell(records)]);
@@ -126,7 +139,7 @@ export class FakePivotTableCollection extends NamedCollection<PivotModel, FakePi
           sheet: at.sheet,
           at: { r: at.rect.r0, c: at.rect.c0 },
           source: src,
-          fields: sourceGrid({ source: src } as PivotModel).header,
+          fields: sourceHeader(src),
           rows: [],
           columns: [],
           filters: [],
@@ -295,7 +308,7 @@ export class FakePivotTable extends ProxyBase<PivotModel> implements Pick<Excel.
   refresh(): void {
     this.pivotCommand('refresh', [], (p) => {
       p.refreshes++;
-      p.fields = sourceGrid(p).header;
+      p.fields = sourceHeader(p.source);
       const has = (f: string) => p.fields.some((h) => h.toLowerCase() === f.toLowerCase());
       p.rows = p.rows.filter(has);
       p.columns = p.columns.filter(has);
