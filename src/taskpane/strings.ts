@@ -102,7 +102,7 @@ const PANE_STRINGS = {
   periodInvalid: { 'zh-CN': '无法识别"{value}"：应为 2025Q3、2025H2 或 2025 这样的期间', 'en-US': 'Cannot read "{value}": expected a period such as 2025Q3, 2025H2 or 2025' },
   summariesButton: { 'zh-CN': '生成 / 刷新汇总', 'en-US': 'Build / refresh summaries' },
   summariesDone: { 'zh-CN': '{period} 的汇总已写入：{sheets}', 'en-US': 'Summaries for {period} written: {sheets}' },
-  summariesNative: { 'zh-CN': '数据透视表和图表已建立，可在 Excel 中刷新。', 'en-US': 'PivotTables and a chart were built; refresh them in Excel as usual.' },
+  summariesNative: { 'zh-CN': '数据透视表已建立，可在 Excel 中刷新；图表显示本次评级的数字，下次评级时更新。', 'en-US': 'PivotTables were built (refresh them in Excel as usual); the chart shows this run’s numbers and is updated by the next run.' },
   comparedWith: { 'zh-CN': '与 {period} 相比', 'en-US': 'Compared with {period}' },
   firstPeriod: { 'zh-CN': '这是历史中的第一个期间：下次评级后可看到变动和流失。', 'en-US': 'This is the first period in the history: movement and churn appear after the next review.' },
   // handbook

@@ -1,6 +1,8 @@
 // Summaries inside Excel: a PivotTable per summary, built on an Excel Table TierBook keeps (so Refresh picks up
-// new rows), a chart of the tier mix beside it, and on a re-run the same PivotTable refreshed rather than a
-// second one added. Without ExcelApi 1.8 (checked with Office.context.requirements.isSetSupported) the same
+// new rows), a chart of the tier mix beside it over a small plain table of the same counts (a chart over
+// PivotTable cells would be a PivotChart of every value field), and on a re-run the same PivotTable refreshed
+// rather than a second one added — unless its fields no longer match the source (language switch, revenue
+// appearing or going), when it is rebuilt. Without ExcelApi 1.8 (checked with Office.context.requirements.isSetSupported) the same
 // summaries are written as static tables and the user is told why.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-pivottables
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts
