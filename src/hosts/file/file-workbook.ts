@@ -1,7 +1,7 @@
 // The file host: the workbook port over an .xlsx package, or over a CSV held as a value grid. Works the
 // same in Node and in the browser: bytes in, bytes out.
 import { loc, type Localized } from '../../core/index.ts';
-import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
 import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
 import { typedCsvValues } from './csv-numbers.ts';
@@ -41,6 +41,9 @@ class XlsxPort implements WorkbookPort {
   async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
     this.book.appendRows(sheet, header, rows, replace, kind, numberFormats);
   }
+  async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+    return this.book.summaries(specs, onProgress);
+  }
 }
 
 export class FileWorkbook implements WorkbookPort {
@@ -61,6 +64,18 @@ export class FileWorkbook implements WorkbookPort {
     this.csv = csv;
     this.codec = codec;
     this.warnings = warnings;
+    // An .xlsx gets native summaries (PivotTables and a chart); a CSV, which holds one sheet, the static tables.
+    if (port instanceof XlsxPort) this.summaries = (specs, onProgress) => this.nativeSummaries(port, specs, onProgress);
+  }
+
+  summaries?: (specs: SummarySpec[], onProgress?: (p: Progress) => void) => Promise<SummariesReport>;
+
+  private nativeSummaries(port: XlsxPort, specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+    for (const s of specs) {
+      this.made.add(s.sheet);
+      this.writeLog.push({ kind: 'sheet', sheet: s.sheet, row: 1, cols: [] });
+    }
+    return port.summaries(specs, onProgress);
   }
 
   /**
