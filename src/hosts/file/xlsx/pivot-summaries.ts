@@ -75,18 +75,19 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
     return { key: spec.key, sheet: spec.sheet, mode: 'static', chart: false };
   }
 
-  // 1. The records: an Excel Table on a sheet of their own (hidden), rewritten whole.
+  // 1. The summary sheet, emptied of what the previous run hung on it; caches nothing else uses go.
+  let entry = existing && existing.kind === 'worksheet' ? existing : null;
+  if (entry) book.clearSheetParts(entry);
+  else entry = wb.addWorksheet(checkSheetName(spec.sheet));
+  dropUnusedCaches(pkg, wb, oldCaches);
+
+  // 2. The records: an Excel Table on a sheet of their own (hidden, after the summary's tab), rewritten whole.
   const table: SheetTable = { header: src.header, rows: src.rows, tableName: src.tableName, ...(src.numberFormats ? { numberFormats: src.numberFormats } : {}) };
   book.replaceSheet({ name: src.sheet, kind: SOURCE_KIND, tables: [table], widths: columnWidths([table], 8, 30), freezeRows: 2 });
   const srcEntry = wb.find(src.sheet)!;
   if (src.hidden !== false) setSheetState(wb, srcEntry.name, 'hidden');
   const tableName = tableNameOn(pkg, srcEntry) ?? src.tableName;
-
-  // 2. The summary sheet, emptied of what the previous run hung on it; caches nothing else uses go.
-  let entry = existing && existing.kind === 'worksheet' ? existing : null;
-  if (entry) book.clearSheetParts(entry);
-  else entry = wb.addWorksheet(checkSheetName(spec.sheet));
-  dropUnusedCaches(pkg, wb, oldCaches);
+  entry = wb.find(entry.name)!;
 
   // 3. The PivotTable, computed as Excel lays it out.
   const styles = book.styles();
