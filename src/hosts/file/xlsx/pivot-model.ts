@@ -3,6 +3,7 @@
 // per value field), and every aggregate. The file host writes this as the cache, the PivotTable part and
 // the cells Excel would show; Excel and LibreOffice recompute the same from the source table.
 import type { CellValue, PivotValue, SummarySpec } from '../../../port/workbook.ts';
+import { XlsxError } from './errors.ts';
 
 export interface CacheField {
   name: string;
@@ -78,15 +79,15 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
   const { header, rows } = spec.source;
   const col = (name: string) => {
     const i = header.indexOf(name);
-    if (i < 0) throw new Error(`PivotTable field "${name}" is not a column of ${spec.source.tableName}`);
+    if (i < 0) throw new XlsxError('argument', `数据透视表字段"${name}"不是表 ${spec.source.tableName} 的列。`, `PivotTable field "${name}" is not a column of ${spec.source.tableName}.`);
     return i;
   };
   const rowFields = spec.pivot.rows.map(col);
   const colNames = spec.pivot.columns ?? [];
-  if (colNames.length > 1) throw new Error('One column field at most');
+  if (colNames.length > 1) throw new XlsxError('argument', '数据透视表最多只能有一个列字段。', 'A PivotTable here takes one column field at most.');
   const colField = colNames.length ? col(colNames[0]!) : null;
   const data: PivotData[] = spec.pivot.values.map((v) => ({ ...v, fld: col(v.field) }));
-  if (!data.length || (colField !== null && data.length > 1)) throw new Error('A column field takes exactly one value field');
+  if (!data.length || (colField !== null && data.length > 1)) throw new XlsxError('argument', '数据透视表需要值字段；有列字段时只能有一个值字段。', 'A PivotTable needs a value field, and exactly one when it has a column field.');
   const axes = new Set([...rowFields, ...(colField === null ? [] : [colField])]);
   const hint = hintOrder(spec);
 
