@@ -64,19 +64,31 @@ export class FileWorkbook implements WorkbookPort {
     this.csv = csv;
     this.codec = codec;
     this.warnings = warnings;
-    // An .xlsx gets native summaries (PivotTables and a chart); a CSV, which holds one sheet, the static tables.
-    if (port instanceof XlsxPort) this.summaries = (specs, onProgress) => this.nativeSummaries(port, specs, onProgress);
   }
 
-  summaries?: (specs: SummarySpec[], onProgress?: (p: Progress) => void) => Promise<SummariesReport>;
-
-  private nativeSummaries(port: XlsxPort, specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+  /**
+   * Native summaries: PivotTables and a chart in the .xlsx. A CSV holds the static tables in memory (what a
+   * read of the sheet or a CSV export sees) and gets the PivotTables when it is saved as a workbook.
+   */
+  async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
     for (const s of specs) {
       this.made.add(s.sheet);
       this.writeLog.push({ kind: 'sheet', sheet: s.sheet, row: 1, cols: [] });
     }
-    return port.summaries(specs, onProgress);
+    if (this.port instanceof XlsxPort) return this.port.summaries(specs, onProgress);
+    const results: SummariesReport['results'] = [];
+    for (const spec of specs) {
+      const sheet: GeneratedSheet = { name: spec.sheet, kind: spec.key, tables: spec.fallback };
+      this.nativeLater.set(sheet, spec);
+      await this.port.replaceSheet(sheet);
+      results.push({ key: spec.key, sheet: spec.sheet, mode: 'pivot-created', chart: !!spec.chart });
+    }
+    onProgress?.({ done: specs.length, total: specs.length, stage: 'summaries' });
+    return { results, notice: null };
   }
+
+  /** A CSV's summary sheets (as written to memory) → their specs, built natively when saved as .xlsx. */
+  private readonly nativeLater = new Map<GeneratedSheet, SummarySpec>();
 
   /**
    * Open .xlsx bytes, or CSV bytes (UTF-8/16, GB18030, Big5, Shift_JIS; comma, tab or semicolon) as a
@@ -163,7 +175,11 @@ export class FileWorkbook implements WorkbookPort {
     const book = XlsxWorkbook.open(createWorkbook(sheets, this.codec), { codec: this.codec });
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
-      else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
+      else if (w.kind === 'sheet') {
+        const spec = this.nativeLater.get(w.sheet);
+        if (spec) book.summaries([spec]);
+        else book.replaceSheet(w.sheet);
+      }
       else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.mark, w.numberFormats);
     }
     return book.save();

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PERIOD1, messyWorkbook } from '../../fixtures/messy-workbook.ts';
+import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
+import { gradeWorkbook } from '../../../src/run/grade-workbook.ts';
 import { hasSoffice, libreOfficeSheets } from '../../support/libreoffice.ts';
 import { openpyxlCells } from '../../support/openpyxl.ts';
 import { ooxmlValidationUnavailable, validatePackage } from '../../support/ooxml-validate.ts';
@@ -186,6 +188,23 @@ describe('native summaries from the file host', () => {
     expect(num(rows[rows.length - 1]![2]!)).toBe(graded.reduce((n, id) => n + doc.tierMix[id]!.count, 0));
     expect(PERIOD1.length).toBeGreaterThan(shown.length);
   }, 300_000);
+
+  it('a CSV saved as a workbook gets the PivotTables and chart too; its sheet in memory holds the static tables', async () => {
+    const csv = new TextEncoder().encode('客户编号,年度消费金额,合作年限\r\nK1,1200000,6\r\nK2,600000,4\r\nK3,150000,2\r\nK4,90000,1\r\nK5,80000,3\r\n');
+    const book = FileWorkbook.open(csv, '客户.csv');
+    const run = await gradeWorkbook(book, { lang: 'zh-CN', period: '2025H2' });
+    expect(run.summaries?.native?.results.map((r) => [r.sheet, r.mode, r.chart])).toEqual([['等级分布', 'pivot-created', true]]);
+    expect((await book.readSheet('等级分布')).values.some((r) => r[0] === '客户等级')).toBe(true);
+    const entries = unzipSync(book.toXlsx());
+    expect(Object.keys(entries).filter((n) => /^xl\/(pivotTables|pivotCache|charts)\/[^/]+\.xml$/.test(n)).sort()).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/pivotCache/pivotCacheDefinition1.xml',
+      'xl/pivotCache/pivotCacheRecords1.xml',
+      'xl/pivotTables/pivotTable1.xml',
+    ]);
+    expect(packageProblems(entries)).toEqual([]);
+    expect(text(entries['xl/pivotCache/pivotCacheDefinition1.xml'])).toContain('recordCount="5"');
+  });
 
   it.runIf(hasSoffice && hasPoppler)('LibreOffice draws the chart beside the PivotTable (PDF page kept as PNG)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-pivot-pdf-'));
