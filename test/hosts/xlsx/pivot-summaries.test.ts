@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PERIOD1, messyWorkbook } from '../../fixtures/messy-workbook.ts';
 import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
@@ -188,6 +188,40 @@ describe('native summaries from the file host', () => {
     expect(num(rows[rows.length - 1]![2]!)).toBe(graded.reduce((n, id) => n + doc.tierMix[id]!.count, 0));
     expect(PERIOD1.length).toBeGreaterThan(shown.length);
   }, 300_000);
+
+  it("a user's own PivotTable on our cache keeps it: a re-run leaves both and writes a cache of its own", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-pivot-user-'));
+    const input = path.join(dir, 'in.xlsx');
+    writeFileSync(input, await messyWorkbook());
+    const out1 = path.join(dir, 'p1.xlsx');
+    grade(input, out1, '2025H2');
+    // The user copies our PivotTable onto their own sheet 产品目录 (Excel shares the cache between the two).
+    const e = unzipSync(new Uint8Array(readFileSync(out1)));
+    const userSheet = 'xl/worksheets/sheet3.xml';
+    expect(text(e['xl/workbook.xml'])).toContain('name="产品目录"');
+    e['xl/pivotTables/pivotTable9.xml'] = strToU8(text(e['xl/pivotTables/pivotTable1.xml']).replace('name="TierBookMix"', 'name="MyPivot"'));
+    e['xl/pivotTables/_rels/pivotTable9.xml.rels'] = e['xl/pivotTables/_rels/pivotTable1.xml.rels']!;
+    const rels = 'xl/worksheets/_rels/sheet3.xml.rels';
+    const rel = '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable" Target="../pivotTables/pivotTable9.xml"/>';
+    e[rels] = strToU8(e[rels] ? text(e[rels]).replace('</Relationships>', `${rel}</Relationships>`) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`);
+    e['[Content_Types].xml'] = strToU8(text(e['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/pivotTables/pivotTable9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/></Types>'));
+    const shared = path.join(dir, 'shared.xlsx');
+    writeFileSync(shared, zipSync(e));
+    expect(packageProblems(unzipSync(new Uint8Array(readFileSync(shared))))).toEqual([]);
+
+    const out2 = path.join(dir, 'p2.xlsx');
+    grade(shared, out2, '2025H2');
+    const after = unzipSync(new Uint8Array(readFileSync(out2)));
+    expect(packageProblems(after)).toEqual([]);
+    // Theirs is untouched and still on the cache it had; ours is on a new one.
+    expect(sameBytes(after['xl/pivotTables/pivotTable9.xml'], e['xl/pivotTables/pivotTable9.xml'])).toBe(true);
+    expect(sameBytes(after[userSheet], e[userSheet])).toBe(true);
+    expect(text(after['xl/pivotTables/_rels/pivotTable9.xml.rels'])).toContain('pivotCacheDefinition1.xml');
+    const ours = Object.keys(after).filter((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n) && text(after[n]).includes('name="TierBookMix"'));
+    expect(ours).toHaveLength(1);
+    expect(text(after[ours[0]!.replace('pivotTables/', 'pivotTables/_rels/') + '.rels'])).not.toContain('pivotCacheDefinition1.xml');
+    expect(Object.keys(after).filter((n) => /^xl\/pivotCache\/pivotCacheDefinition\d+\.xml$/.test(n))).toHaveLength(2);
+  }, 120_000);
 
   it('a CSV saved as a workbook gets the PivotTables and chart too; its sheet in memory holds the static tables', async () => {
     const csv = new TextEncoder().encode('客户编号,年度消费金额,合作年限\r\nK1,1200000,6\r\nK2,600000,4\r\nK3,150000,2\r\nK4,90000,1\r\nK5,80000,3\r\n');
