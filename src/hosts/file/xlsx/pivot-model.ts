@@ -7,10 +7,15 @@ import { XlsxError } from './errors.ts';
 
 export interface CacheField {
   name: string;
-  /** On the row or column axis: its values are shared items, in display order. */
+  /** On the row or column axis: its shared items are in display order. */
   axis: boolean;
+  /**
+   * Its values are listed as shared items and records point at them (as Excel writes them: axis fields and
+   * every field holding text); else records hold the numbers themselves.
+   */
+  shared: boolean;
   items: CellValue[];
-  /** Item index by value key (axis fields only). */
+  /** Item index by value key (shared fields only). */
   index: Map<string, number>;
   numbers: number;
   strings: number;
@@ -92,7 +97,7 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
   const hint = hintOrder(spec);
 
   const fields: CacheField[] = header.map((name, c) => {
-    const f: CacheField = { name, axis: axes.has(c), items: [], index: new Map(), numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
+    const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new Map(), numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
     const seen = new Map<string, CellValue>();
     for (const r of rows) {
       const v = r[c] ?? null;
@@ -106,10 +111,14 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
         f.strings++;
         if (String(v).length > 255) f.longText = true;
       }
-      if (f.axis) seen.set(itemKey(v === '' ? null : v), v === '' ? null : v);
+      const item = v === '' ? null : v;
+      const k = itemKey(item);
+      if (!seen.has(k)) seen.set(k, item);
     }
-    if (f.axis) {
-      f.items = itemOrder([...seen.values()], hint);
+    f.shared = f.axis || f.strings > 0;
+    if (f.shared) {
+      // Axis items in display order; other fields' in the order they first occur, as Excel lists them.
+      f.items = f.axis ? itemOrder([...seen.values()], hint) : [...seen.values()];
       f.items.forEach((v, i) => f.index.set(itemKey(v), i));
     }
     return f;

@@ -39,7 +39,7 @@ export function cacheDefinitionXml(layout: PivotLayout, tableName: string, recor
   const fields = layout.fields
     .map((f) => {
       const attrs = sharedItemsAttrs(f);
-      const shared = f.axis ? `<sharedItems${attrs} count="${f.items.length}">${f.items.map(itemXml).join('')}</sharedItems>` : `<sharedItems${attrs}/>`;
+      const shared = f.shared ? `<sharedItems${attrs} count="${f.items.length}">${f.items.map(itemXml).join('')}</sharedItems>` : `<sharedItems${attrs}/>`;
       return `<cacheField name="${escapeAttr(f.name)}" numFmtId="0">${shared}</cacheField>`;
     })
     .join('');
@@ -63,7 +63,7 @@ export function cacheRecordsXml(layout: PivotLayout): string[] {
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c]!;
       const v = r[c] ?? null;
-      line += f.axis ? `<x v="${f.index.get(itemKey(v))}"/>` : itemXml(v);
+      line += f.shared ? `<x v="${f.index.get(itemKey(v))}"/>` : itemXml(v);
     }
     chunk += `${line}</r>`;
     if (chunk.length > 1 << 16) {
