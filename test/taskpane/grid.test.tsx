@@ -124,6 +124,17 @@ describe('the standalone grid', () => {
     expect(cell('A3')).toBeNull();
   });
 
+  it('gives hidden sheets (the records under the PivotTables) no tab, as Excel; the sheet menu lists them', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('等级分布').getCell('A1').value = '等级分布';
+    wb.addWorksheet('TierBookMixData', { state: 'hidden' }).getCell('A1').value = '等级序号';
+    show(sourceOf(FileWorkbook.open(new Uint8Array(await wb.xlsx.writeBuffer()), 'hidden.xlsx')));
+    await waitFor(() => expect(cell('A1')?.textContent).toBe('等级分布'));
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['等级分布']);
+    fireEvent.click(screen.getByTestId('sheet-menu'));
+    expect((await screen.findAllByRole('menuitemradio')).map((m) => m.textContent)).toEqual(['等级分布', 'TierBookMixData']);
+  });
+
   it('moves to and marks the columns a step wrote', async () => {
     const book = await formattedBook();
     let focus: GridFocus | null = null;

@@ -1,7 +1,7 @@
 // The file host: the workbook port over an .xlsx package, or over a CSV held as a value grid. Works the
 // same in Node and in the browser: bytes in, bytes out.
 import { loc, type Localized } from '../../core/index.ts';
-import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { readCsv } from './csv.ts';
 import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
 import { typedCsvValues } from './csv-numbers.ts';
@@ -41,6 +41,9 @@ class XlsxPort implements WorkbookPort {
   async appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
     this.book.appendRows(sheet, header, rows, replace, kind, numberFormats);
   }
+  async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+    return this.book.summaries(specs, onProgress);
+  }
 }
 
 export class FileWorkbook implements WorkbookPort {
@@ -62,6 +65,30 @@ export class FileWorkbook implements WorkbookPort {
     this.codec = codec;
     this.warnings = warnings;
   }
+
+  /**
+   * Native summaries: PivotTables and a chart in the .xlsx. A CSV holds the static tables in memory (what a
+   * read of the sheet or a CSV export sees) and gets the PivotTables when it is saved as a workbook.
+   */
+  async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
+    for (const s of specs) {
+      this.made.add(s.sheet);
+      this.writeLog.push({ kind: 'sheet', sheet: s.sheet, row: 1, cols: [] });
+    }
+    if (this.port instanceof XlsxPort) return this.port.summaries(specs, onProgress);
+    const results: SummariesReport['results'] = [];
+    for (const spec of specs) {
+      const sheet: GeneratedSheet = { name: spec.sheet, kind: spec.key, tables: spec.fallback };
+      this.nativeLater.set(sheet, spec);
+      await this.port.replaceSheet(sheet);
+      results.push({ key: spec.key, sheet: spec.sheet, mode: 'pivot-created', chart: !!spec.chart });
+    }
+    onProgress?.({ done: specs.length, total: specs.length, stage: 'summaries' });
+    return { results, notice: null };
+  }
+
+  /** A CSV's summary sheets (as written to memory) → their specs, built natively when saved as .xlsx. */
+  private readonly nativeLater = new Map<GeneratedSheet, SummarySpec>();
 
   /**
    * Open .xlsx bytes, or CSV bytes (UTF-8/16, GB18030, Big5, Shift_JIS; comma, tab or semicolon) as a
@@ -148,7 +175,11 @@ export class FileWorkbook implements WorkbookPort {
     const book = XlsxWorkbook.open(createWorkbook(sheets, this.codec), { codec: this.codec });
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
-      else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
+      else if (w.kind === 'sheet') {
+        const spec = this.nativeLater.get(w.sheet);
+        if (spec) book.summaries([spec]);
+        else book.replaceSheet(w.sheet);
+      }
       else book.appendRows(w.sheet, w.header, w.rows, w.replace, w.mark, w.numberFormats);
     }
     return book.save();

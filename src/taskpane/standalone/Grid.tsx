@@ -413,11 +413,14 @@ export function Grid({ source, revision, target }: GridProps) {
         </Menu>
         <div ref={tabStrip} className={s.tabs}>
           <TabList className={s.tabList} size="small" selectedValue={active ?? ''} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={t.t('sheetTabs')}>
-            {sheets.map((x) => (
-              <Tab key={x.name} value={x.name}>
-                {x.name}
-              </Tab>
-            ))}
+            {/* Hidden sheets (the records under the PivotTables) get no tab, as in Excel; the ⌄ menu lists them. */}
+            {sheets
+              .filter((x) => x.visible)
+              .map((x) => (
+                <Tab key={x.name} value={x.name}>
+                  {x.name}
+                </Tab>
+              ))}
           </TabList>
         </div>
       </div>

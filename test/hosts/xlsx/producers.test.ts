@@ -29,9 +29,9 @@ describe('openpyxl workbooks', () => {
     const parts = zipEntries(out);
     const workbookXml = text(parts['xl/workbook.xml']);
     expect(schemaErrors(workbookXml, 'SpreadsheetML_Workbook')).toBe('');
-    // Every sheet we patched or generated (customers, rules, history, mix) is valid too.
+    // Every sheet we patched or generated (customers, rules, history, mix and the records under its PivotTable) is valid too.
     const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p));
-    expect(sheets.length).toBe(4);
+    expect(sheets.length).toBe(5);
     for (const p of sheets) expect(schemaErrors(text(parts[p]), 'SpreadsheetML_Worksheet'), p).toBe('');
     const cells = openpyxlCells(out);
     expect(Object.keys(cells)).toEqual(expect.arrayContaining(['客户', '等级规则', '等级历史']));

@@ -34,13 +34,13 @@ export interface Layout {
   tables: TablePlacement[];
 }
 
-/** Lays the tables out top to bottom: title, notes, header, rows; one blank row between tables. */
-export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet): Layout {
+/** Lays the tables out top to bottom from `firstRow`: title, notes, header, rows; one blank row between tables. */
+export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, firstRow = 1): Layout {
   const title = styles.xfIndex({ bold: true });
   const header = styles.xfIndex({ bold: true, fill: HEADER_FILL });
   const rows: string[] = [];
   const placements: TablePlacement[] = [];
-  let r = 1;
+  let r = firstRow;
   let lastCol = -1;
   tables.forEach((t, ti) => {
     if (ti > 0) r++;
@@ -105,6 +105,8 @@ export interface WorksheetParts {
   rowBreaks?: readonly number[];
   /** Relationship ids of table parts. */
   tableRelIds?: readonly string[];
+  /** Relationship id of a drawing part (charts). */
+  drawingRelId?: string;
 }
 
 /** A complete worksheet part. */
@@ -130,6 +132,7 @@ export function worksheetXml(w: WorksheetParts): string {
   }
   const breaks = w.rowBreaks?.filter((r) => r > 0) ?? [];
   if (breaks.length) xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+  if (w.drawingRelId) xml += `<drawing r:id="${w.drawingRelId}"/>`;
   const ids = w.tableRelIds ?? [];
   if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
   return `${xml}</worksheet>`;

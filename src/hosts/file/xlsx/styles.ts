@@ -107,7 +107,8 @@ export class StyleSheet {
     return index;
   }
 
-  private numFmtId(code: string): number {
+  /** The numFmtId of a format code (built-in, present, or added). */
+  numFmtId(code: string): number {
     const builtin = BUILTIN_FORMATS[code];
     if (builtin !== undefined) return builtin;
     const existing = this.numFmts.get(code);

@@ -2,7 +2,7 @@
 // Only the parts an operation must change are rewritten (the target sheet, styles.xml, workbook.xml and
 // its relationships/content types when sheets or names are added); every other zip entry is copied as is.
 import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../../port/marks.ts';
-import type { CellValue, ColumnsPatch, GeneratedSheet, SheetInfo, SheetValues, TierBookMarks } from '../../../port/workbook.ts';
+import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks } from '../../../port/workbook.ts';
 import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './dateStyles.ts';
@@ -10,6 +10,7 @@ import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
 import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
+import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
 import { parseSharedStrings } from './sharedStrings.ts';
@@ -232,6 +233,26 @@ export class XlsxWorkbook {
     this.changed(entry.part);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
     this.extendTables(entry, result.lastRowBefore, result.lastRowAfter);
+  }
+
+  /** Native summaries: PivotTables over Excel Tables and a chart of the tier mix (see pivot-summaries.ts). */
+  summaries(specs: readonly SummarySpec[], onProgress?: (p: Progress) => void): SummariesReport {
+    return writePivotSummaries(this.internals(), specs, onProgress);
+  }
+
+  private internals(): BookInternals {
+    return {
+      pkg: this.pkg,
+      wb: this.wb,
+      styles: () => this.styleSheet(),
+      replaceSheet: (sheet) => this.replaceSheet(sheet),
+      clearSheetParts: (s) => this.clearSheetParts(s),
+      setSheetXml: (s, xml) => this.setSheetXml(s, xml),
+      mark: (marks) => this.mark(marks),
+      freePartName: (prefix, suffix) => this.freePartName(prefix, suffix),
+      checkWritable: () => this.checkWritable(),
+      tableInventory: () => this.tableInventory(),
+    };
   }
 
   // ---- saving -----------------------------------------------------------------------------------------

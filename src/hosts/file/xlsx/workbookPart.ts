@@ -217,6 +217,13 @@ export class WorkbookPart {
       : xml.slice(0, list.start) + xml.slice(list.end);
   }
 
+  /** Edits workbook.xml through `f` (its text and element prefix); the sheet list is read afresh after. */
+  edit(f: (xml: string, p: string) => string): void {
+    const xml = this.xml;
+    const next = f(xml, this.p);
+    if (next !== xml) this.xml = next;
+  }
+
   /** Asks Excel to recalculate every formula when the file is next opened (values under formulas changed). */
   setFullCalcOnLoad(): void {
     const xml = this.xml;
