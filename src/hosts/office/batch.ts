@@ -115,7 +115,7 @@ export interface BatchOptions {
   limits: BlockLimits;
   /** Suspend calculation for each batch (writes). */
   suspendCalc: boolean;
-  /** Suspend screen updating for the first batch (ExcelApi 1.9). */
+  /** Suspend screen updating with the first batch of the operation (ExcelApi 1.9). */
   suspendScreen: boolean;
   /** Called after every sync (for the host's statistics). */
   onSync?: () => void;
@@ -125,10 +125,12 @@ export interface BatchOptions {
  * Queues write operations and syncs when the next one would take the request over the byte target, so the
  * number of syncs is the payload divided by the target, never the number of rows or cells.
  */
+/** Request contexts (one per Excel.run, one per operation) whose screen updating is already suspended. */
+const screenSuspended = new WeakSet<object>();
+
 export class WriteBatch {
   private pending = 0;
   private ops = 0;
-  private screenDone = false;
   syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
@@ -148,9 +150,10 @@ export class WriteBatch {
     const app = this.context.workbook.application;
     // Both last until the next sync, so they open each batch, before its writes.
     if (this.options.suspendCalc) app.suspendApiCalculationUntilNextSync();
-    if (this.options.suspendScreen && !this.screenDone) {
+    // Once per operation, however many batches it makes: each call makes the window flicker.
+    if (this.options.suspendScreen && !screenSuspended.has(this.context)) {
       app.suspendScreenUpdatingUntilNextSync();
-      this.screenDone = true;
+      screenSuspended.add(this.context);
     }
   }
 

@@ -17,8 +17,15 @@ import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './er
 import { emptySheet, newBatch, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
 import { writeSummaries } from './summaries.ts';
 
-/** Excel.run, or a stand-in with the same shape (the Excel fake in tests). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(options, batch), or a stand-in with the same shape (the Excel fake in tests). */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Every request waits while the user is typing in a cell, instead of failing (the default); builds that predate
+ * the option fail with InvalidOperation or InvalidOperationInCellEditMode, both mapped in errors.ts.
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** Office.context.requirements.isSetSupported, or a stand-in. */
 export interface RequirementCheck {
@@ -58,7 +65,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly onProgress: ((p: Progress) => void) | undefined;
 
   constructor(options: OfficeWorkbookOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.run = options.run ?? ((o, batch) => Excel.run(o, batch));
     this.requirements = options.requirements ?? { isSetSupported: (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version) };
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.signal = options.signal;
@@ -89,7 +96,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private async excel<T>(doing: ReturnType<typeof loc>, written: WrittenBlocks | null, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     if (this.signal?.aborted) throw cancelledError(null);
     try {
-      return await this.run(batch);
+      return await this.run(RUN_OPTIONS, batch);
     } catch (e) {
       throw hostError(e, doing, written);
     }

@@ -19,6 +19,7 @@ import {
   type TableModel,
 } from './model.ts';
 import { FakeSettings } from './settings.ts';
+import { cellEditGate, checkCellText, checkOperationCells, roundTrip, runArguments, type LimitState } from './limits.ts';
 
 /** Excel on the web: requests and responses are limited to 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -78,7 +79,7 @@ function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-export class FakeExcel {
+export class FakeExcel implements LimitState {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly pivots: PivotModel[] = [];
@@ -91,6 +92,9 @@ export class FakeExcel {
   readonly faults: Fault[] = [];
   /** While true every sync fails with InvalidOperationInCellEditMode, as when the user is typing in a cell. */
   cellEditMode = false;
+  cellEditCode: LimitState['cellEditCode'] = 'InvalidOperationInCellEditMode';
+  delayForCellEditIgnored = false;
+  taskPerSync = false;
   readonly syncs: SyncRecord[] = [];
   /** Time spent inside the fake's syncs (to subtract from the caller's own time). */
   fakeMs = 0;
@@ -168,8 +172,9 @@ export class FakeExcel {
   }
 
   /** Excel.run: a fresh request context; queued commands left when the batch returns are synced once more. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  run = async <T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const [options, batch] = runArguments(a, b);
+    const ctx = new FakeContext(this, options);
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx.queue.length) await ctx.sync();
     return result;
@@ -350,7 +355,10 @@ export class FakeContext {
   readonly queue: Command[] = [];
   readonly workbook: FakeWorkbook;
   tracked = 0;
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly runOptions: Excel.RunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -381,9 +389,9 @@ export class FakeContext {
       return Promise.reject(e);
     };
     // An awaited sync yields to the event loop, as the real round trip does.
-    await Promise.resolve();
-    if (excel.cellEditMode)
-      return fail(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    await roundTrip(excel);
+    const editing = await cellEditGate(excel, this.runOptions);
+    if (editing) return fail(editing);
     if (requestBytes > excel.payloadLimit)
       return fail(new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`));
     const fault = excel.faults.find((f) => f.atSync === n);
@@ -992,6 +1000,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
           for (let c = 0; c < rect.cols; c++) {
             const v = row[c];
             if (v === null || v === undefined) continue; // null leaves the cell unchanged
+            checkCellText(v, () => addressOf(sheet.name, { r0: rect.r0 + r, c0: rect.c0 + c, rows: 1, cols: 1 }));
             const rr = rect.r0 + r;
             const cc = rect.c0 + c;
             if (typeof v === 'string') {
@@ -1042,6 +1051,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
   delete(shift: string): void {
     this.formatCommand('delete', shift, ({ sheet, rect }) => {
       if (shift !== 'Up' || rect.c0 !== 0 || rect.cols !== MAX_COLS) throw new FakeOfficeError('NotImplemented', 'fake: only entire rows can be deleted (shift Up)');
+      checkOperationCells(rect, 'Range.delete');
       sheet.deleteRows(rect.r0, rect.rows, this.context.excel.tables);
     });
   }
