@@ -100,6 +100,30 @@ export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
   return blocks;
 }
 
+/** planBlocks, giving the thread back every few dozen milliseconds (a million rows take seconds to measure). */
+export async function planBlocksYielding(source: RowSource, limits: BlockLimits, pause: () => Promise<void> | null): Promise<RowBlock[]> {
+  const blocks: RowBlock[] = [];
+  const maxRows = Math.max(1, Math.min(limits.maxRows, Math.floor(limits.maxCells / Math.max(1, source.width))));
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < source.count; r++) {
+    if (r % 1_000 === 0) {
+      const p = pause();
+      if (p) await p;
+    }
+    let rowBytes = 3;
+    for (let c = 0; c < source.width; c++) rowBytes += inputBytes(source.input(r, c));
+    if (r > start && (bytes + rowBytes > limits.targetBytes || r - start >= maxRows)) {
+      blocks.push({ start, count: r - start, bytes });
+      start = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  if (source.count > start) blocks.push({ start, count: source.count - start, bytes });
+  return blocks;
+}
+
 /** The grid of one block, ready for Range.values. */
 export function blockGrid(source: RowSource, block: RowBlock): (string | number | boolean)[][] {
   const grid = new Array<(string | number | boolean)[]>(block.count);

@@ -11,7 +11,8 @@ import { loc } from '../../core/i18n.ts';
 import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../port/marks.ts';
 import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { RunError } from '../../run/errors.ts';
-import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocks, widthPoints, type BlockLimits } from './batch.ts';
+import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocksYielding, widthPoints, type BlockLimits } from './batch.ts';
+import { breather } from './yield.ts';
 import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
 import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './errors.ts';
 import { emptySheet, newBatch, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
@@ -215,7 +216,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const sources = segments.map((seg) => columnsSource(seg.map((c) => c.values), height));
     // Blocks are planned over all segments together: one request carries the same rows of every segment.
     const combined = { count: height, width: columns.length, input: (r: number, c: number) => toCellInput(columns[c]!.values[r] ?? null) };
-    const blocks = planBlocks(combined, this.limits);
+    const blocks = await planBlocksYielding(combined, this.limits, breather());
     const total = blocks.length + 1;
     const r0 = patch.firstRow - 1;
     const written: WrittenBlocks = { what: loc('输出列', 'the output columns'), done: 0, total: blocks.length, rows: null };
