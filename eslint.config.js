@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import officeAddins from 'eslint-plugin-office-addins';
+import * as espree from 'espree';
 
 /** Packages the pure core may import: data validation only. */
 const CORE_ALLOWED_PACKAGES = ['zod'];
@@ -17,6 +18,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // The task pane's loader runs in the oldest webview Office may give the pane (IE11): ES5, parsed as ES5.
+    files: ['src/taskpane/loader.es5.js'],
+    languageOptions: { parser: espree, ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser, Office: 'readonly', Promise: 'readonly', Intl: 'readonly' } },
+    rules: { '@typescript-eslint/no-unused-vars': 'off', '@typescript-eslint/consistent-type-imports': 'off', 'no-unused-vars': ['error', { caughtErrors: 'none' }], 'no-var': 'off', 'prefer-rest-params': 'off' },
   },
   {
     // The shared scoring module: no Office.js, DOM, React or Node. Relative imports and zod only.

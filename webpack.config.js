@@ -129,9 +129,9 @@ export default (_env = {}, argv = {}) => {
         template: path.join(root, 'src/taskpane/taskpane.html'),
         filename: 'taskpane.html',
         chunks: ['taskpane'],
-        inject: 'head',
-        scriptLoading: 'defer',
-        templateParameters: { officeJs: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js' },
+        // The loader (ES5, inlined) adds the bundle's scripts once it knows the webview can run them.
+        inject: false,
+        templateParameters: { officeJs: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js', loader: readFileSync(path.join(root, 'src/taskpane/loader.es5.js'), 'utf8') },
       }),
       new CopyWebpackPlugin({
         patterns: [

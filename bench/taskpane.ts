@@ -30,6 +30,9 @@ export function initialFiles(html: string): { ours: string[]; skipped: string[] 
     const src = /\bsrc=["']?([^"'\s>]+)/i.exec(attrs)?.[1];
     if (src && !/\basync\b/i.test(attrs)) refs.push(src);
   }
+  // The bundle's scripts, which the inline loader adds once it knows the webview can run them (loader.es5.js).
+  const app = /var TIERBOOK_APP = (\[[^\]]*\]);/.exec(html);
+  if (app) refs.push(...(JSON.parse(app[1]!) as string[]));
   for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
     const attrs = m[1]!;
     const href = /\bhref=["']?([^"'\s>]+)/i.exec(attrs)?.[1];

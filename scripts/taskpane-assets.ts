@@ -98,7 +98,16 @@ export function helpPage(origin: string): string {
   <li><strong>Mac 版 Excel</strong>：把 <code>manifest.xml</code> 复制到 <code>~/Library/Containers/com.microsoft.Excel/Data/Documents/wef</code>（没有就新建），
     重启 Excel，然后 插入 → 加载项 → 我的加载项 → TierBook。</li>
 </ul>
-<p>加载项需要 Excel API 1.8（Excel 2019 及以上、Microsoft 365、Excel 网页版），权限为读写当前文档。</p>
+<h2>支持的 Excel 版本</h2>
+<ul>
+  <li>Windows 版 Microsoft 365（版本 2101 或更高），并已安装 Microsoft Edge WebView2 运行时（Windows 11 自带；否则从
+    <a href="https://developer.microsoft.com/microsoft-edge/webview2/">developer.microsoft.com/microsoft-edge/webview2</a> 安装）</li>
+  <li>Windows 版 Excel 2021、Excel 2024 或更高版本</li>
+  <li>Mac 版 Excel（Microsoft 365 或 2019 及以上），macOS 12.3 或更高（Safari 15.4 或更高）</li>
+  <li>Excel 网页版（新版 Edge、Chrome、Firefox，或 Safari 15.4 及以上）</li>
+</ul>
+<p>Windows 版 Excel 2016 和 Excel 2019（非订阅版）用 Internet Explorer 11 或旧版 Edge 显示加载项，无法运行 TierBook：
+任务窗格会说明需要哪个版本，而不是一直停在“正在加载”。加载项需要 Excel API 1.8，权限为读写当前文档。</p>
 </section>
 
 <section id="en" lang="en">
@@ -119,8 +128,17 @@ sample or template), grade it and download the graded workbook.</p>
   <li><strong>Excel on Mac</strong>: copy <code>manifest.xml</code> into <code>~/Library/Containers/com.microsoft.Excel/Data/Documents/wef</code>
     (create it if missing), restart Excel, then Insert → Add-ins → My Add-ins → TierBook.</li>
 </ul>
-<p>The add-in needs Excel API 1.8 (Excel 2019 or later, Microsoft 365, Excel on the web) and the permission to read and
-write the open workbook.</p>
+<h2>Supported Excel versions</h2>
+<ul>
+  <li>Microsoft 365 on Windows (Version 2101 or later) with the Microsoft Edge WebView2 Runtime (part of Windows 11; else install it from
+    <a href="https://developer.microsoft.com/microsoft-edge/webview2/">developer.microsoft.com/microsoft-edge/webview2</a>)</li>
+  <li>Excel 2021, Excel 2024 or later on Windows</li>
+  <li>Excel for Mac (Microsoft 365, or 2019 and later) on macOS 12.3 or later (Safari 15.4 or later)</li>
+  <li>Excel on the web (current Edge, Chrome, Firefox, or Safari 15.4 and later)</li>
+</ul>
+<p>Excel 2016 and Excel 2019 on Windows (one-time purchase) show add-ins in Internet Explorer 11 or the old Edge and cannot run
+TierBook: the task pane says which version is needed instead of staying on "Loading". The add-in needs Excel API 1.8 and the
+permission to read and write the open workbook.</p>
 </section>
 </body>
 </html>

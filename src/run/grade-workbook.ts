@@ -43,6 +43,7 @@ import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, Wor
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { currenciesOf, currencyFromData, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
+import { limitCellText } from './cell-text.ts';
 import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
 import { previousFromUserGrades } from './user-grades.ts';
 import { pointIssuesAtCells } from './issue-cells.ts';
@@ -427,8 +428,11 @@ export function keepTiers(result: GradeResult, history: readonly HistoryRecord[]
 }
 
 /** Grade the workbook and write the results back. */
-export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions): Promise<RunResult> {
+export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
+  // Text past what a cell holds is cut with a marker on every write, and the warnings name the cells.
+  const text = limitCellText(given, lang);
+  const workbook = text.port;
   const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
   const sheets = await port.listSheets();
@@ -527,7 +531,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     movement,
     previousPeriod: prevPeriod,
     previous,
-    warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes)],
+    warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes), ...text.warnings()],
     summaries,
     related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
     notes,

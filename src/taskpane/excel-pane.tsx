@@ -8,8 +8,9 @@ import { normalizeLang, type Lang } from '../core/i18n.ts';
 import { UiSettings } from '../hosts/office/settings.ts';
 import { officeTaskpaneApi } from '../hosts/office/taskpane-api.ts';
 import { App } from './App.tsx';
+import { DownloadsWork, downloadsWorkOn } from './components/downloads.tsx';
 
-function ExcelPane({ initialLang, theme }: { initialLang: Lang; theme: Theme }) {
+function ExcelPane({ initialLang, theme, platform }: { initialLang: Lang; theme: Theme; platform: string | null }) {
   const [lang, setLang] = useState(initialLang);
   const [api] = useState(() => officeTaskpaneApi(initialLang));
   const change = (l: Lang) => {
@@ -20,12 +21,14 @@ function ExcelPane({ initialLang, theme }: { initialLang: Lang; theme: Theme }) 
   };
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App api={api} lang={lang} onLangChange={change} today={todaySerial()} />
+      <DownloadsWork.Provider value={downloadsWorkOn(platform)}>
+        <App api={api} lang={lang} onLangChange={change} today={todaySerial()} />
+      </DownloadsWork.Provider>
     </FluentProvider>
   );
 }
 
-export function mountExcelPane(root: Root, displayLanguage: string, override: Lang | null, theme: Theme): void {
+export function mountExcelPane(root: Root, displayLanguage: string, override: Lang | null, theme: Theme, platform: string | null = null): void {
   let saved: Lang | undefined;
   try {
     saved = new UiSettings().read().lang;
@@ -36,7 +39,7 @@ export function mountExcelPane(root: Root, displayLanguage: string, override: La
   document.documentElement.lang = lang;
   root.render(
     <StrictMode>
-      <ExcelPane initialLang={lang} theme={theme} />
+      <ExcelPane initialLang={lang} theme={theme} platform={platform} />
     </StrictMode>,
   );
 }

@@ -64,7 +64,7 @@ async function main() {
   if (excel) {
     // The Office host (and the grading core with it) loads only inside Excel.
     const { mountExcelPane } = await import('./excel-pane.tsx');
-    mountExcelPane(root, excel.displayLanguage, urlLang(), isDark(excel.bodyBackgroundColor) ? webDarkTheme : webLightTheme);
+    mountExcelPane(root, excel.displayLanguage, urlLang(), isDark(excel.bodyBackgroundColor) ? webDarkTheme : webLightTheme, excel.platform);
   } else {
     const lang = urlLang() ?? storedLang() ?? normalizeLang(navigator.language);
     document.documentElement.lang = lang;

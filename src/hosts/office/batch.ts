@@ -93,9 +93,10 @@ export interface RowBlock {
 
 /**
  * Split rows into blocks whose requests stay under the byte target (each row measured), of at most
- * maxRows rows and maxCells cells.
+ * maxRows rows and maxCells cells. A generator so that the yielding planner shares the one loop: it
+ * yields every thousand rows.
  */
-export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
+function* planSteps(source: RowSource, limits: BlockLimits): Generator<void, RowBlock[]> {
   const blocks: RowBlock[] = [];
   const maxRows = Math.max(1, Math.min(limits.maxRows, Math.floor(limits.maxCells / Math.max(1, source.width))));
   // office.js's own split, spread over the rows.
@@ -103,6 +104,7 @@ export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
   let start = 0;
   let bytes = 0;
   for (let r = 0; r < source.count; r++) {
+    if (r % 1_000 === 0 && r > 0) yield;
     let rowBytes = 3 + overhead;
     for (let c = 0; c < source.width; c++) rowBytes += inputBytes(source.input(r, c));
     if (r > start && (bytes + rowBytes > limits.targetBytes || r - start >= maxRows)) {
@@ -114,6 +116,25 @@ export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
   }
   if (source.count > start) blocks.push({ start, count: source.count - start, bytes });
   return blocks;
+}
+
+export function planBlocks(source: RowSource, limits: BlockLimits): RowBlock[] {
+  const steps = planSteps(source, limits);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** planBlocks, giving the thread back every few dozen milliseconds (a million rows take seconds to measure). */
+export async function planBlocksYielding(source: RowSource, limits: BlockLimits, pause: () => Promise<void> | null): Promise<RowBlock[]> {
+  const steps = planSteps(source, limits);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+    const p = pause();
+    if (p) await p;
+  }
 }
 
 /** The grid of one block, ready for Range.values. */
@@ -131,7 +152,7 @@ export interface BatchOptions {
   limits: BlockLimits;
   /** Suspend calculation for each batch (writes). */
   suspendCalc: boolean;
-  /** Suspend screen updating for the first batch (ExcelApi 1.9). */
+  /** Suspend screen updating with the first batch of the operation (ExcelApi 1.9). */
   suspendScreen: boolean;
   /** Called after every sync (for the host's statistics). */
   onSync?: () => void;
@@ -141,10 +162,12 @@ export interface BatchOptions {
  * Queues write operations and syncs when the next one would take the request over the byte target, so the
  * number of syncs is the payload divided by the target, never the number of rows or cells.
  */
+/** Request contexts (one per Excel.run, one per operation) whose screen updating is already suspended. */
+const screenSuspended = new WeakSet<object>();
+
 export class WriteBatch {
   private pending = 0;
   private ops = 0;
-  private screenDone = false;
   syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
@@ -164,9 +187,10 @@ export class WriteBatch {
     const app = this.context.workbook.application;
     // Both last until the next sync, so they open each batch, before its writes.
     if (this.options.suspendCalc) app.suspendApiCalculationUntilNextSync();
-    if (this.options.suspendScreen && !this.screenDone) {
+    // Once per operation, however many batches it makes: each call makes the window flicker.
+    if (this.options.suspendScreen && !screenSuspended.has(this.context)) {
       app.suspendScreenUpdatingUntilNextSync();
-      this.screenDone = true;
+      screenSuspended.add(this.context);
     }
   }
 

@@ -77,7 +77,15 @@ const MESSAGES: Record<string, Localized> = {
     'This version of Excel lacks a feature TierBook needs (ExcelApi 1.8). Update Office or use Excel on the web.',
   ),
   InvalidArgument: loc('Excel 不接受发送的数据。', 'Excel did not accept the data sent.'),
-  InvalidOperation: loc('Excel 不允许这项操作。', 'Excel does not allow this operation.'),
+  // Excel's default failure while a cell is being edited (where delayForCellEdit is not honoured), among others.
+  InvalidOperation: loc(
+    'Excel 不允许这项操作。如果您正在编辑某个单元格，请按 Enter 或 Esc 结束编辑，然后重试；否则工作表可能受保护。',
+    'Excel does not allow this operation. If you are editing a cell, press Enter or Esc to finish editing, then try again; otherwise the sheet may be protected.',
+  ),
+  OperationCellsExceedLimit: loc(
+    '这项操作涉及的单元格超过了 Excel 网页版单次操作 33,554,000 个的上限。',
+    'The operation touches more cells than the 33,554,000 Excel on the web allows in one operation.',
+  ),
   UnsupportedOperation: loc('Excel 不支持这项操作。', 'Excel does not support this operation.'),
 };
 

@@ -11,14 +11,22 @@ import { loc } from '../../core/i18n.ts';
 import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../port/marks.ts';
 import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { RunError } from '../../run/errors.ts';
-import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocks, widthPoints, type BlockLimits } from './batch.ts';
+import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocksYielding, widthPoints, type BlockLimits } from './batch.ts';
+import { breather } from './yield.ts';
 import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
 import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './errors.ts';
 import { emptySheet, newBatch, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
 import { writeSummaries } from './summaries.ts';
 
-/** Excel.run, or a stand-in with the same shape (the Excel fake in tests). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(options, batch), or a stand-in with the same shape (the Excel fake in tests). */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Every request waits while the user is typing in a cell, instead of failing (the default); builds that predate
+ * the option fail with InvalidOperation or InvalidOperationInCellEditMode, both mapped in errors.ts.
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /** Office.context.requirements.isSetSupported, or a stand-in. */
 export interface RequirementCheck {
@@ -58,7 +66,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly onProgress: ((p: Progress) => void) | undefined;
 
   constructor(options: OfficeWorkbookOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.run = options.run ?? ((o, batch) => Excel.run(o, batch));
     this.requirements = options.requirements ?? { isSetSupported: (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version) };
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.signal = options.signal;
@@ -89,7 +97,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private async excel<T>(doing: ReturnType<typeof loc>, written: WrittenBlocks | null, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     if (this.signal?.aborted) throw cancelledError(null);
     try {
-      return await this.run(batch);
+      return await this.run(RUN_OPTIONS, batch);
     } catch (e) {
       throw hostError(e, doing, written);
     }
@@ -208,7 +216,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const sources = segments.map((seg) => columnsSource(seg.map((c) => c.values), height));
     // Blocks are planned over all segments together: one request carries the same rows of every segment.
     const combined = { count: height, width: columns.length, input: (r: number, c: number) => toCellInput(columns[c]!.values[r] ?? null) };
-    const blocks = planBlocks(combined, this.limits);
+    const blocks = await planBlocksYielding(combined, this.limits, breather());
     const total = blocks.length + 1;
     const r0 = patch.firstRow - 1;
     const written: WrittenBlocks = { what: loc('输出列', 'the output columns'), done: 0, total: blocks.length, rows: null };

@@ -120,6 +120,20 @@ export async function writeFills(
   }
 }
 
+/**
+ * Whole rows are 16,384 cells each: Excel on the web refuses one operation over 33,554,000 cells
+ * (OperationCellsExceedLimit), so more than 2,047 rows go in several deletes (each shifts the rest up).
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ */
+export const DELETE_ROWS_PER_OP = 2_000;
+
+export async function deleteRows(ws: Excel.Worksheet, batch: WriteBatch, r0: number, count: number): Promise<void> {
+  for (let left = count; left > 0; left -= DELETE_ROWS_PER_OP) {
+    const n = Math.min(DELETE_ROWS_PER_OP, left);
+    await batch.add(100, () => ws.getRangeByIndexes(r0, 0, n, 1).getEntireRow().delete('Up'));
+  }
+}
+
 /** Remove everything from a sheet TierBook owns: PivotTables, charts, tables, values, formats, frozen panes. */
 export async function emptySheet(context: Excel.RequestContext, ws: Excel.Worksheet, env: SheetEnv): Promise<void> {
   const pivots = env.supports('ExcelApi', '1.8') ? ws.pivotTables : null;
@@ -261,9 +275,7 @@ export async function rewriteTable(context: Excel.RequestContext, ws: Excel.Work
       await batch.add(block.bytes, () => t.rows.add(undefined, blockGrid(added, block)));
     }
   }
-  if (o.rows.length < o.oldCount) {
-    await batch.add(100, () => ws.getRangeByIndexes(1 + o.rows.length, 0, o.oldCount - o.rows.length, 1).getEntireRow().delete('Up'));
-  }
+  if (o.rows.length < o.oldCount) await deleteRows(ws, batch, 1 + o.rows.length, o.oldCount - o.rows.length);
   const bodyRows = Math.max(1, o.rows.length);
   if (!table) {
     if (o.rows.length > 0 && tableHeaderOk(o.header))

@@ -100,6 +100,7 @@ describe('failures midway and the run after them', () => {
   it('Excel errors become clear messages in both languages', async () => {
     const fake = fakeWith(customerRows(200));
     fake.cellEditMode = true;
+    fake.delayForCellEditIgnored = true; // an Office build before delayForCellEdit (limits.test.ts: the wait)
     const err = (await gradeWorkbook(hostOn(fake), { lang: 'zh-CN' }).catch((e: unknown) => e)) as OfficeHostError;
     expect(err.code).toBe('host');
     expect(err.text['zh-CN']).toBe('读取工作表列表时出错：Excel 正在编辑某个单元格。请按 Enter 或 Esc 结束编辑，然后重新评级。（错误代码：InvalidOperationInCellEditMode）');

@@ -4,12 +4,16 @@ import type { FakeExcel } from './fake.ts';
 import { FakeOfficeError } from './model.ts';
 import type { Command, Stage, SyncRecord } from './requests.ts';
 import { FakeWorkbook } from './workbook.ts';
+import { cellEditGate, roundTrip } from './limits.ts';
 
 export class FakeContext {
   readonly queue: Command[] = [];
   readonly workbook: FakeWorkbook;
   tracked = 0;
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly runOptions: Excel.RunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -19,7 +23,7 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     const excel = this.excel;
-    const t0 = performance.now();
+    let t0 = performance.now();
     const commands = this.queue.splice(0);
     const n = excel.syncs.length + 1;
     const requestBytes = 64 + commands.reduce((s, c) => s + c.bytes, 0);
@@ -40,9 +44,10 @@ export class FakeContext {
       return Promise.reject(e);
     };
     // An awaited sync yields to the event loop, as the real round trip does.
-    await Promise.resolve();
-    if (excel.cellEditMode)
-      return fail(new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    await roundTrip(excel);
+    const editing = await cellEditGate(excel, this.runOptions);
+    if (editing) return fail(editing);
+    t0 = performance.now(); // fakeMs counts Excel's work, not the round trip's wait
     if (requestBytes > excel.payloadLimit)
       return fail(new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`));
     const fault = excel.faults.find((f) => f.atSync === n);

@@ -8,6 +8,7 @@ import { FakeOfficeError, SheetModel, colLetters, contains, type ChartModel, typ
 import { renderPivot } from './pivots.ts';
 import { PAYLOAD_LIMIT, type Fault, type SyncRecord } from './requests.ts';
 import { FakeSettings } from './settings.ts';
+import { runArguments, type LimitState } from './limits.ts';
 
 export { FakeContext } from './context.ts';
 export { parseInput } from './input.ts';
@@ -30,7 +31,7 @@ function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-export class FakeExcel {
+export class FakeExcel implements LimitState {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly pivots: PivotModel[] = [];
@@ -43,6 +44,9 @@ export class FakeExcel {
   readonly faults: Fault[] = [];
   /** While true every sync fails with InvalidOperationInCellEditMode, as when the user is typing in a cell. */
   cellEditMode = false;
+  cellEditCode: LimitState['cellEditCode'] = 'InvalidOperationInCellEditMode';
+  delayForCellEditIgnored = false;
+  taskPerSync = false;
   readonly syncs: SyncRecord[] = [];
   /** Time spent inside the fake's syncs (to subtract from the caller's own time). */
   fakeMs = 0;
@@ -120,8 +124,9 @@ export class FakeExcel {
   }
 
   /** Excel.run: a fresh request context; queued commands left when the batch returns are synced once more. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  run = async <T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const [options, batch] = runArguments(a, b);
+    const ctx = new FakeContext(this, options);
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx.queue.length) await ctx.sync();
     return result;

@@ -4,6 +4,7 @@ import { parseInput } from './input.ts';
 import { FakeOfficeError, MAX_COLS, addressOf, intersects, type Rect, type Scalar, type SheetModel } from './model.ts';
 import { ProxyBase, notLoaded } from './proxy.ts';
 import { READ_CELL_LIMIT, bulkOverhead, cost } from './requests.ts';
+import { checkCellText, checkOperationCells } from './limits.ts';
 
 export interface Located {
   sheet: SheetModel;
@@ -181,6 +182,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
           for (let c = 0; c < rect.cols; c++) {
             const v = row[c];
             if (v === null || v === undefined) continue; // null leaves the cell unchanged
+            checkCellText(v, () => addressOf(sheet.name, { r0: rect.r0 + r, c0: rect.c0 + c, rows: 1, cols: 1 }));
             const rr = rect.r0 + r;
             const cc = rect.c0 + c;
             if (typeof v === 'string') {
@@ -236,6 +238,7 @@ export class FakeRange extends ProxyBase<Located> implements Pick<Excel.Range, '
   delete(shift: string): void {
     this.formatCommand('delete', shift, ({ sheet, rect }) => {
       if (shift !== 'Up' || rect.c0 !== 0 || rect.cols !== MAX_COLS) throw new FakeOfficeError('NotImplemented', 'fake: only entire rows can be deleted (shift Up)');
+      checkOperationCells(rect, 'Range.delete');
       sheet.deleteRows(rect.r0, rect.rows, this.context.excel.tables);
     });
   }

@@ -5,6 +5,7 @@ import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import type { Scheme } from '../../../core/scheme/schema.ts';
 import { SchemeError, schemeFromJson, schemeToJson, type SchemeProblem } from '../../../core/scheme/validate.ts';
 import { useCopyText } from '../../components/CopyText.tsx';
+import { useDownloadsWork } from '../../components/downloads.tsx';
 import { useT } from '../../i18n.tsx';
 
 export interface SchemeFileProps {
@@ -22,6 +23,7 @@ export function SchemeFile(props: SchemeFileProps): ReactNode {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const { copy, dialog } = useCopyText(t.t('rulesCopyJson'));
+  const downloads = useDownloadsWork();
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const el = e.currentTarget;
@@ -63,7 +65,10 @@ export function SchemeFile(props: SchemeFileProps): ReactNode {
         icon={<ArrowExport20Regular />}
         disabled={props.disabled || props.scheme === null}
         onClick={() => {
-          if (props.scheme) props.onExported(downloadScheme(props.scheme));
+          if (!props.scheme) return;
+          // Office for Mac drops blob downloads: the JSON goes the Copy route there.
+          if (downloads) props.onExported(downloadScheme(props.scheme));
+          else void copy(schemeToJson(props.scheme)).then((ok) => ok && props.onCopied?.());
         }}
       >
         {t.t('rulesExport')}
