@@ -1,11 +1,11 @@
 // Why a band stays out of reach after the advice, per tier outside it: other conditions of the rule cap
 // or floor the tier whatever its threshold; many customers share the value where the band would be;
 // no handbook number lies where it would be; or the neighbouring tiers' bands cannot be met together.
-import { formatValue } from '../explain/format.ts';
+import { OPERATOR_SYMBOL, formatValue } from '../explain/format.ts';
 import { loc, type Localized } from '../i18n.ts';
 import type { GradeResult } from '../grading/grade.ts';
 import { metricSpec } from '../grading/table.ts';
-import type { Condition, Scheme } from '../scheme/schema.ts';
+import type { Comparison, Condition, Scheme } from '../scheme/schema.ts';
 import type { TierMix } from '../summaries/mix.ts';
 import type { AdviceReason } from './advise.ts';
 import { gridsFor } from './nice.ts';
@@ -34,7 +34,13 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
   const reasons: AdviceReason[] = [];
   const labelOf = (k: number) => scheme.tiers[k]!.label;
   const metricLabel = (m: string): Localized => (m === SCORE_METRIC ? loc('等级得分', 'score') : metricSpec(scheme, m).label);
-  const value = (t: Threshold, v: number, lang: 'zh-CN' | 'en-US') => formatValue(v, t.unit, lang, scheme.currency);
+  const value = (t: Pick<Threshold, 'unit'>, v: number, lang: 'zh-CN' | 'en-US') => formatValue(v, t.unit, lang, scheme.currency);
+  const comparisonText = (c: Comparison, lang: 'zh-CN' | 'en-US') => {
+    const unit = c.metric === SCORE_METRIC ? 'score' : metricSpec(scheme, c.metric).unit;
+    const label = metricLabel(c.metric)[lang];
+    if (c.op === 'between') return `${label} ${formatValue(c.value, unit, lang, scheme.currency).replace(/ .*$/, '')}–${formatValue(c.max ?? c.value, unit, lang, scheme.currency)}`;
+    return `${label} ${OPERATOR_SYMBOL[c.op]} ${formatValue(c.value, unit, lang, scheme.currency)}`;
+  };
   // Rows still open above each tier, and the head count of the tiers above it.
   let open = a.eligible;
   let above = 0;
@@ -61,8 +67,11 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
         const least = base + r.always;
         const most = base + r.always + r.values.length;
         const share = (c: number) => (own ? (c - above) / graded : (graded - c) / graded);
-        const others = ts.filter((_, j) => j !== di).map((x) => `${metricLabel(x.metric)['zh-CN']} ${x.op.replace('>=', '≥').replace('<=', '≤')} ${value(x, x.current, 'zh-CN')}`);
-        const othersEn = ts.filter((_, j) => j !== di).map((x) => `${metricLabel(x.metric)['en-US']} ${x.op.replace('>=', '≥').replace('<=', '≤')} ${value(x, x.current, 'en-US')}`);
+        // The rule's other comparisons, movable or not, as the reason names them.
+        const rest: Comparison[] = [];
+        collect(conditions[k]!, [], d.path, rest);
+        const others = rest.map((x) => comparisonText(x, 'zh-CN'));
+        const othersEn = rest.map((x) => comparisonText(x, 'en-US'));
         const dl = metricLabel(d.metric);
         if (most < need.lo || least > need.hi) {
           const short = most < need.lo;
@@ -141,4 +150,10 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
     open = rest;
   }
   return reasons;
+}
+
+/** Every comparison of a condition but the one at `skip`. */
+function collect(c: Condition, path: number[], skip: readonly number[], out: Comparison[]): void {
+  if ('all' in c || 'any' in c) ('all' in c ? c.all : c.any).forEach((x, i) => collect(x, [...path, i], skip, out));
+  else if (path.length !== skip.length || path.some((p, j) => p !== skip[j])) out.push(c);
 }
