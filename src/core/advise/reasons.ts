@@ -88,15 +88,16 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
           // Where the head count jumps over the band: the value many customers share.
           const distinct: number[] = [];
           for (let i = 0; i < r.values.length; i++) if (i === 0 || r.values[i] !== r.values[i - 1]) distinct.push(r.values[i]!);
-          const exact = distinct.some((u) => {
+          const probes = distinct.length ? [distinct[0]! - Math.max(1e-6, Math.abs(distinct[0]!) * 1e-6), ...distinct, distinct.at(-1)! + Math.max(1e-6, Math.abs(distinct.at(-1)!) * 1e-6)] : [d.current];
+          const exact = probes.some((u) => {
             const c = base + countAt(r, u);
             return c >= need.lo && c <= need.hi;
           });
+          let tie = NaN;
+          let tied = 0;
+          let from = NaN;
+          let to = NaN;
           if (!exact) {
-            let tie = distinct[0] ?? d.current;
-            let tied = 0;
-            let from = NaN;
-            let to = NaN;
             for (const u of distinct) {
               const n = r.values.filter((x) => x === u).length;
               // The head count with the tied customers in, and without them.
@@ -109,6 +110,8 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
                 to = share(incl);
               }
             }
+          }
+          if (tied > 0) {
             const a2 = [from, to].sort((x, y) => x - y).map(pct);
             push(
               'ties',
@@ -117,7 +120,7 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
             );
           } else {
             const fine = gridsFor(d.unit).at(-1)!;
-            const ok = distinct.filter((u) => {
+            const ok = probes.filter((u) => {
               const c = base + countAt(r, u);
               return c >= need.lo && c <= need.hi;
             });
@@ -125,7 +128,7 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
               const c = base + countAt(r, v);
               return c >= need.lo && c <= need.hi;
             }));
-            if (!onGrid) {
+            if (ok.length && !onGrid) {
               const lo = value(d, ok[0]!, 'zh-CN');
               const hi = value(d, ok.at(-1)!, 'zh-CN');
               push(

@@ -166,6 +166,13 @@ export function searchThresholds(input: SearchInput): SearchResult {
     let qDist = Infinity;
     const distinct: number[] = [];
     for (let i = 0; i < r.values.length; i++) if (i === 0 || r.values[i] !== r.values[i - 1]) distinct.push(r.values[i]!);
+    // Just past either end too: a threshold that lets every decided row in, or none.
+    if (distinct.length) {
+      const lo = distinct[0]!;
+      const hi = distinct.at(-1)!;
+      distinct.unshift(lo - Math.max(1e-6, Math.abs(lo) * 1e-6));
+      distinct.push(hi + Math.max(1e-6, Math.abs(hi) * 1e-6));
+    }
     for (const u of distinct) {
       const d = Math.abs(count(u) - target);
       if (d < qDist || (d === qDist && Math.abs(u - t.current) < Math.abs(q - t.current))) {
