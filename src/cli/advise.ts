@@ -110,10 +110,10 @@ export function adviceLines(a: Advice, lang: Lang): string[] {
 export async function adviseCommand(a: AdviseArgs): Promise<void> {
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
   const mapping = a.map.length ? parseMap(a.map) : undefined;
-  const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const shares = a.shares;
   // A given scheme's tier count is known now: a bad --shares costs no reading.
   if (scheme && shares !== undefined) parseShares(shares, scheme.tiers.length);
+  const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const run = await adviseWorkbook(book, {
     lang: a.lang,
     ...(a.sheet ? { sheet: a.sheet } : {}),
