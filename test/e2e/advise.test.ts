@@ -13,7 +13,7 @@ import { translator } from '../../src/taskpane/i18n.tsx';
 import { DIST } from '../../scripts/build.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { chromiumAvailable, ensureBuilt, launchChromium } from '../support/chromium.ts';
-import { openPage, shoot, type Bundled, type Stage } from './helpers.ts';
+import { mixCounts, openPage, shoot, type Bundled, type Stage } from './helpers.ts';
 
 const PORT = 41_611;
 const LOWERED = 200_000;
@@ -79,9 +79,23 @@ describe.runIf(chromiumAvailable())('建议门槛 in the standalone page', () =>
             expect(await page.locator(`[data-testid=advice-thresholds] tr[data-tier="${p.tier}"][data-metric="${p.metric}"]`).getAttribute('data-proposed')).toBe(String(p.proposed));
           expect(advice.fits).toBe(true);
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          // Nothing in the dialog reaches past the window's right edge (tables scroll within it if they must).
+          const past = await page.getByTestId('advice').evaluate((box) => {
+            const out: string[] = [];
+            for (const el of box.querySelectorAll('*')) {
+              let clipped = false;
+              for (let p = el.parentElement; p && p !== box; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') clipped = true;
+              if (!clipped && el.getBoundingClientRect().right > window.innerWidth + 1) out.push(`${el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`);
+            }
+            return out;
+          });
+          expect(past).toEqual([]);
           await page.screenshot({ path: await shootPath(lang, `${width}-advice`), fullPage: true, animations: 'disabled', caret: 'hide' });
           await page.getByTestId('advice-accept').click();
           await pane(page).getByText(t.t('adviseAccepted', { sheet: lang === 'zh-CN' ? '等级规则' : 'Tier Rules' }).slice(0, 8)).first().waitFor({ timeout: 60_000 });
+          // The preview beside the rules re-grades on the accepted thresholds: the advice's "after".
+          const after = Object.fromEntries(advice.after.rows.map((r) => [r.tier, r.customers]));
+          await expect.poll(() => mixCounts(pane(page).getByTestId('preview-strip')), { timeout: 60_000 }).toEqual(after);
           await shoot(page, 'dev', lang, `${width}-accepted`, { set: 'advise', paneOnly: width <= 820 });
           expect(errors).toEqual([]);
         } finally {
