@@ -123,7 +123,11 @@ export function adviseThresholds(input: Scheme, table: CustomerTable, options: A
   const conditions = tierConditions(scheme);
   const thresholds = thresholdsOf(scheme);
   const driverMetric = scheme.mode.kind === 'points' ? SCORE_METRIC : revenueMetricOf(scheme);
-  const found = searchThresholds({ conditions, thresholds, cols, eligible, overridden, graded: beforeMix.graded, bands, driverMetric });
+  const search = { conditions, thresholds, cols, eligible, overridden, graded: beforeMix.graded, bands, driverMetric };
+  // Handbook numbers first; finer ones only when they make every tier fit.
+  const coarse = searchThresholds(search, true);
+  const fine = coarse.deviation > 0 ? searchThresholds(search) : coarse;
+  const found = fine.deviation === 0 ? fine : coarse;
   const proposed = schemeWith(
     scheme,
     conditions.map((c, k) => thresholds[k]!.reduce((x, t, j) => withValue(x, t.path, found.values[k]?.[j] ?? t.current), c)),

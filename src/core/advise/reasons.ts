@@ -115,7 +115,7 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
             const a2 = [from, to].sort((x, y) => x - y).map(pct);
             push(
               'ties',
-              `${dl['zh-CN']}为 ${value(d, tie, 'zh-CN')} 的客户有 ${tied} 位（同值），门槛只能把他们整体放进或排除，占比只能是 ${a2[0]} 或 ${a2[1]}，期望 ${bandText}`,
+              `${dl['zh-CN']}为 ${value(d, tie, 'zh-CN')}的客户有 ${tied} 位（同值），门槛只能把他们整体放进或排除，占比只能是 ${a2[0]} 或 ${a2[1]}，期望 ${bandText}`,
               `${tied} customers share the ${dl['en-US']} value ${value(d, tie, 'en-US')}: a threshold takes all of them or none, so the share is ${a2[0]} or ${a2[1]}, expected ${bandText}`,
             );
           } else {

@@ -31,6 +31,8 @@ export interface SearchResult {
   values: number[][];
   /** Head count per tier the search expects. */
   counts: number[];
+  /** Customers outside the bands, summed over the tiers (0: every tier fits). */
+  deviation: number;
 }
 
 type Range = { lo: number; hi: number };
@@ -51,7 +53,11 @@ interface Option {
 const MAX_NODES = 400;
 const MAX_ALTERNATIVES = 12;
 
-export function searchThresholds(input: SearchInput): SearchResult {
+/**
+ * `coarse`: the closest values and the alternatives tried come from the coarsest grid only (a fitting value may
+ * still come from a finer one): the closest mix then reads like a handbook too.
+ */
+export function searchThresholds(input: SearchInput, coarse = false): SearchResult {
   const { conditions, thresholds, cols, graded } = input;
   const tiers = input.bands.length;
   const bounds = countBounds(input.bands, graded);
@@ -181,6 +187,7 @@ export function searchThresholds(input: SearchInput): SearchResult {
       }
     }
     const grids = gridsFor(t.unit);
+    const tryGrids = coarse ? grids.slice(0, 1) : grids;
     let closest = option(t.current);
     const consider = (v: number) => {
       const o = option(v);
@@ -191,14 +198,18 @@ export function searchThresholds(input: SearchInput): SearchResult {
     // Coarsest grid first; on a grid, the fitting neighbour of q nearest to it.
     for (const g of grids) {
       const pair = [g.floor(q), g.ceil(q)].sort((a, b) => Math.abs(a - q) - Math.abs(b - q));
-      for (const v of pair) add(consider(v));
+      for (const v of pair) {
+        const o = option(v);
+        if (inRange(o.count, fit)) add(o);
+      }
     }
+    for (const g of tryGrids) for (const v of [g.floor(q), g.ceil(q)]) consider(v);
     // Other fitting head counts, for when the tiers below cannot follow: one handbook value per count.
     const alternatives: Option[] = [];
     const altCounts = new Set(counts);
     for (const u of distinct) {
       if (!inRange(count(u), fit)) continue;
-      for (const g of grids) {
+      for (const g of tryGrids) {
         const o = [g.floor(u), g.ceil(u)].map(consider).find((x) => inRange(x.count, fit) && !altCounts.has(x.count));
         if (o) {
           altCounts.add(o.count);
@@ -213,6 +224,6 @@ export function searchThresholds(input: SearchInput): SearchResult {
   };
 
   dfs(0, input.eligible, 0, [], []);
-  const found = best as { values: number[][]; counts: number[] } | null;
-  return found ?? { values: current, counts: [] };
+  const found = best as { values: number[][]; counts: number[]; dev: number } | null;
+  return found ? { values: found.values, counts: found.counts, deviation: found.dev } : { values: current, counts: [], deviation: Infinity };
 }
