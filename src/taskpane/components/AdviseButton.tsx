@@ -15,24 +15,18 @@ import {
   Text,
   makeStyles,
   tokens,
-} from "@fluentui/react-components";
-import { LightbulbRegular } from "@fluentui/react-icons";
-import { useState } from "react";
-import { OPERATOR_SYMBOL, formatValue } from "../../core/explain/format.ts";
-import type { Scheme } from "../../core/index.ts";
-import {
-  toPaneError,
-  type Advice,
-  type PaneError,
-  type Selection,
-  type TierBookApi,
-} from "../api.ts";
-import { useT } from "../i18n.tsx";
+} from '@fluentui/react-components';
+import { LightbulbRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { OPERATOR_SYMBOL, formatValue } from '../../core/explain/format.ts';
+import type { Scheme } from '../../core/index.ts';
+import { toPaneError, type Advice, type PaneError, type Selection, type TierBookApi } from '../api.ts';
+import { useT } from '../i18n.tsx';
 
 export interface AdviseButtonProps {
   scheme: Scheme;
   selection: Selection;
-  api: Pick<TierBookApi, "advise" | "saveRules">;
+  api: Pick<TierBookApi, 'advise' | 'saveRules'>;
   /** The scheme with the accepted thresholds becomes the one in force. */
   onAccept(scheme: Scheme): void;
   disabled?: boolean;
@@ -40,34 +34,34 @@ export interface AdviseButtonProps {
 
 const useStyles = makeStyles({
   surface: {
-    maxWidth: "min(640px, calc(100vw - 24px))",
+    maxWidth: 'min(640px, calc(100vw - 24px))',
     padding: tokens.spacingHorizontalL,
   },
   content: {
-    display: "flex",
-    flexDirection: "column",
+    display: 'flex',
+    flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
   },
-  scroll: { overflowX: "auto", maxWidth: "100%" },
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: {
-    borderCollapse: "collapse",
-    width: "100%",
+    borderCollapse: 'collapse',
+    width: '100%',
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
   th: {
-    textAlign: "start",
+    textAlign: 'start',
     fontWeight: tokens.fontWeightSemibold,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    verticalAlign: "bottom",
+    verticalAlign: 'bottom',
   },
   td: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    verticalAlign: "top",
+    verticalAlign: 'top',
   },
-  num: { textAlign: "end", whiteSpace: "nowrap" },
+  num: { textAlign: 'end', whiteSpace: 'nowrap' },
   changed: {
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorBrandForeground1,
@@ -77,16 +71,18 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   swatch: {
-    display: "inline-block",
-    width: "10px",
-    height: "10px",
-    borderRadius: "2px",
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    borderRadius: '2px',
     marginInlineEnd: tokens.spacingHorizontalXS,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   sub: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  actions: { flexWrap: "wrap" },
+  actions: { flexWrap: 'wrap' },
+  // A line of its own under the toolbar's buttons, wrapping within the pane.
+  done: { flexBasis: '100%', minWidth: 0 },
 });
 
 type State = {
@@ -97,13 +93,7 @@ type State = {
   saving: boolean;
 };
 
-export function AdviseButton({
-  scheme,
-  selection,
-  api,
-  onAccept,
-  disabled,
-}: AdviseButtonProps) {
+export function AdviseButton({ scheme, selection, api, onAccept, disabled }: AdviseButtonProps) {
   const s = useStyles();
   const t = useT();
   const [state, setState] = useState<State>({
@@ -126,8 +116,7 @@ export function AdviseButton({
     });
     api.advise(scheme, selection).then(
       (advice) => setState((x) => ({ ...x, advice, loading: false })),
-      (e: unknown) =>
-        setState((x) => ({ ...x, loading: false, error: toPaneError(e) })),
+      (e: unknown) => setState((x) => ({ ...x, loading: false, error: toPaneError(e) })),
     );
   };
   const accept = async (advice: Advice) => {
@@ -150,8 +139,7 @@ export function AdviseButton({
 
   const a = state.advice;
   const changed = a ? a.proposals.some((p) => p.proposed !== p.current) : false;
-  const value = (v: number, unit: Advice["proposals"][number]["unit"]) =>
-    formatValue(v, unit, t.lang, a?.scheme.currency ?? scheme.currency);
+  const value = (v: number, unit: Advice['proposals'][number]['unit']) => formatValue(v, unit, t.lang, a?.scheme.currency ?? scheme.currency);
   const label = (id: string) => {
     const tier = a?.scheme.tiers.find((x) => x.id === id);
     return tier ? t.l(tier.label) : id;
@@ -159,57 +147,39 @@ export function AdviseButton({
 
   return (
     <>
-      <Button
-        size="small"
-        appearance="subtle"
-        icon={<LightbulbRegular />}
-        disabled={disabled}
-        onClick={ask}
-        data-testid="advise-button"
-      >
-        {t.t("adviseButton")}
+      <Button size="small" appearance="subtle" icon={<LightbulbRegular />} disabled={disabled} onClick={ask} data-testid="advise-button">
+        {t.t('adviseButton')}
       </Button>
       {done && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>
-            {t.t("adviseAccepted", { sheet: done })}
-          </MessageBarBody>
+        <MessageBar intent="success" role="status" layout="multiline" className={s.done}>
+          <MessageBarBody>{t.t('adviseAccepted', { sheet: done })}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog
-        open={state.open}
-        onOpenChange={(_e, d) =>
-          !d.open && setState((x) => ({ ...x, open: false }))
-        }
-      >
+      <Dialog open={state.open} onOpenChange={(_e, d) => !d.open && setState((x) => ({ ...x, open: false }))}>
         <DialogSurface className={s.surface} aria-describedby={undefined}>
           <DialogBody>
-            <DialogTitle>{t.t("adviseTitle")}</DialogTitle>
+            <DialogTitle>{t.t('adviseTitle')}</DialogTitle>
             <DialogContent className={s.content} data-testid="advice">
               <Text size={200} className={s.sub}>
-                {t.t("adviseIntro")}
+                {t.t('adviseIntro')}
               </Text>
-              {state.loading && (
-                <Spinner size="small" label={t.t("adviseBusy")} />
-              )}
+              {state.loading && <Spinner size="small" label={t.t('adviseBusy')} />}
               {state.error && (
                 <MessageBar intent="error" layout="multiline">
                   <MessageBarBody>
-                    {t.t("adviseFailed")}：{t.l(state.error.text)}
+                    {t.t('adviseFailed')}：{t.l(state.error.text)}
                   </MessageBarBody>
                 </MessageBar>
               )}
               {a && a.fitsNow && (
                 <MessageBar intent="success" layout="multiline">
-                  <MessageBarBody>{t.t("adviseFitsNow")}</MessageBarBody>
+                  <MessageBarBody>{t.t('adviseFitsNow')}</MessageBarBody>
                 </MessageBar>
               )}
               {a && a.reasons.length > 0 && (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>
-                    {!a.fits && a.proposals.length > 0 && (
-                      <div>{t.t("adviseNoFit")}</div>
-                    )}
+                    {!a.fits && a.proposals.length > 0 && <div>{t.t('adviseNoFit')}</div>}
                     <ul className={s.list}>
                       {a.reasons.map((r, i) => (
                         <li key={i}>{t.l(r.message)}</li>
@@ -219,42 +189,25 @@ export function AdviseButton({
                 </MessageBar>
               )}
               {a && a.proposals.length > 0 && (
-                <table
-                  className={s.table}
-                  aria-label={t.t("adviseThresholds")}
-                  data-testid="advice-thresholds"
-                >
+                <table className={s.table} aria-label={t.t('adviseThresholds')} data-testid="advice-thresholds">
                   <thead>
                     <tr>
-                      <th className={s.th}>{t.t("adviseTier")}</th>
-                      <th className={s.th}>{t.t("adviseCondition")}</th>
-                      <th className={`${s.th} ${s.num}`}>{t.t("adviseNow")}</th>
-                      <th className={`${s.th} ${s.num}`}>
-                        {t.t("adviseProposed")}
-                      </th>
+                      <th className={s.th}>{t.t('adviseTier')}</th>
+                      <th className={s.th}>{t.t('adviseCondition')}</th>
+                      <th className={`${s.th} ${s.num}`}>{t.t('adviseNow')}</th>
+                      <th className={`${s.th} ${s.num}`}>{t.t('adviseProposed')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {a.proposals.map((p, i) => (
-                      <tr
-                        key={i}
-                        data-tier={p.tier}
-                        data-metric={p.metric}
-                        data-proposed={p.proposed}
-                      >
+                      <tr key={i} data-tier={p.tier} data-metric={p.metric} data-proposed={p.proposed}>
                         <td className={s.td}>{label(p.tier)}</td>
                         <td className={s.td}>
                           {t.l(p.label)} {OPERATOR_SYMBOL[p.op]}
                         </td>
-                        <td className={`${s.td} ${s.num}`}>
-                          {value(p.current, p.unit)}
-                        </td>
-                        <td
-                          className={`${s.td} ${s.num} ${p.proposed !== p.current ? s.changed : s.sub}`}
-                        >
-                          {p.proposed !== p.current
-                            ? value(p.proposed, p.unit)
-                            : t.t("adviseUnchanged")}
+                        <td className={`${s.td} ${s.num}`}>{value(p.current, p.unit)}</td>
+                        <td className={`${s.td} ${s.num} ${p.proposed !== p.current ? s.changed : s.sub}`}>
+                          {p.proposed !== p.current ? value(p.proposed, p.unit) : t.t('adviseUnchanged')}
                         </td>
                       </tr>
                     ))}
@@ -263,26 +216,14 @@ export function AdviseButton({
               )}
               {a && (
                 <div className={s.scroll}>
-                  <table
-                    className={s.table}
-                    aria-label={t.t("adviseMix")}
-                    data-testid="advice-mix"
-                  >
+                  <table className={s.table} aria-label={t.t('adviseMix')} data-testid="advice-mix">
                     <thead>
                       <tr>
-                        <th className={s.th}>{t.t("adviseTier")}</th>
-                        <th className={`${s.th} ${s.num}`}>
-                          {t.t("adviseExpected")}
-                        </th>
-                        <th className={`${s.th} ${s.num}`}>
-                          {t.t("adviseBefore")}
-                        </th>
-                        <th className={`${s.th} ${s.num}`}>
-                          {t.t("adviseAfter")}
-                        </th>
-                        <th className={`${s.th} ${s.num}`}>
-                          {t.t("adviseRevenue")}
-                        </th>
+                        <th className={s.th}>{t.t('adviseTier')}</th>
+                        <th className={`${s.th} ${s.num}`}>{t.t('adviseExpected')}</th>
+                        <th className={`${s.th} ${s.num}`}>{t.t('adviseBefore')}</th>
+                        <th className={`${s.th} ${s.num}`}>{t.t('adviseAfter')}</th>
+                        <th className={`${s.th} ${s.num}`}>{t.t('adviseRevenue')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -290,47 +231,22 @@ export function AdviseButton({
                         const before = a.before.rows[i]!;
                         const tier = a.scheme.tiers[i]!;
                         const cell = (r: typeof after) => (
-                          <span
-                            className={
-                              r.outsideExpected ? s.outside : undefined
-                            }
-                            title={
-                              r.outsideExpected
-                                ? t.t("adviseOutside")
-                                : undefined
-                            }
-                          >
+                          <span className={r.outsideExpected ? s.outside : undefined} title={r.outsideExpected ? t.t('adviseOutside') : undefined}>
                             {t.num(r.customers)}
                             <br />
                             {t.pct(r.customerShare)}
-                            {r.outsideExpected ? " ✗" : ""}
+                            {r.outsideExpected ? ' ✗' : ''}
                           </span>
                         );
                         return (
-                          <tr
-                            key={tier.id}
-                            data-tier={tier.id}
-                            data-after={after.customers}
-                          >
+                          <tr key={tier.id} data-tier={tier.id} data-after={after.customers}>
                             <td className={s.td}>
-                              <span
-                                className={s.swatch}
-                                style={{ backgroundColor: tier.color }}
-                                aria-hidden="true"
-                              />
+                              <span className={s.swatch} style={{ backgroundColor: tier.color }} aria-hidden="true" />
                               {t.l(tier.label)}
                             </td>
-                            <td className={`${s.td} ${s.num}`}>
-                              {after.expected
-                                ? `${t.pct(after.expected.min, 0)}–${t.pct(after.expected.max, 0)}`
-                                : "—"}
-                            </td>
-                            <td className={`${s.td} ${s.num}`}>
-                              {cell(before)}
-                            </td>
-                            <td className={`${s.td} ${s.num}`}>
-                              {cell(after)}
-                            </td>
+                            <td className={`${s.td} ${s.num}`}>{after.expected ? `${t.pct(after.expected.min, 0)}–${t.pct(after.expected.max, 0)}` : '—'}</td>
+                            <td className={`${s.td} ${s.num}`}>{cell(before)}</td>
+                            <td className={`${s.td} ${s.num}`}>{cell(after)}</td>
                             <td className={`${s.td} ${s.num}`}>
                               {t.pct(before.revenueShare)}
                               <br />→ {t.pct(after.revenueShare)}
@@ -344,7 +260,7 @@ export function AdviseButton({
               )}
               {a && changed && (
                 <Text data-testid="advice-moves">
-                  {t.t("adviseMoves", {
+                  {t.t('adviseMoves', {
                     up: a.moves.up,
                     down: a.moves.down,
                     same: a.moves.same,
@@ -353,18 +269,11 @@ export function AdviseButton({
               )}
             </DialogContent>
             <DialogActions className={s.actions}>
-              <Button
-                appearance="primary"
-                disabled={!a || !changed || state.saving}
-                onClick={() => a && void accept(a)}
-                data-testid="advice-accept"
-              >
+              <Button appearance="primary" disabled={!a || !changed || state.saving} onClick={() => a && void accept(a)} data-testid="advice-accept">
                 {state.saving ? <Spinner size="extra-tiny" /> : null}
-                {t.t("adviseAccept")}
+                {t.t('adviseAccept')}
               </Button>
-              <Button onClick={() => setState((x) => ({ ...x, open: false }))}>
-                {t.t("cancel")}
-              </Button>
+              <Button onClick={() => setState((x) => ({ ...x, open: false }))}>{t.t('cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
