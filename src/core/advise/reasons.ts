@@ -10,7 +10,7 @@ import type { TierMix } from '../summaries/mix.ts';
 import type { AdviceReason } from './advise.ts';
 import { gridsFor } from './nice.ts';
 import { countBounds } from './search.ts';
-import { SCORE_METRIC, countAt, responseOf, rowMeets, type Threshold } from './thresholds.ts';
+import { SCORE_METRIC, countAt, notMeeting, responseOf, type Threshold } from './thresholds.ts';
 
 export interface AnalyseInput {
   scheme: Scheme;
@@ -147,8 +147,7 @@ export function analyse(a: AnalyseInput): AdviceReason[] {
         }
       }
     }
-    const cond = conditions[k]!;
-    const rest = open.filter((i) => !rowMeets(cond, cols, i));
+    const rest = notMeeting(conditions[k]!, cols, open);
     above += (a.overridden[k] ?? 0) + open.length - rest.length;
     open = rest;
   }

@@ -4,7 +4,7 @@
 // below cannot then be met (ties), other fitting values are tried (depth first, bounded).
 import type { Condition } from '../scheme/schema.ts';
 import { gridsFor } from './nice.ts';
-import { countAt, responseOf, rowMeets, tightensUp, withValue, type Response, type Threshold } from './thresholds.ts';
+import { countAt, notMeeting, responseOf, tightensUp, withValue, type Response, type Threshold } from './thresholds.ts';
 
 export interface ShareBand {
   min: number;
@@ -97,7 +97,7 @@ export function searchThresholds(input: SearchInput, coarse = false): SearchResu
     for (const o of options) {
       if (nodes > MAX_NODES && best) break;
       const cond = conditionWith(k, o.values);
-      const rest = open.filter((i) => !rowMeets(cond, cols, i));
+      const rest = notMeeting(cond, cols, open);
       const dev = dfs(k + 1, rest, o.count, [...values, o.values], [...counts, o.count - prevC]);
       bestDev = Math.min(bestDev, dev);
       if (dev === 0) return 0;
@@ -111,10 +111,7 @@ export function searchThresholds(input: SearchInput, coarse = false): SearchResu
     const ts = thresholds[k]!;
     const cur = current[k]!;
     if (ts.length === 0) {
-      const cond = conditions[k]!;
-      let n = 0;
-      for (const i of open) if (rowMeets(cond, cols, i)) n++;
-      return [{ values: [], count: base + n }];
+      return [{ values: [], count: base + open.length - notMeeting(conditions[k]!, cols, open).length }];
     }
     const target = (fit.lo + fit.hi) / 2;
     const di = Math.max(0, ts.findIndex((t) => t.metric === input.driverMetric));

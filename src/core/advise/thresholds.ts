@@ -65,16 +65,27 @@ export function schemeWith(scheme: Scheme, conditions: readonly Condition[]): Sc
   return scheme;
 }
 
-/** Whether row i meets the condition, with the comparison at `forced` (if any) taken as `forcedTo`. */
-function meets(c: Condition, cols: Readonly<Record<string, Float64Array>>, i: number, forced: readonly number[] | null, forcedTo: boolean, path: number[] = []): boolean {
-  if ('all' in c) return c.all.every((x, j) => meets(x, cols, i, forced, forcedTo, [...path, j]));
-  if ('any' in c) return c.any.some((x, j) => meets(x, cols, i, forced, forcedTo, [...path, j]));
-  if (forced && path.length === forced.length && path.every((p, j) => p === forced[j])) return forcedTo;
-  return compare(cols[c.metric]![i]!, c);
+type RowTest = (i: number, forcedTo: boolean) => boolean;
+
+/** The condition as a test of row i, with the comparison at `forced` (if any) taken as `forcedTo`; built once per pass. */
+function compile(c: Condition, cols: Readonly<Record<string, Float64Array>>, forced: readonly number[] | null, path: number[] = []): RowTest {
+  if ('all' in c || 'any' in c) {
+    const parts = ('all' in c ? c.all : c.any).map((x, j) => compile(x, cols, forced, [...path, j]));
+    const every = 'all' in c;
+    return (i, f) => {
+      for (const p of parts) if (p(i, f) !== every) return !every;
+      return every;
+    };
+  }
+  if (forced && path.length === forced.length && path.every((p, j) => p === forced[j])) return (_i, f) => f;
+  const col = cols[c.metric]!;
+  return (i) => compare(col[i]!, c);
 }
 
-export function rowMeets(c: Condition, cols: Readonly<Record<string, Float64Array>>, i: number): boolean {
-  return meets(c, cols, i, null, false);
+/** The rows of `open` that do not meet the condition (those left for the tiers below). */
+export function notMeeting(c: Condition, cols: Readonly<Record<string, Float64Array>>, open: readonly number[]): number[] {
+  const test = compile(c, cols, null);
+  return open.filter((i) => !test(i, false));
 }
 
 /**
@@ -91,9 +102,10 @@ export function responseOf(cond: Condition, t: Pick<Threshold, 'path' | 'metric'
   let always = 0;
   const decided: number[] = [];
   const x = cols[t.metric]!;
+  const test = compile(cond, cols, t.path);
   for (const i of open) {
-    if (meets(cond, cols, i, t.path, false)) always++;
-    else if (meets(cond, cols, i, t.path, true)) decided.push(x[i]!);
+    if (test(i, false)) always++;
+    else if (test(i, true)) decided.push(x[i]!);
   }
   return { op: t.op, always, values: Float64Array.from(decided).sort() };
 }
