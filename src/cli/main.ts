@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
 import { errorText, unexpectedText } from '../run/errors.ts';
+import { adviseCommand } from './advise.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
 import { initCommand } from './init.ts';
@@ -104,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         encoding: { type: 'string' },
         dialect: { type: 'string' },
         table: { type: 'string' },
+        shares: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -124,6 +126,22 @@ export async function main(argv: string[]): Promise<number> {
           lang,
           ...(values.out ? { out: values.out } : {}),
           inPlace: values['in-place'] ?? false,
+          ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+          json: values.json ?? false,
+        });
+        return 0;
+      }
+      case 'advise': {
+        const file = positionals[0];
+        if (!file) throw new UsageError(loc('advise 需要一个文件：tierbook advise <文件.xlsx|文件.csv>', 'advise needs a file: tierbook advise <file.xlsx|file.csv>'));
+        await adviseCommand({
+          file,
+          ...(values.scheme ? { scheme: values.scheme } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+          ...(values.shares !== undefined ? { shares: values.shares } : {}),
+          map: values.map ?? [],
+          lang,
+          ...(values.out ? { out: values.out } : {}),
           ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
           json: values.json ?? false,
         });

@@ -8,6 +8,9 @@ export const USAGE = `tierbook — grade customers into tiers
                  [--lang zh-CN|en-US] [--out <path>] [--in-place] [--encoding <name>] [--json]
   tierbook handbook [<file.xlsx>] [--scheme <preset|scheme.json>] [--lang zh-CN|en-US] [--out <path>] [--in-place]
                  the tier-management handbook: Markdown without a file, else the 等级管理手册 sheet
+  tierbook advise <file.xlsx|file.csv> [--scheme <preset|scheme.json>] [--shares 0.05-0.10,0.15-0.20,...]
+                 [--sheet <name>] [--map metric=Header ...] [--lang zh-CN|en-US] [--out <scheme.json>] [--json]
+                 proposed thresholds that put each tier inside its expected share (nothing is changed)
   tierbook init <file.xlsx> [--lang zh-CN|en-US]  write the template workbook to paste your data into
   tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]
                [--table customers] [--map metric=column ...] [--lang zh-CN|en-US]
@@ -26,6 +29,9 @@ export const USAGE_ZH = `tierbook — 把客户评定为不同等级
                  评级：默认写到旁边的 .graded.xlsx；--in-place 写回原文件
   tierbook handbook [<文件.xlsx>] [--scheme <预设方案|方案.json>] [--lang zh-CN|en-US] [--out <路径>] [--in-place]
                  客户等级管理手册：不给文件时输出 Markdown，给文件时写入"等级管理手册"工作表
+  tierbook advise <文件.xlsx|文件.csv> [--scheme <预设方案|方案.json>] [--shares 0.05-0.10,0.15-0.20,...]
+                 [--sheet <工作表>] [--map 指标=列名 ...] [--lang zh-CN|en-US] [--out <方案.json>] [--json]
+                 建议门槛：让各等级占比落在期望范围内的门槛（不改动文件）
   tierbook init <文件.xlsx> [--lang zh-CN|en-US]   生成模板工作簿，把数据粘贴进去即可
   tierbook sql --scheme <预设方案|方案.json> [--dialect duckdb|postgres|spark|bigquery]
                [--table customers] [--map 指标=列名 ...] [--lang zh-CN|en-US]

@@ -28,6 +28,7 @@ import { RunError } from './errors.ts';
 import { gradeCustomers, gradeWorkbook, keepTiers, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
 import { ownedSheets, readOwnership } from './ownership.ts';
 import { lastAppliedTiers, movesBetween, movesOf, type Moves } from './session-moves.ts';
+import { adviseLoaded, type Advice } from './advise.ts';
 
 export type { Moves };
 
@@ -263,6 +264,12 @@ export class GradingSession {
       issues: issueViews(issues, customers, result.table.ids),
       warnings: result.warnings,
     };
+  }
+
+  /** 建议门槛: thresholds that put the tier mix inside the expected shares, on the customers the preview grades. Nothing is written. */
+  async advise(scheme: Scheme, selection: Selection): Promise<Advice> {
+    periodOf(selection);
+    return adviseLoaded(scheme, await this.load(scheme, selection));
   }
 
   /** Grade and write back (tier, benefits, reason, gap … columns; the rules sheet). */

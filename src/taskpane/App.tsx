@@ -6,6 +6,7 @@ import { periodLabel } from '../core/aggregate/period.ts';
 import type { Lang, Scheme } from '../core/index.ts';
 import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
 import { LangContext, translator } from './i18n.tsx';
+import { AdviseButton } from './components/AdviseButton.tsx';
 import { CopySqlButton } from './components/CopySqlButton.tsx';
 import { ApplyStep } from './steps/ApplyStep.tsx';
 import { DataStep } from './steps/DataStep.tsx';
@@ -208,6 +209,11 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   };
 
   const rulesApi = useMemo(() => ({ rules: () => api.rules(), saveRules: async (x: Scheme) => api.saveRules(await forWriting(x)) }), [api]);
+  const adviseApi = useMemo(() => ({ advise: (x: Scheme, sel: Selection) => api.advise(x, sel), saveRules: rulesApi.saveRules }), [api, rulesApi]);
+  const onAdviceAccepted = (x: Scheme) => {
+    setScheme(x);
+    setRevision((r) => r + 1);
+  };
   const showCell = (sheet: string, cell: string) => void api.showCell(sheet, cell).catch(() => {});
   const index = STEPS.indexOf(step);
   const blocked = !data.view || !!data.view.blocking;
@@ -253,7 +259,17 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
           {scheme && step === 'data' && <DataStep view={data.view} loading={data.loading} error={data.error} selection={selection} onSelectionChange={setSelection} />}
           {scheme && step === 'rules' && (
             <Suspense fallback={<Spinner label={t.t('loading')} />}>
-              <RulesStep scheme={scheme} onSchemeChange={setScheme} api={rulesApi} extraActions={<CopySqlButton scheme={scheme} columns={mappedHeaders(data.view)} />} />
+              <RulesStep
+                scheme={scheme}
+                onSchemeChange={setScheme}
+                api={rulesApi}
+                extraActions={
+                  <>
+                    <CopySqlButton scheme={scheme} columns={mappedHeaders(data.view)} />
+                    <AdviseButton scheme={scheme} selection={graded} api={adviseApi} onAccept={onAdviceAccepted} disabled={blocked} />
+                  </>
+                }
+              />
               {!blocked && (
                 <div className={s.strip}>
                   <PreviewStep preview={preview.view} loading={preview.loading} error={preview.error} compact />

@@ -3,8 +3,9 @@
 import type { Lang, Scheme } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../run/session.ts';
+import type { Advice } from '../run/advise.ts';
 
-export type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView, Progress };
+export type { Advice, ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView, Progress };
 
 /** A long operation the user can cancel (the promise then rejects with a cancelled error). */
 export interface Cancellable<T> {
@@ -20,6 +21,8 @@ export interface TierBookApi {
   rules(): Promise<RulesView>;
   saveRules(scheme: Scheme): Promise<string>;
   preview(scheme: Scheme, selection: Selection): Promise<PreviewView>;
+  /** 建议门槛: proposed thresholds and the mix before and after; nothing is written. */
+  advise(scheme: Scheme, selection: Selection): Promise<Advice>;
   apply(scheme: Scheme, selection: Selection, onProgress: (p: Progress) => void): Cancellable<ApplyView>;
   summaries(scheme: Scheme, selection: Selection, period: string, onProgress: (p: Progress) => void): Cancellable<SummariesView>;
   handbook(scheme: Scheme): Promise<string>;

@@ -36,6 +36,7 @@ export function sessionApi(o: SessionApiOptions): TierBookApi {
     rules: () => session.rules(),
     saveRules: (scheme) => session.saveRules(scheme),
     preview: (scheme, selection) => session.preview(scheme, selection),
+    advise: (scheme, selection) => session.advise(scheme, selection),
     apply: (scheme, selection, onProgress: (p: Progress) => void) => cancellable((signal) => session.apply(scheme, selection, onProgress, signal)),
     summaries: (scheme, selection, period, onProgress: (p: Progress) => void) => cancellable((signal) => session.summaries(scheme, selection, period, onProgress, signal)),
     handbook: (scheme) => session.handbook(scheme),

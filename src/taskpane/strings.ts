@@ -1,4 +1,5 @@
 // Every word the pane itself shows, in zh-CN and en-US. Keys are grouped by step.
+import { ADVICE_STRINGS } from './components/advice-strings.ts';
 import { RULES_STRINGS } from './steps/rules/strings.ts';
 
 const PANE_STRINGS = {
@@ -134,5 +135,5 @@ const PANE_STRINGS = {
   close: { 'zh-CN': '关闭', 'en-US': 'Close' },
 } as const satisfies Record<string, { 'zh-CN': string; 'en-US': string }>;
 
-export const STRINGS = { ...PANE_STRINGS, ...RULES_STRINGS };
+export const STRINGS = { ...PANE_STRINGS, ...RULES_STRINGS, ...ADVICE_STRINGS };
 export type StringKey = keyof typeof STRINGS;

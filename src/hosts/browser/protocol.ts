@@ -4,7 +4,7 @@ import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 
 /** The grading session's calls, by name, with their arguments (they are replayed after a cancel). */
 export type SessionCall =
-  | { method: 'inspect' | 'preview'; args: [scheme: unknown, selection: unknown] }
+  | { method: 'inspect' | 'preview' | 'advise'; args: [scheme: unknown, selection: unknown] }
   | { method: 'rules'; args: [] }
   | { method: 'saveRules' | 'handbook'; args: [scheme: unknown] }
   | { method: 'apply'; args: [scheme: unknown, selection: unknown] }

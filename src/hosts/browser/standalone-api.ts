@@ -10,6 +10,7 @@ import type { Lang, Scheme } from '../../core/index.ts';
 import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../../run/session.ts';
 import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
+import type { Advice } from '../../run/advise.ts';
 import type { Written } from '../file/file-workbook.ts';
 import type { GridBlock, GridLayout } from '../file/grid-view.ts';
 import { focusAfter, type GridFocus } from './focus.ts';
@@ -153,6 +154,9 @@ export class StandaloneWorkbook implements TierBookApi {
   }
   preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
     return this.session({ method: 'preview', args: [scheme, selection] }) as Promise<PreviewView>;
+  }
+  advise(scheme: Scheme, selection: Selection): Promise<Advice> {
+    return this.session({ method: 'advise', args: [scheme, selection] }) as Promise<Advice>;
   }
   handbook(scheme: Scheme): Promise<string> {
     return this.session({ method: 'handbook', args: [scheme] }) as Promise<string>;

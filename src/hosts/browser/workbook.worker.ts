@@ -29,6 +29,8 @@ async function callSession(s: GradingSession, call: SessionCall, onProgress: (p:
       return s.inspect(scheme(), sel());
     case 'preview':
       return s.preview(scheme(), sel());
+    case 'advise':
+      return s.advise(scheme(), sel());
     case 'rules':
       return s.rules();
     case 'saveRules':

@@ -1,0 +1,28 @@
+// The threshold advisor's words (merged into the pane's string table).
+export const ADVICE_STRINGS = {
+  adviseButton: { 'zh-CN': '建议门槛', 'en-US': 'Suggest thresholds' },
+  adviseTitle: { 'zh-CN': '建议门槛', 'en-US': 'Suggested thresholds' },
+  adviseIntro: {
+    'zh-CN': '按本表的数据，让各等级的客户占比落在期望范围内的门槛（取手册常用的整数、整万）。采用前不会改动任何内容。',
+    'en-US': 'Thresholds that put each tier’s share of customers inside its expected range on this data, rounded as a handbook would write them. Nothing changes until you accept.',
+  },
+  adviseBusy: { 'zh-CN': '正在计算建议…', 'en-US': 'Working out the thresholds…' },
+  adviseFitsNow: { 'zh-CN': '当前门槛已使各等级占比落在期望范围内，无需调整。', 'en-US': 'The current thresholds already put every tier inside its expected share: nothing to change.' },
+  adviseNoFit: { 'zh-CN': '有等级无法落入期望范围，以下是最接近的分布：', 'en-US': 'Some tiers cannot reach their expected share; this is the closest mix:' },
+  adviseThresholds: { 'zh-CN': '门槛', 'en-US': 'Thresholds' },
+  adviseCondition: { 'zh-CN': '条件', 'en-US': 'Condition' },
+  adviseNow: { 'zh-CN': '当前', 'en-US': 'Now' },
+  adviseProposed: { 'zh-CN': '建议', 'en-US': 'Suggested' },
+  adviseMix: { 'zh-CN': '等级分布', 'en-US': 'Tier mix' },
+  adviseTier: { 'zh-CN': '等级', 'en-US': 'Tier' },
+  adviseExpected: { 'zh-CN': '期望', 'en-US': 'Expected' },
+  adviseBefore: { 'zh-CN': '调整前', 'en-US': 'Before' },
+  adviseAfter: { 'zh-CN': '调整后', 'en-US': 'After' },
+  adviseRevenue: { 'zh-CN': '收入占比', 'en-US': 'Revenue share' },
+  adviseOutside: { 'zh-CN': '超出期望', 'en-US': 'outside the expected share' },
+  adviseMoves: { 'zh-CN': '{up} 位客户升级，{down} 位降级，{same} 位不变', 'en-US': '{up} customers move up, {down} down, {same} stay' },
+  adviseAccept: { 'zh-CN': '采用并写入规则表', 'en-US': 'Accept and write the rules sheet' },
+  adviseAccepted: { 'zh-CN': '已采用建议门槛，并写入「{sheet}」工作表', 'en-US': 'Suggested thresholds accepted and written to the “{sheet}” sheet' },
+  adviseFailed: { 'zh-CN': '无法给出建议', 'en-US': 'Couldn’t suggest thresholds' },
+  adviseUnchanged: { 'zh-CN': '不变', 'en-US': 'unchanged' },
+} as const;
