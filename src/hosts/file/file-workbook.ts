@@ -7,7 +7,7 @@ import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } f
 import { typedCsvValues } from './csv-numbers.ts';
 import { GridView } from './grid-view.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
-import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
+import { XlsxWorkbook, createBook, type ZipCodec } from './xlsx/index.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -145,7 +145,7 @@ export class FileWorkbook implements WorkbookPort {
   toXlsx(): Uint8Array {
     if (this.port instanceof XlsxPort) return this.port.book.save();
     const sheets = this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) }));
-    const book = XlsxWorkbook.open(createWorkbook(sheets, this.codec), { codec: this.codec });
+    const book = createBook(sheets, this.codec);
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
