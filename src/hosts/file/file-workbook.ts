@@ -66,9 +66,10 @@ export class FileWorkbook implements WorkbookPort {
   /**
    * Open .xlsx bytes, or CSV bytes (UTF-8/16, GB18030, Big5, Shift_JIS; comma, tab or semicolon) as a
    * one-sheet workbook. `codec` compresses and decompresses the package (default fflate; Node passes its
-   * native zlib). `encoding` names a CSV's encoding when detection cannot decide.
+   * native zlib). `encoding` names a CSV's encoding when detection cannot decide. `keepValues` keeps
+   * the sheets' values between steps (a long-lived host: the page's worker), see XlsxWorkbook.
    */
-  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string } = {}): FileWorkbook {
+  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string; keepValues?: boolean } = {}): FileWorkbook {
     const { codec } = options;
     if (/\.(csv|tsv|txt)$/i.test(fileName)) {
       const read = readCsv(bytes, { fileName, ...(options.encoding ? { encoding: encodingFromName(options.encoding) } : {}) });
@@ -80,7 +81,7 @@ export class FileWorkbook implements WorkbookPort {
         read.warnings,
       );
     }
-    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
+    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec, keepValues: options.keepValues })), 'xlsx', null, codec);
   }
 
   private gridView: GridView | null = null;
