@@ -145,8 +145,11 @@ export class FileWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
   toXlsx(): Uint8Array {
     if (this.port instanceof XlsxPort) return this.port.book.save();
-    const sheets = this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) }));
-    const book = createBook(sheets, this.codec);
+    // The typed copy is not kept in a variable: it can go once its sheet is written, before the replay and the save.
+    const book = createBook(
+      this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) })),
+      this.codec,
+    );
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') book.replaceSheet(w.sheet);
