@@ -36,4 +36,12 @@ describe('a CSV written as a workbook', () => {
     const plain = typedCsvValues([['Qty'], ['12'], ['012']]);
     expect(plain).toEqual([['Qty'], ['12'], ['012']]);
   });
+
+  it('reads each cell in one scan with the same rules: "-0" is 0, "1.2.3" and "5." are text that does not block a column, 11-digit integers do', () => {
+    expect(typedCsvValues([['Qty'], ['-0'], ['0.0'], ['1.2.3'], ['5.'], ['0.000000000000001234']])).toEqual([['Qty'], [0], [0], ['1.2.3'], ['5.'], [1.234e-15]]);
+    expect(typedCsvValues([['Qty'], ['1'], ['12345678901']])).toEqual([['Qty'], ['1'], ['12345678901']]);
+    expect(typedCsvValues([['Qty'], ['1'], ['1234567890.12345']])).toEqual([['Qty'], [1], [1234567890.12345]]);
+    expect(typedCsvValues([['Qty'], ['1'], ['1234567890.123456']])).toEqual([['Qty'], ['1'], ['1234567890.123456']]);
+    expect(typedCsvValues([['Qty'], ['1'], ['-00.5']])).toEqual([['Qty'], ['1'], ['-00.5']]);
+  });
 });

@@ -50,3 +50,6 @@ portContract('file host, .xlsx saved and re-opened after every write', async (va
     },
   };
 });
+
+// The page's worker keeps each sheet's values between steps: the same contract must hold.
+portContract('file host, .xlsx with values kept', async (values) => FileWorkbook.open(createWorkbook([{ name: 'Data', values }]), 'data.xlsx', { keepValues: true }));

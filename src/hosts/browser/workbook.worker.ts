@@ -47,7 +47,8 @@ async function callSession(s: GradingSession, call: SessionCall, onProgress: (p:
 async function handle(id: number, req: Request): Promise<unknown> {
   switch (req.kind) {
     case 'open': {
-      const opened = FileWorkbook.open(req.bytes, req.fileName);
+      // Every step reads the same sheets again: keep their values instead of parsing the XML each time.
+      const opened = FileWorkbook.open(req.bytes, req.fileName, { keepValues: true });
       book = opened;
       session = new GradingSession(() => opened, { lang: req.lang, ...(req.today !== undefined ? { today: req.today } : {}) });
       return opened.listSheets();

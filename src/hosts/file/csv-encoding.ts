@@ -175,7 +175,8 @@ export function detectEncoding(bytes: Uint8Array, encoding?: CsvEncoding): Decod
   // NULs fall on the high byte of each ASCII unit (odd positions little-endian, even big-endian).
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < b.length; i++) {
+  // indexOf is native: most files have no NUL and need no count.
+  for (let i = b.indexOf(0); i !== -1 && i < b.length; i++) {
     if (b[i] !== 0) continue;
     if (i % 2) odd++;
     else even++;

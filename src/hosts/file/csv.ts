@@ -233,15 +233,12 @@ export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimi
     );
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
-  const values: CellValue[][] = new Array<CellValue[]>(rows.length);
+  // The parsed rows become the sheet's rows in place (no second copy of a million-row file).
+  const values = rows as CellValue[][];
   for (let r = 0; r < rows.length; r++) {
-    const src = rows[r]!;
-    const out: CellValue[] = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) {
-      const s = src[c];
-      out[c] = s === undefined || s === '' ? null : s;
-    }
-    values[r] = out;
+    const row = values[r]!;
+    for (let c = 0; c < row.length; c++) if (row[c] === '') row[c] = null;
+    for (let c = row.length; c < width; c++) row.push(null);
   }
   return { sheetName: csvSheetName(options?.fileName), values, encoding, bom, delimiter, warnings };
 }

@@ -7,7 +7,7 @@ import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } f
 import { typedCsvValues } from './csv-numbers.ts';
 import { GridView } from './grid-view.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
-import { XlsxWorkbook, createWorkbook, type ZipCodec } from './xlsx/index.ts';
+import { XlsxWorkbook, createBook, type ZipCodec } from './xlsx/index.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -93,9 +93,10 @@ export class FileWorkbook implements WorkbookPort {
   /**
    * Open .xlsx bytes, or CSV bytes (UTF-8/16, GB18030, Big5, Shift_JIS; comma, tab or semicolon) as a
    * one-sheet workbook. `codec` compresses and decompresses the package (default fflate; Node passes its
-   * native zlib). `encoding` names a CSV's encoding when detection cannot decide.
+   * native zlib). `encoding` names a CSV's encoding when detection cannot decide. `keepValues` keeps
+   * the sheets' values between steps (a long-lived host: the page's worker), see XlsxWorkbook.
    */
-  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string } = {}): FileWorkbook {
+  static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string; keepValues?: boolean } = {}): FileWorkbook {
     const { codec } = options;
     if (/\.(csv|tsv|txt)$/i.test(fileName)) {
       const read = readCsv(bytes, { fileName, ...(options.encoding ? { encoding: encodingFromName(options.encoding) } : {}) });
@@ -107,7 +108,7 @@ export class FileWorkbook implements WorkbookPort {
         read.warnings,
       );
     }
-    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec })), 'xlsx', null, codec);
+    return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec, keepValues: options.keepValues })), 'xlsx', null, codec);
   }
 
   private gridView: GridView | null = null;
@@ -171,8 +172,11 @@ export class FileWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */
   toXlsx(): Uint8Array {
     if (this.port instanceof XlsxPort) return this.port.book.save();
-    const sheets = this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) }));
-    const book = XlsxWorkbook.open(createWorkbook(sheets, this.codec), { codec: this.codec });
+    // The typed copy is not kept in a variable: it can go once its sheet is written, before the replay and the save.
+    const book = createBook(
+      this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) })),
+      this.codec,
+    );
     for (const w of this.port.writes) {
       if (w.kind === 'columns') book.writeColumns(w.patch);
       else if (w.kind === 'sheet') {

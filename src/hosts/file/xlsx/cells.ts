@@ -33,6 +33,9 @@ interface CellMarkup {
   number: string;
   valueClose: string;
   error: string;
+  /** After the reference of an unstyled cell: `" t="inlineStr"><is><t>` and `"><v>`. */
+  plainText: string;
+  plainNumber: string;
 }
 
 const MARKUP = new Map<string, CellMarkup>();
@@ -50,6 +53,8 @@ function markup(p: string): CellMarkup {
       number: `><${p}v>`,
       valueClose: `</${p}v></${p}c>`,
       error: ` t="e"><${p}v>#NUM!</${p}v></${p}c>`,
+      plainText: `" t="inlineStr"><${p}is><${p}t>`,
+      plainNumber: `"><${p}v>`,
     };
     MARKUP.set(p, m);
   }
@@ -70,6 +75,19 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
   out.ascii(m.open);
   out.ascii(letters);
   out.uint(row);
+  // The cells of a big sheet are mostly these two: their markup in one piece.
+  if (!style && typeof value === 'string' && isPlainText(value)) {
+    out.ascii(m.plainText);
+    out.ascii(value);
+    out.ascii(m.textClose);
+    return;
+  }
+  if (!style && typeof value === 'number' && Number.isFinite(value)) {
+    out.ascii(m.plainNumber);
+    out.ascii(numberText(value));
+    out.ascii(m.valueClose);
+    return;
+  }
   out.ascii(style ? '" s="' : '"');
   if (style) {
     out.uint(style);
@@ -80,7 +98,8 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
     out.ascii(m.inline);
     if (isPlainText(value)) {
       out.ascii(m.tOpen);
-      out.str(value);
+      // ascii() hands the text to the encoder from its first non-ASCII character: most cells never get there.
+      out.ascii(value);
       out.ascii(m.textClose);
     } else if (isEscapedOnly(value)) {
       // Common in reasons ("¥50,000 < ¥100,000"): the text between the entities goes out as it is.

@@ -27,6 +27,14 @@ const WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${REL_NS}"><Relationship
 
 /** A workbook with one sheet per entry, in order (values from A1; strings stay text). */
 export function createWorkbook(sheets: { name: string; values: CellValue[][] }[], codec?: ZipCodec): Uint8Array {
+  return createBook(sheets, codec).save();
+}
+
+/**
+ * The same workbook, still open: writes go on in memory and it is compressed once, on save (saving it
+ * and opening the bytes again would deflate and inflate every sheet one more time).
+ */
+export function createBook(sheets: { name: string; values: CellValue[][] }[], codec?: ZipCodec): XlsxWorkbook {
   const pkg = OpcPackage.empty(codec);
   pkg.setText('[Content_Types].xml', CONTENT_TYPES);
   pkg.setText('_rels/.rels', ROOT_RELS);
@@ -42,5 +50,5 @@ export function createWorkbook(sheets: { name: string; values: CellValue[][] }[]
     seen.add(key);
     wb.appendRows(s.name, [], s.values);
   }
-  return wb.save();
+  return wb;
 }

@@ -93,12 +93,13 @@ export function appendToSheet(
   let r = lastRow;
   const letters: string[] = [];
   const rowOpen = `${tags.row} r="`;
+  // Not a closure per row: a million rows would each make one (and tsx wraps every one in __name).
+  const styleOf = (values: readonly CellValue[], rowStyle: number | undefined, c: number) => rowStyle ?? (values[c] === null ? undefined : styles?.[c]);
   const newRow = (values: readonly CellValue[], rowStyle: number | undefined) => {
-    const styleOf = (c: number) => rowStyle ?? (values[c] === null ? undefined : styles?.[c]);
     let first = -1;
     let last = -1;
     for (let c = 0; c < values.length; c++) {
-      if (!cellPresent(values[c]!, styleOf(c))) continue;
+      if (!cellPresent(values[c]!, styleOf(values, rowStyle, c))) continue;
       if (first < 0) first = c;
       last = c;
     }
@@ -106,7 +107,10 @@ export function appendToSheet(
     out.ascii(rowOpen);
     out.uint(r);
     out.ascii('">');
-    for (let c = first; c <= last; c++) if (cellPresent(values[c]!, styleOf(c))) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, styleOf(c), tags.p);
+    for (let c = first; c <= last; c++) {
+      const style = styleOf(values, rowStyle, c);
+      if (cellPresent(values[c]!, style)) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, style, tags.p);
+    }
     out.ascii(tags.rowClose);
     bounds.add(r, first, last);
   };

@@ -26,6 +26,11 @@ import { isOleCompoundFile, type ZipCodec } from './zip.ts';
 export interface OpenOptions {
   /** The zip codec (default: fflate, which runs anywhere; Node hosts pass native zlib). */
   codec?: ZipCodec | undefined;
+  /**
+   * Keep every sheet's values once read, until that sheet is written (see `kept`): for a host that
+   * runs several steps over one open workbook (the standalone page's worker), not for a one-shot run.
+   */
+  keepValues?: boolean | undefined;
 }
 
 /** Sheet-scoped names a generated sheet owns (replaced with the sheet). */
@@ -41,6 +46,11 @@ export class XlsxWorkbook {
    * sheets and then reading them (what every run does) scans each sheet once. Dropped on any write.
    */
   private readonly unread = new Map<string, CellValue[][]>();
+  /**
+   * With keepValues: each sheet's values as last read, per part; a full read hands out a copy of the rows
+   * (callers may change what they get) instead of parsing the XML again. A write drops its part only.
+   */
+  private kept: Map<string, CellValue[][]> | null = null;
   private readonly ctx: ValueContext;
 
   private constructor(
@@ -60,7 +70,9 @@ export class XlsxWorkbook {
       throw new XlsxError('not-xlsx', '这是旧版 Excel 工作簿（.xls）。请先在 Excel 中另存为 .xlsx。', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
     }
     const pkg = OpcPackage.open(bytes, options.codec);
-    return XlsxWorkbook.fromPackage(pkg);
+    const book = XlsxWorkbook.fromPackage(pkg);
+    if (options.keepValues) book.kept = new Map();
+    return book;
   }
 
   /** @internal A workbook over an already assembled package (see create.ts). */
@@ -281,10 +293,12 @@ export class XlsxWorkbook {
   /** Every value of a sheet: the ones read while finding its extent (once), else a new scan. */
   private fullRead(s: SheetEntry): CellValue[][] {
     const key = s.part.toLowerCase();
+    const kept = this.kept?.get(key);
+    if (kept) return kept.map((row) => row.slice());
     const values = this.unread.get(key);
-    if (!values) return this.scan(s);
+    if (!values) return this.kept ? this.scan(s).map((row) => row.slice()) : this.scan(s);
     this.unread.delete(key);
-    return values;
+    return this.kept ? values.map((row) => row.slice()) : values;
   }
 
   /** Reads every value of a sheet, recording its extent on the way. */
@@ -299,6 +313,7 @@ export class XlsxWorkbook {
       throw e;
     }
     this.extents.set(s.part.toLowerCase(), extent);
+    this.kept?.set(s.part.toLowerCase(), values);
     return values;
   }
 
@@ -306,6 +321,7 @@ export class XlsxWorkbook {
   private changed(part: string): void {
     this.extents.delete(part.toLowerCase());
     this.unread.clear();
+    this.kept?.delete(part.toLowerCase());
   }
 
   private setSheetXml(s: SheetEntry, xml: string): void {
