@@ -9,7 +9,7 @@ import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts'
 import type { Scheme } from '../scheme/schema.ts';
 import { columnWidths, currencyFormat } from '../summaries/tables.ts';
 import { CHANNEL_COST, OWNER_FACTOR } from './defaults.ts';
-import type { ServiceCost } from './cost.ts';
+import type { ServiceCost, UniformScenario } from './cost.ts';
 
 export const COST_TABLE = 'TierBookServiceCost';
 export const COST_COMPARISON_TABLE = 'TierBookCostComparison';
@@ -107,8 +107,7 @@ export function serviceCostTables(cost: ServiceCost, scheme: Scheme, lang: Lang)
     [C.tiered[lang], t.totalCost, num(t.costShare), null, null],
     ...scenarios.map((s) => [uniformName(scheme, s.tier, lang), s.totalCost, t.revenue > 0 ? s.totalCost / t.revenue : null, s.saving, num(s.savingShare)]),
   ];
-  const top = cost.uniformTop;
-  const line = (s: typeof top) =>
+  const line = (s: UniformScenario) =>
     zh
       ? `与${uniformName(scheme, s.tier, lang)}相比，分级服务每年${s.saving >= 0 ? '节省' : '多花'} ${cur(Math.abs(s.saving))}${Number.isFinite(s.savingShare) ? `（${formatNumber(Math.abs(s.savingShare) * 100, 1)}%）` : ''}。`
       : `Against ${uniformName(scheme, s.tier, lang).replace(/^E/, 'e')}, serving by tier ${s.saving >= 0 ? 'saves' : 'costs'} ${cur(Math.abs(s.saving))} a year${Number.isFinite(s.savingShare) ? ` (${formatNumber(Math.abs(s.savingShare) * 100, 1)}%)` : ''}${s.saving >= 0 ? '' : ' more'}.`;
