@@ -1,7 +1,13 @@
 // What serving a tier costs when the scheme does not say: documented defaults, derived from who serves the
 // tier (owner) and how (channel), so a scheme written before costs existed still gets a sensible sheet.
 // Every default is written to the rules sheet, where the user replaces it with their own figure.
-import type { Cadence, Tier } from '../scheme/schema.ts';
+import type { Localized } from '../i18n.ts';
+import type { Cadence, TierBenefits } from '../scheme/schema.ts';
+
+/** A tier as far as costs go: a validated tier, or one being read from the rules sheet. */
+export interface CostedTier {
+  benefits: Partial<Pick<TierBenefits, 'owner' | 'channel' | 'cadence' | 'cost'>> & { lines?: readonly Localized[] };
+}
 
 /** Contacts per customer per year for each cadence ("as needed" counts as one contact a year). */
 export const CONTACTS_PER_YEAR: Record<Cadence, number> = {
@@ -37,20 +43,20 @@ const OWNER_WORDS: [OwnerKind, RegExp][] = [
 ];
 
 /** The most personal channel named (a channel text "电话和邮件" is served by phone). */
-export function channelKind(tier: Tier): ChannelKind | null {
+export function channelKind(tier: CostedTier): ChannelKind | null {
   const text = `${tier.benefits.channel?.['zh-CN'] ?? ''} ${tier.benefits.channel?.['en-US'] ?? ''}`;
   return CHANNEL_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
 
-export function ownerKind(tier: Tier): OwnerKind | null {
+export function ownerKind(tier: CostedTier): OwnerKind | null {
   const text = `${tier.benefits.owner?.['zh-CN'] ?? ''} ${tier.benefits.owner?.['en-US'] ?? ''}`;
   return OWNER_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
 
 /** "9 折" / "九五折" / "95折" in a benefit line → the discount as a share (0.1, 0.05); null without one. */
-export function discountFromLines(tier: Tier): number | null {
+export function discountFromLines(tier: CostedTier): number | null {
   const digits: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-  for (const line of tier.benefits.lines) {
+  for (const line of tier.benefits.lines ?? []) {
     const m = /([0-9.一二三四五六七八九]{1,3})\s*折/.exec(line['zh-CN']);
     if (!m) continue;
     const n = Number(m[1]!.replace(/[一二三四五六七八九]/g, (c) => digits[c]!));
@@ -73,13 +79,13 @@ export interface TierCostInputs {
 }
 
 /** Default cost of one contact: channel cost × owner factor (no owner: an account manager; no channel: the owner's). */
-export function defaultPerContact(tier: Tier): number {
+export function defaultPerContact(tier: CostedTier): number {
   const owner = ownerKind(tier) ?? 'manager';
   const channel = channelKind(tier) ?? OWNER_CHANNEL[owner];
   return CHANNEL_COST[channel] * OWNER_FACTOR[owner];
 }
 
-export function tierCostInputs(tier: Tier): TierCostInputs {
+export function tierCostInputs(tier: CostedTier): TierCostInputs {
   const c = tier.benefits.cost ?? {};
   const cadence = tier.benefits.cadence;
   return {
