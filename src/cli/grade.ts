@@ -19,6 +19,7 @@ import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, s
 import { asOfMessage, gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
+import { nextStepsJson, nextStepsLines } from './next-steps.ts';
 
 export interface GradeArgs {
   file: string;
@@ -123,6 +124,7 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     graded: run.mix.graded,
     unrated: run.mix.unrated,
     kept: run.held.size,
+    ...nextStepsJson(run, lang),
     warnings: run.warnings.map((w) => w[lang]),
   };
 }
@@ -182,6 +184,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   console.log(zh ? `${graded + unrated} 位客户：已评级 ${graded}，未评级 ${unrated}${where}` : `${graded + unrated} customers: ${graded} graded, ${unrated} unrated${where}`);
   for (const line of mixLines(run, a.lang)) console.log(line);
   if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  Kept in their tier: ${run.held.size} (see the "Reason" column)`);
+  for (const line of nextStepsLines(run, a.lang)) console.log(line);
   if (run.scheme.criteria.some((c) => c.metric === 'recencyDays')) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);

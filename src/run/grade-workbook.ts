@@ -49,6 +49,7 @@ import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
+import { nextSteps, recencyOf, writeNextSteps, type NextStepSheets, type NextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
 import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
@@ -109,6 +110,9 @@ export interface RunResult {
   asOf: AsOf;
   /** Whether the run wrote the output columns. */
   wroteColumns: boolean;
+  /** Action lists and the cost model (issue 17), and the sheets a period run wrote them to (null otherwise). */
+  next: NextSteps;
+  nextSheets: NextStepSheets | null;
 }
 
 /** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
@@ -516,6 +520,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
       };
     } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
+  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial));
+  const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
   progress({ done: 5, total: 5, stage: 'done' });
   return {
     scheme,
@@ -534,6 +540,8 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     before,
     asOf,
     wroteColumns: writeColumns,
+    next,
+    nextSheets,
   };
 }
 

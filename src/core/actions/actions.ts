@@ -75,6 +75,8 @@ export interface ActionInputs {
   /** The previous period's snapshot, by customer id (spend drop). */
   previous?: ReadonlyMap<string, HistoryRecord> | null;
   options?: Partial<ActionOptions>;
+  /** Days since the last purchase per customer, when the scheme does not grade on it (the run reads the orders). */
+  recency?: ArrayLike<number> | null;
 }
 
 const RECENCY = 'recencyDays';
@@ -102,7 +104,7 @@ export function actionLists(result: GradeResult, inputs: ActionInputs = {}): Act
   const near = nearChecks(result, options);
   const k = scheme.tiers.length;
   const top = middleTierIndex(k);
-  const recency = column(RECENCY);
+  const recency = column(RECENCY) ?? inputs.recency ?? null;
   for (let i = 0; i < result.size; i++) {
     const t = result.tier[i]!;
     if (t < 0) continue;
@@ -127,7 +129,9 @@ export function actionLists(result: GradeResult, inputs: ActionInputs = {}): Act
     }
   }
   const byValue = (a: ActionItem, b: ActionItem) => b.value - a.value || a.index - b.index;
-  return { upgrade: upgrade.sort(byValue), downgrade: downgrade.sort(byValue), churn: churn.sort(byValue), options, valueMetric };
+  // Upgrades to the same tier imply the same revenue (its threshold): the one with the smaller gap goes first.
+  const byImplied = (a: ActionItem, b: ActionItem) => b.value - a.value || valueAt(b.index) - valueAt(a.index) || a.index - b.index;
+  return { upgrade: upgrade.sort(byImplied), downgrade: downgrade.sort(byValue), churn: churn.sort(byValue), options, valueMetric };
 }
 
 /** The explainer, built only when a customer is on a list (most are not). */
@@ -213,7 +217,8 @@ function pct(x: number): string {
 
 /** "年度消费金额 ¥1,050,000 仅高出门槛 ¥1,000,000 5.0%" for the tightest comparison within the margin. */
 function marginText(scheme: Scheme, cond: Condition, valueOf: (m: string) => number, margin: number): Localized | null {
-  const s: Slack | null = slackOf(cond, valueOf);
+  // Years of cooperation only grow: sitting at its threshold is no risk of falling below it.
+  const s: Slack | null = slackOf(cond, (m) => (metricSpec(scheme, m).unit === 'years' ? Infinity : valueOf(m)));
   if (!s || s.share > margin) return null;
   const spec = metricSpec(scheme, s.leaf.metric);
   const f = (x: number, lang: 'zh-CN' | 'en-US') => formatValue(x, spec.unit, lang, scheme.currency);

@@ -67,6 +67,8 @@ export function slackOf(c: Condition, valueOf: (metric: string) => number): Slac
     return held.length ? held.reduce((a, b) => (b.share > a.share ? b : a)) : null;
   }
   const v = valueOf(c.metric);
+  // Infinity: a value that cannot fall (the caller says so) leaves endless room.
+  if (v === Infinity && (c.op === '>=' || c.op === '>')) return { share: Infinity, leaf: c, value: v };
   if (!Number.isFinite(v) || !compare(v, c)) return null;
   const t = Math.abs(c.value);
   let room = Infinity;
