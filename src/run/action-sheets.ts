@@ -2,7 +2,15 @@
 // Service Cost (服务成本) sheets, each a generated sheet TierBook owns (marked as 'actions' / 'cost') with its
 // lists as Excel Tables. Host-agnostic: written through the port's replaceSheet, as every host supports it.
 import {
+  ACTION_LISTS,
+  ACTION_TITLES,
   actionLists,
+  actionTables,
+  columnLetter,
+  layoutTables,
+  type ActionListKey,
+  type Localized,
+  type Scheme,
   actionSheet,
   gather,
   generatedSheetName,
@@ -57,4 +65,42 @@ export async function writeNextSteps(port: WorkbookPort, names: OwnedSheets, res
   const cost = generatedSheetName('cost', names, lang).name;
   await port.replaceSheet({ ...serviceCostSheet(steps.serviceCost, result.scheme, lang), name: cost, kind: 'cost' });
   return { actions, cost };
+}
+
+/** What the pane shows of the lists and costs: counts, where each list is (to select it), and the saving. */
+export interface NextStepsView {
+  /** The sheets written (null when the run wrote none: no period). */
+  actionsSheet: string | null;
+  costSheet: string | null;
+  lists: { key: ActionListKey; title: Localized; count: number; range: string | null }[];
+  totalCost: number;
+  currency: string;
+  savings: { tier: Localized; saving: number; share: number | null }[];
+}
+
+/** The A1 range of each list on the Action List sheet, title to last row, as every host lays it out. */
+export function listRanges(steps: NextSteps, scheme: Scheme, lang: Lang): Record<ActionListKey, string> {
+  const tables = actionTables(steps.actions, scheme, lang);
+  const at = layoutTables(tables);
+  const out = {} as Record<ActionListKey, string>;
+  ACTION_LISTS.forEach((k, i) => {
+    const p = at[i]!;
+    const last = p.firstDataRow + tables[i]!.rows.length - 1;
+    out[k] = `A${p.titleRow ?? p.headerRow}:${columnLetter(tables[i]!.header.length - 1)}${Math.max(last, p.headerRow)}`;
+  });
+  return out;
+}
+
+export function nextStepsView(steps: NextSteps, sheets: NextStepSheets | null, scheme: Scheme, lang: Lang): NextStepsView {
+  const ranges = listRanges(steps, scheme, lang);
+  const c = steps.serviceCost;
+  const label = (id: string) => scheme.tiers.find((t) => t.id === id)?.label ?? { 'zh-CN': id, 'en-US': id };
+  return {
+    actionsSheet: sheets?.actions ?? null,
+    costSheet: sheets?.cost ?? null,
+    lists: ACTION_LISTS.map((key) => ({ key, title: ACTION_TITLES[key], count: steps.actions[key].length, range: sheets ? ranges[key] : null })),
+    totalCost: c.total.totalCost,
+    currency: scheme.currency,
+    savings: [c.uniformTop, c.uniformMiddle].map((u) => ({ tier: label(u.tier), saving: u.saving, share: Number.isFinite(u.savingShare) ? u.savingShare : null })),
+  };
 }

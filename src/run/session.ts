@@ -2,6 +2,7 @@
 // plain async calls over the workbook port. Written once; the Office host runs it on Excel, the standalone
 // page runs it in a Web Worker over the file host. Every result is plain, serialisable data (it crosses
 // the worker boundary), and nothing here knows about React or Office.js.
+import { nextStepsView, type NextStepsView } from './action-sheets.ts';
 import {
   columnLetter,
   generatedSheetName,
@@ -153,6 +154,8 @@ export interface SummariesView {
   notice: Localized | null;
   mix: MixView;
   moves: Moves;
+  /** Action lists and service cost (issue 17). */
+  next: NextStepsView;
 }
 
 export interface RulesView {
@@ -307,6 +310,7 @@ export class GradingSession {
       notice: s.native?.notice ?? null,
       mix: mixView(run.result),
       moves: run.movement ? movesOf(run.movement, scheme) : movesBetween(scheme, run.result, null),
+      next: nextStepsView(run.next, run.nextSheets, run.scheme, this.options.lang),
     };
   }
 
