@@ -78,10 +78,17 @@ export interface TierCostInputs {
   defaulted: { perContact: boolean; discount: boolean; perCustomer: boolean };
 }
 
-/** Default cost of one contact: channel cost × owner factor (no owner: an account manager; no channel: the owner's). */
+/** Cadences whose handbook text is a visit ("每月至少拜访一次", "visit at least quarterly"). */
+const VISIT_CADENCES = new Set<Cadence>(['monthly', 'quarterly']);
+
+/**
+ * Default cost of one contact: channel cost × owner factor. No owner: an account manager. No channel: a visit
+ * where the cadence says visit (monthly, quarterly), else the owner's usual channel.
+ */
 export function defaultPerContact(tier: CostedTier): number {
   const owner = ownerKind(tier) ?? 'manager';
-  const channel = channelKind(tier) ?? OWNER_CHANNEL[owner];
+  const cadence = tier.benefits.cadence;
+  const channel = channelKind(tier) ?? (cadence && VISIT_CADENCES.has(cadence) ? 'visit' : OWNER_CHANNEL[owner]);
   return CHANNEL_COST[channel] * OWNER_FACTOR[owner];
 }
 

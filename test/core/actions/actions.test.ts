@@ -12,7 +12,7 @@ const CUSTOMERS = records([
   { annualSpend: 450_000, cooperationYears: 4 }, // C3 普通; 重要 ¥50,000 short (10%) → upgrade, ¥500,000
   { annualSpend: 450_000, cooperationYears: 2 }, // C4 普通; 1 year short of 3 (33%) → no upgrade
   { annualSpend: 90_000, cooperationYears: 1 }, //  C5 潜在; ¥10,000 short of 普通 (10%) → upgrade, ¥100,000
-  { annualSpend: 1_050_000, cooperationYears: 5, recencyDays: 30 }, // C6 VIP; years exactly at 5 (0% room) → downgrade
+  { annualSpend: 1_050_000, cooperationYears: 5, recencyDays: 30 }, // C6 VIP; spend 5% above ¥1,000,000 → downgrade (years at 5 are no risk: years only grow)
   { annualSpend: 1_500_000, cooperationYears: 10, recencyDays: 200 }, // C7 VIP; 200 days > 50% of 365 → churn
   { annualSpend: 520_000, cooperationYears: 8, recencyDays: 10 }, // C8 重要; spend 4% above ¥500,000 → downgrade
   { annualSpend: 105_000, cooperationYears: 1 }, // C9 普通; 5% above ¥100,000 → downgrade
@@ -37,7 +37,7 @@ describe('action lists (b2b-value)', () => {
 
   it('at risk of downgrade: within 10% above the own tier threshold, sorted by value', () => {
     expect(ids(lists.downgrade)).toEqual(['C6', 'C8', 'C9']);
-    expect(lists.downgrade[0]!.detail['zh-CN']).toBe('合作年限 5 年 仅高出门槛 5 年 0%');
+    expect(lists.downgrade[0]!.detail['zh-CN']).toBe('年度消费金额 ¥1,050,000 仅高出门槛 ¥1,000,000 5%');
     expect(lists.downgrade[1]!.detail['en-US']).toBe('Annual spend ¥520,000 only 4% above the threshold ¥500,000');
     expect(lists.downgrade.every((x) => x.periodsLeft === null)).toBe(true);
   });
@@ -53,7 +53,7 @@ describe('action lists (b2b-value)', () => {
   it('the thresholds are options', () => {
     const wide = actionLists(result, { options: { upgradeDistance: 0.25, downgradeMargin: 0.01, churnRecencyShare: 0.9 } });
     expect(ids(wide.upgrade)).toEqual(['C1', 'C2', 'C3', 'C5']);
-    expect(ids(wide.downgrade)).toEqual(['C6']);
+    expect(ids(wide.downgrade)).toEqual([]);
     expect(ids(wide.churn)).toEqual([]);
   });
 

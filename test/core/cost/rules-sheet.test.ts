@@ -16,7 +16,7 @@ function grid(lang: 'zh-CN' | 'en-US' = 'zh-CN'): { values: CellValue[][]; heade
 describe('costs on the rules sheet', () => {
   it('every tier shows the cost per contact, discount and benefit cost in force (defaults included)', () => {
     const { values, header, cols } = grid();
-    expect([1, 2, 3, 4].map((k) => values[header + k]![cols.perContact!])).toEqual([1000, 50, 50, 2.5]);
+    expect([1, 2, 3, 4].map((k) => values[header + k]![cols.perContact!])).toEqual([1000, 500, 50, 2.5]);
     expect([1, 2, 3, 4].map((k) => values[header + k]![cols.discount!])).toEqual([0, 0, 0, 0]);
   });
 
@@ -32,7 +32,7 @@ describe('costs on the rules sheet', () => {
     expect(read.scheme.tiers[1]!.benefits.cost).toEqual({ discount: 0.03 });
     const c = serviceCost(read.scheme, [0, 1], [1_000_000, 100_000]);
     expect(c.rows[0]!.totalCost).toBe(12 * 800 + 5000);
-    expect(c.rows[1]!.totalCost).toBe(4 * 50 + 3000);
+    expect(c.rows[1]!.totalCost).toBe(4 * 500 + 3000);
   });
 
   it('a sheet written before costs (no cost columns) reads as before: defaults apply', () => {
