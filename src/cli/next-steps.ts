@@ -54,7 +54,7 @@ export function nextStepsLines(run: RunResult, lang: Lang): string[] {
   const { actions, serviceCost: c } = run.next;
   const counts = ACTION_LISTS.map((k) => `${ACTION_TITLES[k][lang]} ${actions[k].length}`).join(' · ');
   const where = run.nextSheets ? (zh ? `（见"${run.nextSheets.actions}"）` : ` (see "${run.nextSheets.actions}")`) : '';
-  const money = (x: number) => formatValue(x, 'currency', lang, run.scheme.currency);
+  const money = (x: number) => formatValue(Math.round(x), 'currency', lang, run.scheme.currency);
   const top = run.scheme.tiers[0]!.label[lang];
   const s = c.uniformTop;
   const share = Number.isFinite(s.savingShare) ? ` (${formatNumber(s.savingShare * 100, 1)}%)` : '';

@@ -23,7 +23,7 @@ export type ChannelKind = 'visit' | 'phone' | 'email';
 export type OwnerKind = 'team' | 'manager' | 'central';
 
 /** Cost of one contact by channel, before the owner's factor (in the scheme's currency). */
-export const CHANNEL_COST: Record<ChannelKind, number> = { visit: 500, phone: 50, email: 5 };
+export const CHANNEL_COST: Record<ChannelKind, number> = { visit: 500, phone: 50, email: 10 };
 
 /** A dedicated team costs twice an account manager's contact; central handling (campaigns, a hotline) half. */
 export const OWNER_FACTOR: Record<OwnerKind, number> = { team: 2, manager: 1, central: 0.5 };

@@ -52,7 +52,8 @@ export function serviceCostTables(cost: ServiceCost, scheme: Scheme, lang: Lang)
   const withMargin = cost.total.grossProfit !== null;
   const rules = GENERATED_SHEETS.rules[lang];
   const revenueLabel = cost.revenueMetric ? metricSpec(scheme, cost.revenueMetric).label[lang] : null;
-  const cur = (x: number) => formatValue(x, 'currency', lang, scheme.currency);
+  // Whole units in the text: a saving is not read to the cent.
+  const cur = (x: number) => formatValue(Math.round(x), 'currency', lang, scheme.currency);
   const notes = [
     zh
       ? `按年计：年联系次数 = 联系频率 × 客户数（每周 52、每月 12、每季度 4、每半年 2、每年 1、按需 1 次）；服务成本 = 年联系次数 × 每次联系成本；权益成本 = 折扣比例 × 收入 + 每客户年度权益成本 × 客户数。`

@@ -23,7 +23,7 @@ export function NextSteps({ view, onShow }: { view: NextStepsView; onShow(sheet:
   const s = useStyles();
   const t = useT();
   const zh = t.lang === 'zh-CN';
-  const money = (x: number) => formatValue(x, 'currency', t.lang, view.currency);
+  const money = (x: number) => formatValue(Math.round(x), 'currency', t.lang, view.currency);
   const top = view.savings[0];
   return (
     <>

@@ -9,8 +9,8 @@ const B2B = preset('b2b-value');
 describe('cost defaults', () => {
   it('derive the cost per contact from owner and channel (documented table)', () => {
     // VIP: 专属服务团队, monthly visits: 500 × 2; 重要: 客户经理对接, quarterly visits: 500 × 1;
-    // 普通: 客户经理, 电话和邮件 → phone 50; 潜在: 统一管理, as needed → e-mail 5 × 0.5.
-    expect(B2B.tiers.map(defaultPerContact)).toEqual([1000, 500, 50, 2.5]);
+    // 普通: 客户经理, 电话和邮件 → phone 50; 潜在: 统一管理, as needed → e-mail 10 × 0.5.
+    expect(B2B.tiers.map(defaultPerContact)).toEqual([1000, 500, 50, 5]);
     expect(B2B.tiers.map((t) => tierCostInputs(t).contactsPerYear)).toEqual([12, 4, 1, 1]);
   });
 
@@ -36,21 +36,21 @@ describe('serviceCost (b2b-value, hand-checked)', () => {
       [1, 12, 12_000, 0, 2_000_000],
       [2, 8, 4_000, 0, 1_200_000],
       [3, 3, 150, 0, 600_000],
-      [4, 4, 10, 0, 200_000],
+      [4, 4, 20, 0, 200_000],
     ]);
-    expect(cost.total.totalCost).toBe(16_160);
+    expect(cost.total.totalCost).toBe(16_170);
     expect(cost.total.revenue).toBe(4_000_000);
     expect(cost.rows[0]!.revenuePerService).toBeCloseTo(2_000_000 / 12_000, 9);
-    expect(cost.total.costShare).toBeCloseTo(16_160 / 4_000_000, 12);
+    expect(cost.total.costShare).toBeCloseTo(16_170 / 4_000_000, 12);
   });
 
   it('one-size-fits-all: everyone at the VIP cadence and cost, and at the middle tier (重要)', () => {
-    // Top: 10 customers × 12 contacts × ¥1,000 = ¥120,000; saving ¥103,840 (86.5%).
-    expect(cost.uniformTop).toEqual({ tier: 'vip', totalCost: 120_000, saving: 103_840, savingShare: 103_840 / 120_000 });
-    // Middle: 10 × 4 × ¥500 = ¥20,000: tiering saves ¥3,840 (19.2%) against serving everyone as 重要.
+    // Top: 10 customers × 12 contacts × ¥1,000 = ¥120,000; saving ¥103,830 (86.5%).
+    expect(cost.uniformTop).toEqual({ tier: 'vip', totalCost: 120_000, saving: 103_830, savingShare: 103_830 / 120_000 });
+    // Middle: 10 × 4 × ¥500 = ¥20,000: tiering saves ¥3,830 (19.2%) against serving everyone as 重要.
     expect(cost.uniformMiddle.tier).toBe('key');
     expect(cost.uniformMiddle.totalCost).toBe(20_000);
-    expect(cost.uniformMiddle.saving).toBe(3_840);
+    expect(cost.uniformMiddle.saving).toBe(3_830);
   });
 
   it('benefit costs: discount × revenue + fixed cost × customers; gross profit where margin is given', () => {
@@ -76,8 +76,8 @@ describe('serviceCost (b2b-value, hand-checked)', () => {
     expect(sheet.kind).toBe('cost');
     expect(sheet.tables.map((t) => t.tableName)).toEqual(['TierBookServiceCost', 'TierBookCostComparison']);
     expect(sheet.tables[0]!.rows[4]!.slice(0, 2)).toEqual(['合计', 10]);
-    expect(sheet.tables[1]!.rows[1]).toEqual(['所有客户按"VIP客户(战略客户)"标准服务', 120_000, 0.03, 103_840, 103_840 / 120_000]);
-    expect(sheet.tables[1]!.notes).toContain('与所有客户按"VIP客户(战略客户)"标准服务相比，分级服务每年节省 ¥103,840（86.5%）。');
+    expect(sheet.tables[1]!.rows[1]).toEqual(['所有客户按"VIP客户(战略客户)"标准服务', 120_000, 0.03, 103_830, 103_830 / 120_000]);
+    expect(sheet.tables[1]!.notes).toContain('与所有客户按"VIP客户(战略客户)"标准服务相比，分级服务每年节省 ¥103,830（86.5%）。');
   });
 });
 

@@ -16,7 +16,7 @@ function grid(lang: 'zh-CN' | 'en-US' = 'zh-CN'): { values: CellValue[][]; heade
 describe('costs on the rules sheet', () => {
   it('every tier shows the cost per contact, discount and benefit cost in force (defaults included)', () => {
     const { values, header, cols } = grid();
-    expect([1, 2, 3, 4].map((k) => values[header + k]![cols.perContact!])).toEqual([1000, 500, 50, 2.5]);
+    expect([1, 2, 3, 4].map((k) => values[header + k]![cols.perContact!])).toEqual([1000, 500, 50, 5]);
     expect([1, 2, 3, 4].map((k) => values[header + k]![cols.discount!])).toEqual([0, 0, 0, 0]);
   });
 
