@@ -36,10 +36,12 @@ const CHANNEL_WORDS: [ChannelKind, RegExp][] = [
   ['phone', /电话|致电|phone|call/i],
   ['email', /邮件|短信|微信|消息|e-?mail|message|newsletter/i],
 ];
+// A 专属客户经理 (dedicated account manager) is a manager; a 专属服务团队 or a bare 专属 a team.
 const OWNER_WORDS: [OwnerKind, RegExp][] = [
-  ['team', /团队|专属|dedicated|team/i],
+  ['team', /团队|team/i],
   ['central', /统一|集中|central|pooled/i],
   ['manager', /经理|manager/i],
+  ['team', /专属|dedicated/i],
 ];
 
 /** The most personal channel named (a channel text "电话和邮件" is served by phone). */

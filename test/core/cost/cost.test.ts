@@ -94,3 +94,14 @@ describe('properties', () => {
     );
   });
 });
+
+describe('owner words', () => {
+  it('a dedicated account manager (专属客户经理) is a manager, a dedicated team a team', () => {
+    const t = mutable(B2B.tiers[0]);
+    t.benefits.owner = { 'zh-CN': '专属客户经理', 'en-US': 'Dedicated account manager' };
+    // monthly visits by a manager: 500 × 1
+    expect(defaultPerContact(t)).toBe(500);
+    t.benefits.owner = { 'zh-CN': '专属服务', 'en-US': 'Dedicated service' };
+    expect(defaultPerContact(t)).toBe(1000);
+  });
+});
