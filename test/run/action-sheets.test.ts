@@ -60,3 +60,15 @@ describe('the action list and service cost sheets', () => {
     expect(openpyxlCells(out)['行动清单']!['A1']![1]).toBe('我的待办');
   });
 });
+
+describe('a workbook graded by the version before marks', () => {
+  it("keeps a user's sheet called 服务成本: that version never wrote one, so it is not taken as ours", async () => {
+    const legacy = openpyxlBook(
+      `ws = wb.active\nws.title = '客户'\nws.append(['客户编号', '客户名称', '年度消费金额', '合作年限', '客户等级', '客户权益', '评级依据', '距下一级', '上期等级', '等级变动', '数据问题'])\n` +
+        `ws.append(['C1', '甲', 1080000, 6, 'VIP客户(战略客户)', None, None, None, None, None, None])\nu = wb.create_sheet('服务成本')\nu['A1'] = '我的成本核算'`,
+    );
+    const { out, run } = await grade(legacy);
+    expect(run.nextSheets!.cost).toBe('服务成本 (2)');
+    expect(openpyxlCells(out)['服务成本']!['A1']![1]).toBe('我的成本核算');
+  });
+});
