@@ -19,7 +19,7 @@ import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, s
 import { asOfMessage, gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
-import { nextStepsJson, nextStepsLines } from './next-steps.ts';
+import { nextStepsJson, nextStepsLines, parseActionOptions } from './next-steps.ts';
 
 export interface GradeArgs {
   file: string;
@@ -34,6 +34,8 @@ export interface GradeArgs {
   inPlace: boolean;
   /** The CSV's encoding when detection is unsure (utf-8, gb18030, big5, shift_jis …). */
   encoding?: string;
+  /** --actions upgrade=15%,downgrade=10%,churn=50%,drop=30%: the action lists' distances. */
+  actions?: string;
   json: boolean;
 }
 
@@ -152,6 +154,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
   // Parsed before the file is opened: a bad --map costs no reading.
   const mapping = a.map.length ? parseMap(a.map) : undefined;
+  const actions = a.actions !== undefined ? parseActionOptions(a.actions) : undefined;
   const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const big = (await book.listSheets()).some((s) => s.lastRow > 20_000);
   const run = await gradeWorkbook(book, {
@@ -161,6 +164,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(a.period ? { period: a.period } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(actions ? { actions } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
   // An orders-only CSV graded in place would have its orders replaced by the new customer table.

@@ -1,6 +1,7 @@
 // The action lists and the service cost in the CLI: `--json` gains `actions` and `serviceCost`; the human
 // output prints the counts and the saving.
-import { ACTION_LISTS, ACTION_TITLES, formatNumber, formatValue, type ActionItem, type Lang, type TierCostRow } from '../core/index.ts';
+import { ACTION_LISTS, ACTION_TITLES, formatNumber, formatValue, loc, type ActionItem, type ActionOptions, type Lang, type TierCostRow } from '../core/index.ts';
+import { UsageError } from './usage.ts';
 import type { RunResult } from '../run/grade-workbook.ts';
 
 const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
@@ -62,4 +63,35 @@ export function nextStepsLines(run: RunResult, lang: Lang): string[] {
     ? `  服务成本：每年 ${money(c.total.totalCost)}；与所有客户按"${top}"标准服务相比节省 ${money(s.saving)}${share.replace(' (', '（').replace(')', '）')}${run.nextSheets ? `（见"${run.nextSheets.cost}"）` : ''}`
     : `  Service cost: ${money(c.total.totalCost)} a year; ${money(s.saving)}${share} less than serving everyone as ${top}${run.nextSheets ? ` (see "${run.nextSheets.cost}")` : ''}`;
   return [zh ? `  行动清单：${counts}${where}` : `  Action lists: ${counts}${where}`, cost];
+}
+
+const ACTION_KEYS: Record<string, keyof ActionOptions> = {
+  upgrade: 'upgradeDistance',
+  rfm: 'rfmScoreDistance',
+  downgrade: 'downgradeMargin',
+  churn: 'churnRecencyShare',
+  drop: 'spendDropShare',
+};
+
+/**
+ * `--actions upgrade=15%,downgrade=10%,churn=50%,drop=30%,rfm=1`: the action lists' distances (shares as
+ * percentages or fractions; rfm in scores). Anything else is a usage error naming the part.
+ */
+export function parseActionOptions(text: string): Partial<ActionOptions> {
+  const out: Partial<ActionOptions> = {};
+  for (const part of text.split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z]+)\s*=\s*([0-9.]+)\s*(%?)$/i.exec(part);
+    const key = m ? ACTION_KEYS[m[1]!.toLowerCase()] : undefined;
+    const n = m ? Number(m[2]) : NaN;
+    const value = key === 'rfmScoreDistance' ? n : m?.[3] || n > 1 ? n / 100 : n;
+    if (!m || !key || !Number.isFinite(value) || value < 0 || (key !== 'rfmScoreDistance' && value > 1))
+      throw new UsageError(
+        loc(
+          `--actions 无法识别"${part}"：应写成 upgrade=15%,downgrade=10%,churn=50%,drop=30%,rfm=1`,
+          `--actions cannot read "${part}": write it like upgrade=15%,downgrade=10%,churn=50%,drop=30%,rfm=1`,
+        ),
+      );
+    out[key] = value;
+  }
+  return out;
 }

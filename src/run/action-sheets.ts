@@ -9,6 +9,7 @@ import {
   columnLetter,
   layoutTables,
   type ActionListKey,
+  type ActionOptions,
   type Localized,
   type Scheme,
   actionSheet,
@@ -42,8 +43,8 @@ export interface NextStepSheets {
 }
 
 /** The three lists and the cost model of a grading (pure: the run, the CLI and the pane all show these). */
-export function nextSteps(result: GradeResult, held: ReadonlyMap<number, HeldTier>, previous: ReadonlyMap<string, HistoryRecord> | null, recency: ArrayLike<number> | null = null): NextSteps {
-  return { actions: actionLists(result, { held, previous, recency }), serviceCost: serviceCostOf(result) };
+export function nextSteps(result: GradeResult, held: ReadonlyMap<number, HeldTier>, previous: ReadonlyMap<string, HistoryRecord> | null, recency: ArrayLike<number> | null = null, options: Partial<ActionOptions> = {}): NextSteps {
+  return { actions: actionLists(result, { held, previous, recency, options }), serviceCost: serviceCostOf(result) };
 }
 
 /**

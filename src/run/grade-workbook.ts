@@ -38,6 +38,7 @@ import {
   tierMovement,
   type HeldTier,
   type TierMovement,
+  type ActionOptions,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
@@ -80,6 +81,8 @@ export interface RunOptions {
   writeColumns?: boolean | 'if-changed';
   /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
   writeSummaries?: boolean;
+  /** The action lists' distances (default: core DEFAULT_ACTION_OPTIONS). */
+  actions?: Partial<ActionOptions>;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
@@ -520,7 +523,7 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
       };
     } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
-  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial));
+  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
   const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
   progress({ done: 5, total: 5, stage: 'done' });
   return {
