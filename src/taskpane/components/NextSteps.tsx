@@ -36,7 +36,8 @@ export function NextSteps({ view, onShow }: { view: NextStepsView; onShow(sheet:
               data-testid={`action-${x.key}`}
               data-count={x.count}
               disabled={!view.actionsSheet || !x.range}
-              aria-label={t.l(W.show).replace('{list}', t.l(x.title))}
+              // The visible text (list and count) is the accessible name; the tooltip says what the button does.
+              title={t.l(W.show).replace('{list}', t.l(x.title))}
               onClick={() => view.actionsSheet && x.range && onShow(view.actionsSheet, x.range)}
             >
               {t.l(x.title)}
