@@ -19,6 +19,7 @@ import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, s
 import { asOfMessage, gradeWorkbook, type RunResult } from '../run/grade-workbook.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './usage.ts';
+import { nextStepsJson, nextStepsLines, parseActionOptions } from './next-steps.ts';
 
 export interface GradeArgs {
   file: string;
@@ -33,6 +34,8 @@ export interface GradeArgs {
   inPlace: boolean;
   /** The CSV's encoding when detection is unsure (utf-8, gb18030, big5, shift_jis …). */
   encoding?: string;
+  /** --actions upgrade=15%,downgrade=10%,churn=50%,drop=30%: the action lists' distances. */
+  actions?: string;
   json: boolean;
 }
 
@@ -123,6 +126,7 @@ export function gradeJson(run: RunResult, lang: Lang, input: string, output: str
     graded: run.mix.graded,
     unrated: run.mix.unrated,
     kept: run.held.size,
+    ...nextStepsJson(run, lang),
     warnings: run.warnings.map((w) => w[lang]),
   };
 }
@@ -150,6 +154,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   const scheme = a.scheme ? loadScheme(a.scheme) : undefined;
   // Parsed before the file is opened: a bad --map costs no reading.
   const mapping = a.map.length ? parseMap(a.map) : undefined;
+  const actions = a.actions !== undefined ? parseActionOptions(a.actions) : undefined;
   const book = openWorkbookFile(a.file, a.encoding !== undefined ? { encoding: a.encoding } : {});
   const big = (await book.listSheets()).some((s) => s.lastRow > 20_000);
   const run = await gradeWorkbook(book, {
@@ -159,6 +164,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
     ...(a.period ? { period: a.period } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(actions ? { actions } : {}),
     onProgress: big ? (p) => process.stderr.write(`tierbook: ${p.stage} ${p.done}/${p.total}\n`) : undefined,
   });
   // An orders-only CSV graded in place would have its orders replaced by the new customer table.
@@ -182,6 +188,7 @@ export async function gradeCommand(a: GradeArgs): Promise<void> {
   console.log(zh ? `${graded + unrated} 位客户：已评级 ${graded}，未评级 ${unrated}${where}` : `${graded + unrated} customers: ${graded} graded, ${unrated} unrated${where}`);
   for (const line of mixLines(run, a.lang)) console.log(line);
   if (run.held.size) console.log(zh ? `  ${run.held.size} 位客户保级（见"评级依据"列）` : `  Kept in their tier: ${run.held.size} (see the "Reason" column)`);
+  for (const line of nextStepsLines(run, a.lang)) console.log(line);
   if (run.scheme.criteria.some((c) => c.metric === 'recencyDays')) console.log(`  ${asOfMessage(run.asOf)[a.lang]}`);
   for (const w of [...book.warnings, ...run.warnings]) console.log(`  ! ${w[a.lang]}`);
   console.log(zh ? `已写入：${output}` : `Written: ${output}`);

@@ -103,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         'in-place': { type: 'boolean' },
         encoding: { type: 'string' },
+        actions: { type: 'string' },
         dialect: { type: 'string' },
         table: { type: 'string' },
         shares: { type: 'string' },
@@ -127,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(values.out ? { out: values.out } : {}),
           inPlace: values['in-place'] ?? false,
           ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+          ...(values.actions !== undefined ? { actions: values.actions } : {}),
           json: values.json ?? false,
         });
         return 0;

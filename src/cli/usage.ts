@@ -6,6 +6,7 @@ export const USAGE = `tierbook — grade customers into tiers
   tierbook grade <file.xlsx|file.csv> [--scheme <preset-id|scheme.json>] [--sheet <name>]
                  [--period <label> | --as-of <yyyy-mm-dd>] [--map metric=Header ...]
                  [--lang zh-CN|en-US] [--out <path>] [--in-place] [--encoding <name>] [--json]
+                 [--actions upgrade=15%,downgrade=10%,churn=50%,drop=30%,rfm=1]
   tierbook handbook [<file.xlsx>] [--scheme <preset|scheme.json>] [--lang zh-CN|en-US] [--out <path>] [--in-place]
                  the tier-management handbook: Markdown without a file, else the 等级管理手册 sheet
   tierbook advise <file.xlsx|file.csv> [--scheme <preset|scheme.json>] [--shares 0.05-0.10,0.15-0.20,...]
@@ -26,7 +27,8 @@ export const USAGE_ZH = `tierbook — 把客户评定为不同等级
   tierbook grade <文件.xlsx|文件.csv> [--scheme <预设方案|方案.json>] [--sheet <工作表>]
                  [--period <期间> | --as-of <年-月-日>] [--map 指标=列名 ...]
                  [--lang zh-CN|en-US] [--out <输出路径>] [--in-place] [--encoding <编码>] [--json]
-                 评级：默认写到旁边的 .graded.xlsx；--in-place 写回原文件
+                 [--actions upgrade=15%,downgrade=10%,churn=50%,drop=30%,rfm=1]
+                 评级：默认写到旁边的 .graded.xlsx；--in-place 写回原文件；--actions 调整行动清单的判定距离
   tierbook handbook [<文件.xlsx>] [--scheme <预设方案|方案.json>] [--lang zh-CN|en-US] [--out <路径>] [--in-place]
                  客户等级管理手册：不给文件时输出 Markdown，给文件时写入"等级管理手册"工作表
   tierbook advise <文件.xlsx|文件.csv> [--scheme <预设方案|方案.json>] [--shares 0.05-0.10,0.15-0.20,...]

@@ -30,3 +30,5 @@ export * from './aggregate/index.ts';
 export * from './mapping/index.ts';
 export * from './sample/index.ts';
 export * from './sql/index.ts';
+export * from './actions/index.ts';
+export * from './cost/index.ts';

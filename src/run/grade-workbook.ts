@@ -38,6 +38,7 @@ import {
   tierMovement,
   type HeldTier,
   type TierMovement,
+  type ActionOptions,
 } from '../core/index.ts';
 import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
@@ -50,6 +51,7 @@ import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
 import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
+import { nextSteps, recencyOf, writeNextSteps, type NextStepSheets, type NextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
 import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
@@ -80,6 +82,8 @@ export interface RunOptions {
   writeColumns?: boolean | 'if-changed';
   /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
   writeSummaries?: boolean;
+  /** The action lists' distances (default: core DEFAULT_ACTION_OPTIONS). */
+  actions?: Partial<ActionOptions>;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
@@ -110,6 +114,9 @@ export interface RunResult {
   asOf: AsOf;
   /** Whether the run wrote the output columns. */
   wroteColumns: boolean;
+  /** Action lists and the cost model (issue 17), and the sheets a period run wrote them to (null otherwise). */
+  next: NextSteps;
+  nextSheets: NextStepSheets | null;
 }
 
 /** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
@@ -520,6 +527,8 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
       };
     } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
+  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
+  const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
   progress({ done: 5, total: 5, stage: 'done' });
   return {
     scheme,
@@ -538,6 +547,8 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     before,
     asOf,
     wroteColumns: writeColumns,
+    next,
+    nextSheets,
   };
 }
 

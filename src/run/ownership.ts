@@ -23,6 +23,8 @@ const PREVIOUS_VERSION_HEADERS: readonly (readonly string[])[] = [
   ['Tier', 'Score', 'Benefits', 'Reason', 'Gap to next tier', 'Previous tier', 'Change', 'Data issues'],
 ];
 const PREVIOUS_VERSION_KEYS: readonly OutputColumnKey[] = ['tier', 'score', 'benefits', 'reason', 'gap', 'previous', 'change', 'issues'];
+/** Sheets only versions that mark have written (issue 17): a sheet of that name in an unmarked workbook is the user's. */
+const MARKED_ONLY: ReadonlySet<GeneratedSheetKey> = new Set(['actions', 'cost']);
 /** Where a previous version's header row can be: the header row is found within the first rows. */
 const HEADER_SEARCH_ROWS = 30;
 
@@ -81,7 +83,7 @@ async function findPreviousVersion(port: WorkbookPort, sheets: readonly SheetInf
   if (own.legacy) {
     for (const info of sheets) {
       const kind = generatedSheetOf(info.name);
-      if (kind) own.sheets.set(info.name, kind);
+      if (kind && !MARKED_ONLY.has(kind)) own.sheets.set(info.name, kind);
     }
   }
 }

@@ -2,6 +2,8 @@
 // plain async calls over the workbook port. Written once; the Office host runs it on Excel, the standalone
 // page runs it in a Web Worker over the file host. Every result is plain, serialisable data (it crosses
 // the worker boundary), and nothing here knows about React or Office.js.
+import { nextStepsView, type NextStepsView } from './action-sheets.ts';
+import type { ServiceCost } from '../core/cost/cost.ts';
 import {
   columnLetter,
   generatedSheetName,
@@ -154,6 +156,8 @@ export interface SummariesView {
   notice: Localized | null;
   mix: MixView;
   moves: Moves;
+  /** Action lists and service cost (issue 17). */
+  next: NextStepsView;
 }
 
 export interface RulesView {
@@ -303,6 +307,7 @@ export class GradingSession {
     const run = await this.run(scheme, selection, { period, writeColumns: applied ? 'if-changed' : true }, onProgress, signal);
     const wroteColumns = run.wroteColumns;
     this.applied = appliedKey(scheme, selection, period);
+    this.lastCost = { scheme: JSON.stringify(scheme), cost: run.next.serviceCost };
     const s = run.summaries!;
     return {
       period,
@@ -314,12 +319,17 @@ export class GradingSession {
       notice: s.native?.notice ?? null,
       mix: mixView(run.result),
       moves: run.movement ? movesOf(run.movement, scheme) : movesBetween(scheme, run.result, null),
+      next: nextStepsView(run.next, run.nextSheets, run.scheme, this.options.lang),
     };
   }
 
+  private lastCost: { scheme: string; cost: ServiceCost } | null = null;
+
   /** Write (or rewrite) the handbook sheet for the scheme. */
   async handbook(scheme: Scheme): Promise<string> {
-    return this.writeGenerated('handbook', handbookSheet(scheme, this.options.lang));
+    // After a review, the section 资源配置与成本 shows that review's costs (same scheme only).
+    const cost = this.lastCost && this.lastCost.scheme === JSON.stringify(scheme) ? this.lastCost.cost : undefined;
+    return this.writeGenerated('handbook', handbookSheet(scheme, this.options.lang, cost));
   }
 
   /** Replace one of TierBook's own sheets (found in either language), returning its name. */

@@ -284,7 +284,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
             <ApplyStep period={period} asOf={data.view?.asOf ?? null} onPeriodChange={setPeriod} {...apply} disabled={blocked} disabledReason={blockedReason} onApply={() => void onApply()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'summaries' && (
-            <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} />
+            <SummariesStep period={period} onPeriodChange={setPeriod} {...summaries} disabled={blocked} onBuild={() => void onSummaries()} onCancel={() => running.current?.cancel()} onShowCell={showCell} />
           )}
           {scheme && step === 'handbook' && <HandbookStep {...handbook} onGenerate={onHandbook} />}
         </main>

@@ -93,7 +93,7 @@ describe('a user sheet with one of our sheet names', () => {
     const after = openpyxlCells(out);
     expect(after['等级规则']).toEqual(before['等级规则']);
     expect(after['等级历史']).toEqual(before['等级历史']);
-    expect(Object.keys(after)).toEqual(['客户', '等级规则', '等级历史', '等级规则 (2)', '等级历史 (2)', '等级分布', 'TierBookMixData']);
+    expect(Object.keys(after)).toEqual(['客户', '等级规则', '等级历史', '等级规则 (2)', '等级历史 (2)', '等级分布', 'TierBookMixData', '行动清单', '服务成本']);
     expect(after['等级历史 (2)']!.A1).toEqual(['s', '期间']);
     // Graded again: the same sheets, ours replaced in place.
     const again = openpyxlCells(await grade(out, '2025Q4'));
@@ -118,7 +118,7 @@ describe('a workbook graded by the version before marks', () => {
     expect(cells['客户']!.G2?.[1] ?? null).toBeNull();
     expect(cells['客户']!.F2![1]).not.toBe('旧等级');
     // Its history was continued, not duplicated: the previous period shows as the previous tier.
-    expect(Object.keys(cells)).toEqual(['客户', '等级历史', '等级规则', '等级分布', 'TierBookMixData', '等级变动', 'TierBookMovementData', '流失分析']);
+    expect(Object.keys(cells)).toEqual(['客户', '等级历史', '等级规则', '等级分布', 'TierBookMixData', '等级变动', 'TierBookMovementData', '流失分析', '行动清单', '服务成本']);
     expect(cells['客户']!.K2).toEqual(['s', '普通客户']);
     const names = openpyxlNames(out);
     expect(names['_TierBook.col.tier.1']).toEqual(["'客户'!$F:$F", true]);

@@ -11,6 +11,8 @@ import type { Mode, ReviewPolicy, Scheme } from '../scheme/schema.ts';
 import { AS_OF_NOTE, toGroups } from '../scheme/sheet.ts';
 import { modeMetrics } from '../scheme/validate.ts';
 import { ordinalEn } from '../summaries/policy.ts';
+import { costSection } from '../cost/handbook-section.ts';
+import type { ServiceCost } from '../cost/cost.ts';
 import { cutText, fallbackComparisons, negatedThresholdText, segmentRanges, thresholdText, tierCriteriaText } from './criteria.ts';
 
 export interface HandbookTable {
@@ -43,6 +45,7 @@ const SECTION_TITLES = {
   process: loc('四、评定流程', '4. Grading process'),
   rules: loc('五、调整规则', '5. Adjustment rules'),
   summary: loc('六、等级汇总', '6. Tier summary'),
+  cost: loc('七、资源配置与成本', '7. Resources and cost'),
 };
 
 const H = {
@@ -389,7 +392,7 @@ function summarySection(scheme: Scheme, lang: Lang): HandbookTable[] {
 }
 
 /** The handbook's content in one language. */
-export function handbook(scheme: Scheme, lang: Lang): Handbook {
+export function handbook(scheme: Scheme, lang: Lang, cost?: ServiceCost): Handbook {
   const zh = lang === 'zh-CN';
   const criteria =
     scheme.mode.kind === 'rules'
@@ -418,6 +421,7 @@ export function handbook(scheme: Scheme, lang: Lang): Handbook {
       section('process', processSection(scheme, lang)),
       section('rules', rulesSection(scheme, lang)),
       section('summary', summarySection(scheme, lang)),
+      section('cost', costSection(scheme, lang, cost)),
     ],
   };
 }

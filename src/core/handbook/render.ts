@@ -5,10 +5,11 @@ import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts'
 import type { Scheme } from '../scheme/schema.ts';
 import { displayWidth, isWide } from '../summaries/tables.ts';
 import { handbook, type Handbook } from './handbook.ts';
+import type { ServiceCost } from '../cost/cost.ts';
 
 /** The handbook as its sheet (等级管理手册 / Tier Handbook): portrait A4, fitted to the page width, the title on every page. */
-export function handbookSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
-  return sheetOf(handbook(scheme, lang), GENERATED_SHEETS.handbook[lang]);
+export function handbookSheet(scheme: Scheme, lang: Lang, cost?: ServiceCost): GeneratedSheet {
+  return sheetOf(handbook(scheme, lang, cost), GENERATED_SHEETS.handbook[lang]);
 }
 
 /** Character units across a portrait A4 page at 100% (default margins, Calibri 11): the width to fill. */
@@ -113,8 +114,8 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 }
 
 /** The handbook as Markdown (`tierbook handbook --scheme … --lang …`): the same content as the sheet. */
-export function handbookMarkdown(scheme: Scheme, lang: Lang): string {
-  return markdownOf(handbook(scheme, lang));
+export function handbookMarkdown(scheme: Scheme, lang: Lang, cost?: ServiceCost): string {
+  return markdownOf(handbook(scheme, lang, cost));
 }
 
 export function markdownOf(doc: Handbook): string {

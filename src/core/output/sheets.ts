@@ -9,6 +9,10 @@ export const GENERATED_SHEETS = {
   movement: loc('等级变动', 'Tier Movement'),
   churn: loc('流失分析', 'Churn'),
   handbook: loc('等级管理手册', 'Tier Handbook'),
+  /** Who to call next: close to the next tier, at risk of downgrade, at risk of churn (issue 17). */
+  actions: loc('行动清单', 'Action List'),
+  /** What serving each tier costs against what it brings in. */
+  cost: loc('服务成本', 'Service Cost'),
   /** Customers graded from an orders export alone (no customer sheet to write beside). */
   customers: loc('客户等级表', 'Customer Tiers'),
 };

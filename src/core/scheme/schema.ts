@@ -62,6 +62,18 @@ const benefitsSchema = z
     cadence: z.enum(CADENCES).optional(),
     /** How contact happens, e.g. 电话和邮件. */
     channel: localized.optional(),
+    /** What serving the tier costs (defaults: core/cost/defaults.ts, from owner and channel). */
+    cost: z
+      .object({
+        /** Cost of one contact (visit, call, e-mail) in the scheme's currency. */
+        perContact: z.number().finite().min(0).optional(),
+        /** Discount granted, as a share of the customer's spend (0.1 = 9 折). */
+        discount: share.optional(),
+        /** Fixed benefit cost per customer per year (gifts, events, reports). */
+        perCustomer: z.number().finite().min(0).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -58,6 +58,10 @@ export const TIER_COLUMNS = {
   cadence: { 'zh-CN': '联系频率', 'en-US': 'Contact cadence' },
   channelZh: { 'zh-CN': '联系方式（中文）', 'en-US': 'Channel (Chinese)' },
   channelEn: { 'zh-CN': '联系方式（英文）', 'en-US': 'Channel (English)' },
+  // Costs (服务成本): optional — a sheet without these columns keeps the defaults.
+  perContact: { 'zh-CN': '每次联系成本', 'en-US': 'Cost per contact' },
+  discount: { 'zh-CN': '折扣比例', 'en-US': 'Discount' },
+  perCustomer: { 'zh-CN': '每客户年度权益成本', 'en-US': 'Benefit cost per customer per year' },
 } satisfies Record<string, Localized>;
 
 export const CRITERION_COLUMNS = {

@@ -31,6 +31,7 @@ import {
   type SettingKey,
 } from './sheet-vocab.ts';
 import { checkScheme, formatProblem, type SchemeProblem } from './validate.ts';
+import { COST_FORMATS, COST_WIDTHS, costCells, costFromCells } from '../cost/sheet-columns.ts';
 
 export { SHEET_NAME as RULES_SHEET_NAME };
 
@@ -118,8 +119,9 @@ export function schemeToSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
       t.benefits.cadence ? CADENCE_WORDS[t.benefits.cadence][lang] : null,
       t.benefits.channel?.['zh-CN'] ?? null,
       t.benefits.channel?.['en-US'] ?? null,
+      ...costCells(t),
     ]),
-    numberFormats: [null, null, null, null, null, '0%', '0%'],
+    numberFormats: [null, null, null, null, null, '0%', '0%', null, null, null, null, null, null, null, ...COST_FORMATS],
     rowFills: scheme.tiers.map((t) => t.color),
     tableName: 'TierBookTiers',
   });
@@ -158,7 +160,7 @@ export function schemeToSheet(scheme: Scheme, lang: Lang): GeneratedSheet {
       rows: mode.segments.map((s) => [s.tier, s.r?.[0] ?? null, s.r?.[1] ?? null, s.f?.[0] ?? null, s.f?.[1] ?? null, s.m?.[0] ?? null, s.m?.[1] ?? null]),
     });
   }
-  return { name: SHEET_NAME[lang], tables, widths: [22, 16, 18, 18, 14, 14, 14, 36, 36, 18, 18, 12, 16, 16] };
+  return { name: SHEET_NAME[lang], tables, widths: [22, 16, 18, 18, 14, 14, 14, 36, 36, 18, 18, 12, 16, 16, ...COST_WIDTHS] };
 }
 
 // ---------- reading ----------
@@ -330,11 +332,14 @@ export function schemeFromSheet(values: CellValue[][], firstRow = 1, sheetName =
       const owner = localized(str(tiersSec, r, 'ownerZh'), str(tiersSec, r, 'ownerEn'));
       const channel = localized(str(tiersSec, r, 'channelZh'), str(tiersSec, r, 'channelEn'));
       const cadence = choice(tiersSec, r, 'cadence', CADENCE_WORDS, false);
+      const benefits = { lines, ...(owner ? { owner } : {}), ...(cadence ? { cadence } : {}), ...(channel ? { channel } : {}) };
+      for (const k of ['perContact', 'discount', 'perCustomer'] as const) cellOf.set(`tiers[${i}].benefits.cost.${k}`, at(r, col(tiersSec, k)));
+      const cost = costFromCells({ benefits }, { perContact: num(tiersSec, r, 'perContact', false), discount: num(tiersSec, r, 'discount', false), perCustomer: num(tiersSec, r, 'perCustomer', false) });
       tiers.push({
         id,
         label: localized(str(tiersSec, r, 'labelZh'), str(tiersSec, r, 'labelEn')) ?? { 'zh-CN': id, 'en-US': id },
         color: (str(tiersSec, r, 'color') ?? '').toUpperCase(),
-        benefits: { lines, ...(owner ? { owner } : {}), ...(cadence ? { cadence } : {}), ...(channel ? { channel } : {}) },
+        benefits: { ...benefits, ...(cost ? { cost } : {}) },
         ...(min !== undefined || max !== undefined ? { expectedShare: { min: min ?? 0, max: max ?? 1 } } : {}),
       });
     });

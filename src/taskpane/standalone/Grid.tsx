@@ -67,6 +67,8 @@ const useStyles = makeStyles({
   corner: { position: 'sticky', left: 0, zIndex: 1, display: 'block', width: `${HEAD_W}px` },
   marked: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', zIndex: 2 },
   selected: { outline: `2px solid ${tokens.colorCompoundBrandStroke}`, outlineOffset: '-2px', zIndex: 2 },
+  // A selected range tints its cells over their own fill (the tier colours stay visible beneath).
+  inRange: { boxShadow: 'inset 0 0 0 2000px rgba(15, 108, 189, 0.16)' },
 });
 
 export interface GridSource {
@@ -115,6 +117,9 @@ interface Cell {
   sheet: string;
   r: number;
   c: number;
+  /** A range selected from the pane (an action list): its last row and column. */
+  r2?: number;
+  c2?: number;
 }
 
 export function Grid({ source, revision, target }: GridProps) {
@@ -272,8 +277,10 @@ export function Grid({ source, revision, target }: GridProps) {
   }, []);
   const targetPos = useMemo(() => {
     if (!target || target.sheet !== active) return null;
-    const m = /^([A-Z]+)(\d+)$/.exec(target.cell);
-    return m ? { r: Number(m[2]) - 1, c: columnIndex(m[1]!) } : null;
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(target.cell);
+    if (!m) return null;
+    const at = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
+    return m[3] ? { ...at, r2: Number(m[4]) - 1, c2: columnIndex(m[3]) } : at;
   }, [target, active]);
   useEffect(() => {
     if (!targetPos || cols === 0) return;
@@ -288,6 +295,7 @@ export function Grid({ source, revision, target }: GridProps) {
   const inMerge = (r: number, c: number) => merges.some((m) => r >= m.firstRow - 1 && r <= m.lastRow - 1 && c >= m.firstCol && c <= m.lastCol);
   const isMarked = (r: number, c: number) => !!marked && marked.row - 1 === r && marked.cols.includes(c);
   const isSelected = (r: number, c: number) => !!selected && selected.r === r && selected.c === c;
+  const inRange = (r: number, c: number) => !!selected?.r2 && r >= selected.r && r <= selected.r2 && c >= selected.c && c <= (selected.c2 ?? selected.c);
 
   const cellStyle = (look: CellLook, text: CellText, top: number, left: number, width: number, height = ROW_H): React.CSSProperties => ({
     top,
@@ -341,7 +349,7 @@ export function Grid({ source, revision, target }: GridProps) {
       cells.push(
         <div
           key={`${r}:${c}`}
-          className={mergeClasses(s.cell, over && s.over, isMarked(r, c) && s.marked, isSelected(r, c) && s.selected)}
+          className={mergeClasses(s.cell, over && s.over, isMarked(r, c) && s.marked, isSelected(r, c) && s.selected, inRange(r, c) && s.inRange)}
           style={cellStyle(look, text, (r + 1) * ROW_H, colLeft[c]!, width)}
           data-cell={address}
           title={text.text || undefined}
@@ -363,7 +371,7 @@ export function Grid({ source, revision, target }: GridProps) {
     cells.push(
       <div
         key={`m${r}:${c}`}
-        className={mergeClasses(s.cell, s.merged, isMarked(r, c) && s.marked, isSelected(r, c) && s.selected)}
+        className={mergeClasses(s.cell, s.merged, isMarked(r, c) && s.marked, isSelected(r, c) && s.selected, inRange(r, c) && s.inRange)}
         style={{ ...cellStyle(look, text, (r + 1) * ROW_H, colLeft[c]!, colLeft[last + 1]! - colLeft[c]!, height), justifyContent: { left: 'flex-start', center: 'center', right: 'flex-end' }[String(justify(look, text))] }}
         data-cell={address}
         data-merge={`${address}:${columnLetter(last)}${m.lastRow}`}

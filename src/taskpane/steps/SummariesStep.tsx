@@ -10,6 +10,7 @@ import { Moves } from '../components/Moves.tsx';
 import { Section } from '../components/Section.tsx';
 import { useT } from '../i18n.tsx';
 import { RunControls } from '../components/RunProgress.tsx';
+import { NextSteps } from '../components/NextSteps.tsx';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -25,9 +26,11 @@ export interface SummariesStepProps {
   disabled?: boolean;
   onBuild(): void;
   onCancel(): void;
+  /** Select a range in Excel, or move the standalone grid to it. */
+  onShowCell?(sheet: string, range: string): void;
 }
 
-export function SummariesStep({ period, onPeriodChange, result, running, progress, error, disabled, onBuild, onCancel }: SummariesStepProps) {
+export function SummariesStep({ period, onPeriodChange, result, running, progress, error, disabled, onBuild, onCancel, onShowCell }: SummariesStepProps) {
   const s = useStyles();
   const t = useT();
   const valid = periodWindow(period.trim()) !== null;
@@ -68,6 +71,7 @@ export function SummariesStep({ period, onPeriodChange, result, running, progres
           <Section title={result.previousPeriod ? t.t('comparedWith', { period: result.previousPeriod }) : t.t('movesVsLast')} id="summaries-moves">
             {result.previousPeriod ? <Moves moves={result.moves} /> : <Text>{t.t('firstPeriod')}</Text>}
           </Section>
+          {result.next && <NextSteps view={result.next} onShow={(sheet, range) => onShowCell?.(sheet, range)} />}
         </>
       )}
     </div>

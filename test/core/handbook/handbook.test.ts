@@ -24,8 +24,8 @@ function tableLines(md: string): string[] {
 }
 
 const SECTIONS: Record<Lang, string[]> = {
-  'zh-CN': ['一、等级划分标准', '二、各等级权益', '三、服务策略', '四、评定流程', '五、调整规则', '六、等级汇总'],
-  'en-US': ['1. Tier criteria', '2. Benefits by tier', '3. Service strategy', '4. Grading process', '5. Adjustment rules', '6. Tier summary'],
+  'zh-CN': ['一、等级划分标准', '二、各等级权益', '三、服务策略', '四、评定流程', '五、调整规则', '六、等级汇总', '七、资源配置与成本'],
+  'en-US': ['1. Tier criteria', '2. Benefits by tier', '3. Service strategy', '4. Grading process', '5. Adjustment rules', '6. Tier summary', '7. Resources and cost'],
 };
 
 describe.each(cases)('%s (%s)', (id, lang) => {
@@ -79,7 +79,7 @@ describe.each(cases)('%s (%s)', (id, lang) => {
     });
   });
 
-  it('has the six sections in order, on the sheet and in Markdown', () => {
+  it('has the seven sections in order, on the sheet and in Markdown', () => {
     const titles = sheet.tables.map((t) => t.title);
     const at = SECTIONS[lang].map((s) => titles.indexOf(s));
     expect(at.every((i) => i > 0)).toBe(true);
@@ -94,8 +94,7 @@ describe.each(cases)('%s (%s)', (id, lang) => {
     expect(summary.title).toBe(SECTIONS[lang][5]);
     expect(summary.tables[0]!.header).toEqual(zh ? ['客户等级', '划分指标', '对应权益'] : ['Tier', 'Criteria', 'Benefits']);
     expect(summary.tables[0]!.rows).toEqual(scheme.tiers.map((t, i) => [t.label[lang], tierCriteriaText(scheme, i, lang), benefitsText(t)[lang]]));
-    const onSheet = sheet.tables[sheet.tables.length - 1]!;
-    expect(onSheet.title).toBe(SECTIONS[lang][5]);
+    const onSheet = sheet.tables.find((t) => t.title === SECTIONS[lang][5])!;
     // Continuation rows keep the colour of the tier they continue.
     const starts = onSheet.rows.map((r, i) => (r[0] !== null ? i : -1)).filter((i) => i >= 0);
     expect(starts.map((i) => onSheet.rowFills![i])).toEqual(scheme.tiers.map((t) => t.color));

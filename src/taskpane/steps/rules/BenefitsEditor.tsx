@@ -1,5 +1,5 @@
 // Benefits per tier: the lines (one per line, in the pane's language), who serves the tier, how often
-// and through which channel.
+// and through which channel, and what that costs.
 import { Field, Text, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
 import type { Localized } from '../../../core/i18n.ts';
@@ -8,6 +8,7 @@ import { useT } from '../../i18n.tsx';
 import { useRulesField, type SectionProps } from './context.tsx';
 import { editLines, linesText, pathOf, setAt, splitLines } from './draft.ts';
 import { Block, LocalizedField, SelectField } from './fields.tsx';
+import { CostFields } from './CostFields.tsx';
 import { useRulesStyles } from './styles.ts';
 
 export function BenefitsEditor({ draft, edit }: SectionProps): ReactNode {
@@ -52,6 +53,7 @@ export function BenefitsEditor({ draft, edit }: SectionProps): ReactNode {
               optional
               onChange={(v) => edit((d) => setAt(d, [...at, 'channel'], v))}
             />
+            <CostFields tier={tier} index={i} currency={draft.currency ?? '¥'} edit={edit} />
           </Block>
         );
       })}
