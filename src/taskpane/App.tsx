@@ -4,7 +4,7 @@ import { Button, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from 
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { periodLabel } from '../core/aggregate/period.ts';
 import type { Lang, Scheme } from '../core/index.ts';
-import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
+import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from '../run/pane-api.ts';
 import { LangContext, translator } from './i18n.tsx';
 import { CopySqlButton } from './components/CopySqlButton.tsx';
 import { ApplyStep } from './steps/ApplyStep.tsx';

@@ -3,7 +3,7 @@
 import type { Lang } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
 import { GradingSession, type PortFactory } from '../run/session.ts';
-import type { Cancellable, TierBookApi } from './api.ts';
+import type { Cancellable, TierBookApi } from '../run/pane-api.ts';
 
 /** Let the pane repaint before a long operation starts. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { App } from '../../src/taskpane/App.tsx';
-import type { TierBookApi } from '../../src/taskpane/api.ts';
+import type { TierBookApi } from '../../src/run/pane-api.ts';
 import { sessionApi } from '../../src/taskpane/session-api.ts';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';
 

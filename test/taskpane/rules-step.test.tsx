@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getPreset, type Scheme } from '../../src/core/index.ts';
-import type { RulesView } from '../../src/taskpane/api.ts';
+import type { RulesView } from '../../src/run/pane-api.ts';
 import { LangContext } from '../../src/taskpane/i18n.tsx';
 import { editLines, editLocalized, readNumber } from '../../src/taskpane/steps/rules/draft.ts';
 import { RulesStep } from '../../src/taskpane/steps/RulesStep.tsx';
