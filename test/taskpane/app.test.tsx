@@ -11,7 +11,7 @@ import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { App } from '../../src/taskpane/App.tsx';
 import type { TierBookApi } from '../../src/run/pane-api.ts';
-import { sessionApi } from '../../src/taskpane/session-api.ts';
+import { sessionApi } from '../../src/run/session-api.ts';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';
 
 const TODAY = 46_000;

@@ -14,7 +14,7 @@ import { MixChart } from '../../src/taskpane/components/MixChart.tsx';
 import { LangContext } from '../../src/taskpane/i18n.tsx';
 import { getPreset } from '../../src/core/index.ts';
 import { GradingSession } from '../../src/run/session.ts';
-import { sessionApi } from '../../src/taskpane/session-api.ts';
+import { sessionApi } from '../../src/run/session-api.ts';
 import { enterYear, keptWorkbook, tableAfter } from '../fixtures/kept-customer.ts';
 
 const TODAY = 46_400; // 2027-01-13: the default period is 2027, so each test types its own

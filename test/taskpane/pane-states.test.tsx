@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { App } from '../../src/taskpane/App.tsx';
-import { sessionApi } from '../../src/taskpane/session-api.ts';
+import { sessionApi } from '../../src/run/session-api.ts';
 import { LangContext, translator } from '../../src/taskpane/i18n.tsx';
 import { IssueList } from '../../src/taskpane/components/IssueList.tsx';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';

@@ -2,8 +2,8 @@
 // tests with the file host. Cancelling aborts between two blocks of the port.
 import type { Lang } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
-import { GradingSession, type PortFactory } from '../run/session.ts';
-import type { Cancellable, TierBookApi } from '../run/pane-api.ts';
+import { GradingSession, type PortFactory } from './session.ts';
+import type { Cancellable, TierBookApi } from './pane-api.ts';
 
 /** Let the pane repaint before a long operation starts. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
