@@ -2,7 +2,7 @@
 // host and the standalone page each provide one; components receive it and never call Office.js.
 import type { Lang, Scheme } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
-import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from './session.ts';
+import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from './views.ts';
 
 export type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView, Progress };
 
