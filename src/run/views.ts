@@ -1,7 +1,7 @@
 // What the pane's steps show: plain, serialisable data (it crosses the worker boundary). The session
 // (session.ts) builds these; the pane contract (pane-api.ts) hands them to the UI.
 import type { Localized, Scheme } from '../core/index.ts';
-import type { RunResult } from './grade-workbook.ts';
+import type { RunResult } from './run-result.ts';
 import type { Moves } from './session-moves.ts';
 
 export type { Moves };
