@@ -5,10 +5,12 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { LAYERS } from '../../scripts/import-graph.ts';
 
 const CORE = fileURLToPath(new URL('../../src/core', import.meta.url));
-const ALLOWED_PACKAGES = ['zod'];
-const FORBIDDEN_GLOBALS = ['window', 'document', 'Office', 'Excel', 'process', 'require', 'Buffer'];
+// The same lists as the lint rule (scripts/layers.json), checked here on the type-checked tree.
+const ALLOWED_PACKAGES = LAYERS.core.packages;
+const FORBIDDEN_GLOBALS = LAYERS.core.forbiddenGlobals;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
