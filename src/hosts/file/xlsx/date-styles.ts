@@ -1,7 +1,7 @@
 // Which cell styles show a date: needed only to read a 1904-date workbook, whose date serials are 1,462
 // days smaller than the 1900-system serials the port hands over.
 import { isDateFormat } from 'numfmt';
-import { nsElements } from './nsXml.ts';
+import { nsElements } from './ns-xml.ts';
 
 /** Days between the 1900 and 1904 date systems (1904-01-01 is serial 1462 in the 1900 system). */
 export const DAYS_1904 = 1462;

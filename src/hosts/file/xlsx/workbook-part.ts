@@ -2,7 +2,7 @@
 // splice the workbook XML text; everything not edited keeps its exact text.
 import { XlsxError } from './errors.ts';
 import { CONTENT_TYPE, REL_OFFICE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
-import { nsElements } from './nsXml.ts';
+import { nsElements } from './ns-xml.ts';
 import { attr, escapeAttr, escapeText, findAll, findElement, rawAttr, rootPrefix, setAttr, unescapeXml } from './xml.ts';
 
 export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'other';

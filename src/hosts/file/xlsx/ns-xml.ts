@@ -1,6 +1,6 @@
 // Small package parts (workbook.xml, relationships, content types) read the way XML defines them: prefixes
 // resolved by a namespace-aware parser (saxes), wherever they are declared. Big sheet XML keeps its
-// string fast path (sheetScan.ts).
+// string fast path (sheet-scan.ts).
 import { SaxesParser } from 'saxes';
 import { XlsxError } from './errors.ts';
 

@@ -4,9 +4,9 @@
 // positions makes a window deep in a 100,000-row sheet as cheap as one at the top.
 import type { CellValue } from '../../../port/workbook.ts';
 import { parseRange } from './refs.ts';
-import type { MergeRange } from './sheetReader.ts';
+import type { MergeRange } from './sheet-reader.ts';
 import { attr, attrValueEnd, attrValueStart, findAll, findElement, rawAttr } from './xml.ts';
-import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type SheetDataSpan, type ValueContext } from './sheetScan.ts';
+import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type SheetDataSpan, type ValueContext } from './sheet-scan.ts';
 
 export interface ColumnWidths {
   /** Width in characters of the columns that have one (0-based column → width); hidden columns are 0. */

@@ -1,10 +1,10 @@
 // Scanning a worksheet's XML as a string: <sheetData>, its <row>s and their <c>s are located with indexOf,
 // never parsed into a tree. Every reader and patcher of sheet data goes through these few functions.
 import type { CellValue } from '../../../port/workbook.ts';
-import { DAYS_1904 } from './dateStyles.ts';
+import { DAYS_1904 } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_ROW, isoToSerial } from './refs.ts';
-import { itemText, stringItemText } from './sharedStrings.ts';
+import { itemText, stringItemText } from './shared-strings.ts';
 import { attrValueEnd, attrValueStart, decodeOoxmlString, rawAttr, rootPrefix, unescapeXml } from './xml.ts';
 
 /** Qualified tag names for a sheet (its elements may carry a namespace prefix, e.g. `x:`). */

@@ -16,7 +16,7 @@ import {
   type CellSpan,
   type RowSpan,
   type SheetTags,
-} from './sheetScan.ts';
+} from './sheet-scan.ts';
 import type { Sink } from './sink.ts';
 import { attrValueEnd, attrValueStart, escapeText, findElement, rawAttr, removeAttr, setAttr, unescapeXml } from './xml.ts';
 

@@ -14,7 +14,7 @@ import {
   type RowSpan,
   type SheetTags,
   type ValueContext,
-} from './sheetScan.ts';
+} from './sheet-scan.ts';
 import { attr, findAll } from './xml.ts';
 
 export interface Extent {
