@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvSheetName, decodeCsv, parseCsv, readCsv } from '../../src/hosts/file/csv.ts';
+import { csvSheetName, decodeCsv, parseCsv, readCsv } from '../../../src/hosts/file/csv.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]): Uint8Array => {

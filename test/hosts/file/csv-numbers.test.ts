@@ -1,7 +1,7 @@
 // Numbers from a CSV stay numbers in the workbook we write (issue 13); ids, codes and phone numbers stay text.
 import { describe, expect, it } from 'vitest';
-import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
-import { typedCsvValues } from '../../src/hosts/file/csv-numbers.ts';
+import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
+import { typedCsvValues } from '../../../src/hosts/file/csv-numbers.ts';
 
 const CSV = [
   'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,电话,邮编,Note',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XlsxError, XlsxWorkbook, createWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
+import { XlsxError, XlsxWorkbook, createWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
 import { EXPECTED_DATA, excelStyleParts, excelStyleWorkbook, exceljsCustomers, libreOfficeCopy, zipParts } from './fixtures.ts';
 import { SOFFICE, excelJsBytes } from './helpers.ts';
 
@@ -159,7 +159,7 @@ describe('opening what is not a readable workbook', () => {
 
 describe('a damaged row close tag', () => {
   it('stops with the row named instead of merging two rows (fuzz case: </rwo>)', async () => {
-    const { newRowSpan, nextRow, sheetTags } = await import('../../../src/hosts/file/xlsx/sheet-scan.ts');
+    const { newRowSpan, nextRow, sheetTags } = await import('../../../../src/hosts/file/xlsx/sheet-scan.ts');
     const xml = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></rwo><row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>';
     const tags = sheetTags(xml);
     expect(() => nextRow(xml, tags, 0, xml.length, 0, newRowSpan())).toThrow(/row 1 is not closed/);

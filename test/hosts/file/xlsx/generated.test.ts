@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GeneratedSheet } from '../../../src/port/workbook.ts';
-import { XlsxError, XlsxWorkbook, createWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
+import type { GeneratedSheet } from '../../../../src/port/workbook.ts';
+import { XlsxError, XlsxWorkbook, createWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
 import { excelStyleWorkbook, exceljsCustomers } from './fixtures.ts';
 import { ExcelJS, SOFFICE, changedEntries, libreConvert, libreCsv, loadExcelJs, tempDir, text, writeFile, zipEntries } from './helpers.ts';
 

@@ -133,7 +133,7 @@ export function libreCsv(files: readonly string[]): Map<string, Map<string, stri
   return result;
 }
 
-import { parseCsv } from '../../support/libreoffice.ts';
+import { parseCsv } from '../../../support/libreoffice.ts';
 
 export { parseCsv };
 

@@ -2,12 +2,12 @@
 // namespace prefixes and a few workbook behaviours that need no LibreOffice.
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { XlsxWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
-import { setColumnWidths } from '../../../src/hosts/file/xlsx/cols.ts';
-import { shiftFormula } from '../../../src/hosts/file/xlsx/formula.ts';
-import { isoToSerial, parseRef, quoteSheetName } from '../../../src/hosts/file/xlsx/refs.ts';
-import { decodeOoxmlString, encodeOoxmlString, setAttr } from '../../../src/hosts/file/xlsx/xml.ts';
-import { readZip } from '../../../src/hosts/file/xlsx/zip.ts';
+import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
+import { setColumnWidths } from '../../../../src/hosts/file/xlsx/cols.ts';
+import { shiftFormula } from '../../../../src/hosts/file/xlsx/formula.ts';
+import { isoToSerial, parseRef, quoteSheetName } from '../../../../src/hosts/file/xlsx/refs.ts';
+import { decodeOoxmlString, encodeOoxmlString, setAttr } from '../../../../src/hosts/file/xlsx/xml.ts';
+import { readZip } from '../../../../src/hosts/file/xlsx/zip.ts';
 import { EXPECTED_DATA, excelStyleParts, excelStyleWorkbook, zipParts } from './fixtures.ts';
 import { excelJsBytes, loadExcelJs, text, zipEntries } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellValue, ColumnsPatch } from '../../../src/port/workbook.ts';
-import { XlsxWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
+import type { CellValue, ColumnsPatch } from '../../../../src/port/workbook.ts';
+import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
 import { excelStyleWorkbook, exceljsCustomers, libreOfficeCopy } from './fixtures.ts';
 import {
   ExcelJS,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellValue, ColumnWrite } from '../../../src/port/workbook.ts';
-import { XlsxWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
+import type { CellValue, ColumnWrite } from '../../../../src/port/workbook.ts';
+import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
 import { ExcelJS, tempDir } from './helpers.ts';
 
 const ROWS = 100_000;

@@ -2,12 +2,12 @@
 // and read back by openpyxl, LibreOffice and the ECMA-376 schemas.
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
-import { XlsxError } from '../../../src/hosts/file/xlsx/index.ts';
-import { RunError } from '../../../src/run/errors.ts';
-import { gradeWorkbook } from '../../../src/run/grade-workbook.ts';
-import { hasSoffice, libreOfficeSheets } from '../../support/libreoffice.ts';
-import { openpyxlBook, openpyxlCells } from '../../support/openpyxl.ts';
+import { FileWorkbook } from '../../../../src/hosts/file/file-workbook.ts';
+import { XlsxError } from '../../../../src/hosts/file/xlsx/index.ts';
+import { RunError } from '../../../../src/run/errors.ts';
+import { gradeWorkbook } from '../../../../src/run/grade-workbook.ts';
+import { hasSoffice, libreOfficeSheets } from '../../../support/libreoffice.ts';
+import { openpyxlBook, openpyxlCells } from '../../../support/openpyxl.ts';
 import { excelJsBytes, text, zipEntries } from './helpers.ts';
 import { schemaErrors } from './schema-check.ts';
 

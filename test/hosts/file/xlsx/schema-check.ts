@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const RNC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/ooxml-rnc');
+const RNC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/ooxml-rnc');
 
 const STRIP_MC = String.raw`
 import sys, xml.etree.ElementTree as ET

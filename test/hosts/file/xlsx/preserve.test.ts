@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { XlsxWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
+import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
 import {
   ExcelJS,
   SOFFICE,

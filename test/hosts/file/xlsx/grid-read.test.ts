@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
-import type { GridBlock, GridLayout } from '../../../src/hosts/file/grid-view.ts';
-import { cellText } from '../../../src/taskpane/standalone/cell-text.ts';
+import { FileWorkbook } from '../../../../src/hosts/file/file-workbook.ts';
+import type { GridBlock, GridLayout } from '../../../../src/hosts/file/grid-view.ts';
+import { cellText } from '../../../../src/taskpane/standalone/cell-text.ts';
 import { excelJsBytes, tempDir, type ExcelJS } from './helpers.ts';
 
 /** The cell at an address as the grid would show it, in a language. */

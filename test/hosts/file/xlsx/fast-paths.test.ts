@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inflateSync, unzipSync } from 'fflate';
-import type { CellValue } from '../../../src/port/workbook.ts';
-import { NODE_ZIP } from '../../../src/hosts/file/node-zip.ts';
-import { XlsxWorkbook } from '../../../src/hosts/file/xlsx/index.ts';
-import { cellPresent, cellXml, writeCell } from '../../../src/hosts/file/xlsx/cells.ts';
-import { itemText, stringItemText } from '../../../src/hosts/file/xlsx/shared-strings.ts';
-import { ByteSink } from '../../../src/hosts/file/xlsx/sink.ts';
-import { attrValueStart, rawAttr } from '../../../src/hosts/file/xlsx/xml.ts';
-import { FFLATE, concat } from '../../../src/hosts/file/xlsx/zip.ts';
+import type { CellValue } from '../../../../src/port/workbook.ts';
+import { NODE_ZIP } from '../../../../src/hosts/file/node-zip.ts';
+import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
+import { cellPresent, cellXml, writeCell } from '../../../../src/hosts/file/xlsx/cells.ts';
+import { itemText, stringItemText } from '../../../../src/hosts/file/xlsx/shared-strings.ts';
+import { ByteSink } from '../../../../src/hosts/file/xlsx/sink.ts';
+import { attrValueStart, rawAttr } from '../../../../src/hosts/file/xlsx/xml.ts';
+import { FFLATE, concat } from '../../../../src/hosts/file/xlsx/zip.ts';
 import { excelStyleWorkbook } from './fixtures.ts';
 
 const text = (chunks: Uint8Array[]) => new TextDecoder().decode(concat(chunks));

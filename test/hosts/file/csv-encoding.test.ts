@@ -3,9 +3,9 @@
 // Bytes come from Python's codecs (an independent encoder), not from ours.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CsvError, detectEncoding, encodeText, encodingFromName } from '../../src/hosts/file/csv-encoding.ts';
-import { readCsv } from '../../src/hosts/file/csv.ts';
-import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
+import { CsvError, detectEncoding, encodeText, encodingFromName } from '../../../src/hosts/file/csv-encoding.ts';
+import { readCsv } from '../../../src/hosts/file/csv.ts';
+import { FileWorkbook } from '../../../src/hosts/file/file-workbook.ts';
 
 /** `text` encoded by CPython's codec of that name. */
 function py(text: string, codec: string): Uint8Array {
