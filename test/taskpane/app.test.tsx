@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // The pane's steps against a real grading session over the file host (the sample workbook): what the
 // account manager sees at each step, in both languages, including error states.
 import './setup.ts';

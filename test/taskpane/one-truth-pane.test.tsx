@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // What the pane shows agrees with what the sheet says (issue 11), on the workbook with unrated customers and a
 // customer kept by the review policy: shares of graded customers with the unrated apart, "N 位客户保级",
 // and the movement counts of the 等级变动 sheet with their definition — in both languages.

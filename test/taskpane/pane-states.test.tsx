@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // What a newcomer meets in the pane, in both languages: the preview lists the data issues (each showing its cell),
 // Apply says why it cannot run, and once graded the pane no longer says the sheet was never graded.
 import './setup.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import './setup.ts';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
