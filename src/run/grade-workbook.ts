@@ -48,7 +48,7 @@ import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
-import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
+import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns, type WriteContext } from './write-back.ts';
 
 import { type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 
@@ -407,10 +407,10 @@ export async function gradeWorkbook(workbook: WorkbookPort, options: RunOptions)
     );
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
-  const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, shownPrevious, held];
+  const write: WriteContext = { result, lang, sheetRows: customers.sheetRows, firstRow, lastRow, cols, previous: shownPrevious, held };
   const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
   if (writeColumns) {
-    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
+    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(write, options.pause) : outputColumns(write), customers.headerCells, lang);
     columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
     else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
