@@ -1,5 +1,5 @@
-// The suite in projects, so that the everyday loop is quick: `npm run test:unit` (core, run, port, CSV) runs in
-// about a minute; `npm test` still runs every project. `npx vitest run --project hosts` runs one of them.
+// The suite in projects, so that the everyday loop is quick: `npm run test:unit` (core, run, port, CSV; no
+// external programs) runs in about a minute; `npm test` still runs every project. `npx vitest run --project hosts` runs one of them.
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +12,9 @@ const SLOW = [
   'test/core/sql/equivalence.test.ts',
   'test/hosts/office/faults.test.ts',
 ];
+
+/** Run tests that start LibreOffice or Python (openpyxl) to read what we wrote: with the hosts, not the quick loop. */
+const EXTERNAL = ['test/run/ownership.test.ts', 'test/run/summaries-print.test.ts', 'test/run/grade-file.test.ts', 'test/run/handbook-render.test.ts'];
 
 /** Tests that need a DOM (happy-dom): the task pane's components and the standalone page's host. */
 const DOM = ['test/taskpane/**/*.test.tsx', 'test/hosts/browser/**/*.test.ts'];
@@ -27,14 +30,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/core/**/*.test.ts', 'test/run/**/*.test.ts', 'test/port/**/*.test.ts', 'test/hosts/file/csv*.test.ts', 'test/scripts/**/*.test.ts'],
-          exclude: SLOW,
+          exclude: [...SLOW, ...EXTERNAL],
         },
       },
       {
         extends: true,
         test: {
           name: 'hosts',
-          include: ['test/hosts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/template/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['test/hosts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/template/**/*.test.ts', 'test/support/**/*.test.ts', ...EXTERNAL],
           exclude: [...SLOW, ...DOM, 'test/hosts/file/csv*.test.ts'],
         },
       },
