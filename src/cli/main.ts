@@ -1,7 +1,7 @@
 // `tierbook`: the command line. A thin shell: parse arguments, call the core (and, later, the file host), print.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
+import { DEFAULT_PRESET_ID, gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
 import { errorText, unexpectedText } from '../run/errors.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
@@ -154,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
         presets(lang, values.json ?? false);
         return 0;
       case 'demo':
-        demo(values.scheme ?? 'b2b-value', lang, values.json ?? false);
+        demo(values.scheme ?? DEFAULT_PRESET_ID, lang, values.json ?? false);
         return 0;
       case undefined:
       case 'help':

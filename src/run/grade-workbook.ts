@@ -8,6 +8,7 @@ import {
   SchemeError,
   generatedSheetName,
   getPreset,
+  DEFAULT_PRESET_ID,
   grade,
   historyHeader,
   historyRows,
@@ -54,7 +55,8 @@ import { type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 
 export { asOfMessage, type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 
-export const DEFAULT_SCHEME = 'b2b-value';
+/** @deprecated The same as DEFAULT_PRESET_ID (src/core/scheme/presets/default.ts), kept for callers that name it so. */
+export const DEFAULT_SCHEME = DEFAULT_PRESET_ID;
 
 /** One line per related sheet: "订单记录 has 3 customer ids not on the customer sheet: K9, K10, K11 …". */
 function orphanWarnings(notes: DataIssue[]): Localized[] {
@@ -81,7 +83,7 @@ async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunO
     }
     return { scheme: read.scheme, source: 'rules-sheet' };
   }
-  return { scheme: getPreset(DEFAULT_SCHEME)!, source: 'default' };
+  return { scheme: getPreset(DEFAULT_PRESET_ID)!, source: 'default' };
 }
 
 async function findCustomerSheet(
