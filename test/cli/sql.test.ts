@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { getPreset, gradeRecords, schemeToJson } from '../../src/core/index.ts';
 
@@ -31,7 +32,7 @@ describe('tierbook sql', () => {
     const scheme = { ...getPreset('salon-spend')!, id: 'my-salon' };
     scheme.tiers = scheme.tiers.map((t) => (t.id === 'gold' ? { ...t, label: { 'zh-CN': "金卡'会员", 'en-US': "Gold 'member'" } } : t));
     writeFileSync(file, schemeToJson(scheme));
-    const r = run(['sql', '--scheme', file, '--table', 'crm.clients', '--map', 'annualSpend=spend 2025', '--map', 'id=client_id', '--lang', 'en-US']);
+    const r = (await runCli(['sql', '--scheme', file, '--table', 'crm.clients', '--map', 'annualSpend=spend 2025', '--map', 'id=client_id', '--lang', 'en-US']));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('FROM "crm"."clients"');
     expect(r.stdout).toContain(`'Gold ''member'''`);
@@ -54,7 +55,7 @@ describe('tierbook sql', () => {
     c.closeSync();
   });
 
-  it('exits 2 with one line on usage and configuration errors, in the chosen language', () => {
+  it('exits 2 with one line on usage and configuration errors, in the chosen language', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-sql-'));
     const broken = path.join(dir, 'broken.json');
     writeFileSync(broken, '{"id": "x"');
@@ -71,21 +72,21 @@ describe('tierbook sql', () => {
       [['sql', '--scheme', 'rfm-5', '--frobnicate'], /frobnicate/],
     ];
     for (const [args, message] of cases) {
-      const r = run([...args, '--lang', 'en-US']);
+      const r = (await runCli([...args, '--lang', 'en-US']));
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr, args.join(' ')).toMatch(/^tierbook: /);
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
-    const zh = run(['sql', '--scheme', 'rfm-5', '--dialect', 'mysql', '--lang', 'zh-CN']);
+    const zh = (await runCli(['sql', '--scheme', 'rfm-5', '--dialect', 'mysql', '--lang', 'zh-CN']));
     expect(zh.status).toBe(2);
     expect(zh.stderr).toContain('--dialect 应为 duckdb、postgres、spark、bigquery 之一');
-    expect(run(['sql', '--scheme', 'rfm-5', '--map', 'x=y', '--lang', 'zh-CN']).stderr).toContain('方案"rfm-5"不使用指标"x"');
+    expect((await runCli(['sql', '--scheme', 'rfm-5', '--map', 'x=y', '--lang', 'zh-CN'])).stderr).toContain('方案"rfm-5"不使用指标"x"');
   });
 
-  it('is listed in the help', () => {
-    expect(run(['help', '--lang', 'en-US']).stdout).toContain('tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]');
-    expect(run(['help']).stdout).toContain('tierbook sql --scheme <预设方案|方案.json> [--dialect duckdb|postgres|spark|bigquery]');
+  it('is listed in the help', async () => {
+    expect((await runCli(['help', '--lang', 'en-US'])).stdout).toContain('tierbook sql --scheme <preset|scheme.json> [--dialect duckdb|postgres|spark|bigquery]');
+    expect((await runCli(['help'])).stdout).toContain('tierbook sql --scheme <预设方案|方案.json> [--dialect duckdb|postgres|spark|bigquery]');
   });
 });
