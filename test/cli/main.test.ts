@@ -1,8 +1,10 @@
-// The CLI as other tools call it: a separate process, --json on stdout, exit codes, one-line errors.
+// The CLI as other tools call it: a separate process, --json on stdout, exit codes, one-line errors. One spawned
+// smoke test per command here; the other CLI tests run it in process (test/support/cli.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { messyWorkbook } from '../fixtures/messy-workbook.ts';
 
@@ -37,7 +39,7 @@ describe('tierbook CLI', () => {
     const input = path.join(dir, 'book.xlsx');
     writeFileSync(input, await messyWorkbook());
     for (const args of [['grade'], ['grade', path.join(dir, 'missing.xlsx')], ['grade', input, '--scheme', 'nope'], ['grade', input, '--scheme', 'rfm-5'], ['frobnicate']]) {
-      const r = run(args);
+      const r = await runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^tierbook: /);
