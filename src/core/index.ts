@@ -12,7 +12,7 @@ export * from './scheme/presets/index.ts';
 export * from './grading/table.ts';
 export * from './grading/prepare.ts';
 export * from './grading/grade.ts';
-export * from './grading/customers.ts';
+export * from './explain/customers.ts';
 export { tierChain, canCompile, type KernelKind } from './grading/conditions.ts';
 export { percentileInc } from './grading/percentile.ts';
 export { RFM_FRACTIONS, scoreHigher, scoreLower } from './grading/rfm.ts';

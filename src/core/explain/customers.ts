@@ -1,10 +1,10 @@
 // Grading as plain per-customer objects: what hosts write into the output columns and the CLI prints.
 import type { Localized } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
-import { explainer, type GapItem } from '../explain/explain.ts';
+import { explainer, type GapItem } from './explain.ts';
 import type { Scheme } from '../scheme/schema.ts';
-import { grade, type GradeOptions, type GradeResult } from './grade.ts';
-import { tableFromRecords, type CustomerRecord, type CustomerTable } from './table.ts';
+import { grade, type GradeOptions, type GradeResult } from '../grading/grade.ts';
+import { tableFromRecords, type CustomerRecord, type CustomerTable } from '../grading/table.ts';
 
 export interface CustomerGrade {
   index: number;
