@@ -24,7 +24,7 @@ import {
   type GeneratedSheet,
   type Lang,
 } from '../src/core/index.ts';
-import { CUSTOMER_COLUMNS, SAMPLE_HEADERS, generateSample, sampleChoices, type SampleTables } from '../src/core/sample/index.ts';
+import { CUSTOMER_COLUMNS, SAMPLE_HEADERS, generateSample, sampleChoices, type SampleTables } from './sample/index.ts';
 
 export const TEMPLATE_SHEETS: Record<Lang, { guide: string; customers: string; orders: string; interactions: string; satisfaction: string; rules: string }> = {
   'zh-CN': { guide: '使用说明', customers: '客户信息', orders: '订单记录', interactions: '互动记录', satisfaction: '满意度', rules: '等级规则' },

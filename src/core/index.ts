@@ -28,5 +28,5 @@ export * from './output/sheets.ts';
 export * from './history.ts';
 export * from './aggregate/index.ts';
 export * from './mapping/index.ts';
-export * from './sample/index.ts';
+export * from '../../scripts/sample/index.ts';
 export * from './sql/index.ts';

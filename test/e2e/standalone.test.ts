@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { GENERATED_SHEETS, OUTPUT_COLUMNS, columnLetter, generatedSheetOf, headerKey, type Lang, type Scheme } from '../../src/core/index.ts';
-import { CUSTOMER_COLUMNS, SAMPLE_HEADERS } from '../../src/core/sample/index.ts';
+import { CUSTOMER_COLUMNS, SAMPLE_HEADERS } from '../../scripts/sample/index.ts';
 import { getPreset } from '../../src/core/scheme/presets/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import type { CellValue } from '../../src/port/workbook.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/index.ts';
-import { generateSample } from '../../src/core/sample/index.ts';
+import { generateSample } from '../../scripts/sample/index.ts';
 import { XlsxWorkbook, createWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 
 const TIERS = ['VIP客户(战略客户)', '重要客户', '普通客户', '潜在客户'];

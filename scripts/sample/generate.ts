@@ -35,10 +35,10 @@
 // process memory. `generateSample` materialises the four tables: at 1,000,000 customers and two periods, with
 // the thinner defaults above 100,000 customers (1 order, 0.7 interactions and 0.5 surveys per active customer
 // and period), that is 1M customer rows, ~1.8M orders, ~1.4M interactions and ~0.9M surveys: ~1 GB of heap.
-import type { Lang } from '../i18n.ts';
-import { periodWindow } from '../aggregate/period.ts';
-import type { CellValue } from '../output/tables.ts';
-import { isoDateToSerial, serialToIsoDate } from '../values/parse.ts';
+import type { Lang } from '../../src/core/i18n.ts';
+import { periodWindow } from '../../src/core/aggregate/period.ts';
+import type { CellValue } from '../../src/core/output/tables.ts';
+import { isoDateToSerial, serialToIsoDate } from '../../src/core/values/parse.ts';
 import { DayTable, yearWeight, type DayWeights } from './calendar.ts';
 import { cumulative, int, normal, pick, pickWeighted, poisson, streamOf, type Rng } from './random.ts';
 import {
@@ -97,7 +97,7 @@ export interface SampleStreams {
   satisfaction(): Generator<CellValue[]>;
 }
 
-/** The headers, in both languages; every one is a header our mapper reads (test/core/sample pins it). */
+/** The headers, in both languages; every one is a header our mapper reads (test/scripts/sample pins it). */
 export const SAMPLE_HEADERS: Record<Lang, Record<SampleTableKey, string[]>> = {
   'zh-CN': {
     customers: ['客户编号', '客户名称', '联系人', '职位', '电话', '地址', '所属行业', '公司规模', '主营业务', '首次合作日期', '客户经理', '年度消费金额', '合作年限'],

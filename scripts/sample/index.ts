@@ -1,4 +1,5 @@
-// Sample data: deterministic, realistic customers, orders, interactions and satisfaction surveys.
+// Sample data: deterministic, realistic customers, orders, interactions and satisfaction surveys. A build-time
+// library (assets, the template, benchmarks, tests), not part of the core: it imports the core, never the reverse.
 export {
   CUSTOMER_COLUMNS,
   LARGE_SAMPLE,

@@ -23,7 +23,7 @@ import {
   sampleChoices,
   sampleStreams,
   type SampleTables,
-} from '../../../src/core/sample/index.ts';
+} from '../../../scripts/sample/index.ts';
 
 const b2b = getPreset('b2b-value')!;
 const rowsOf = (t: CellValue[][]) => t.slice(1);
