@@ -63,4 +63,4 @@ export function printTable(lines: BenchLine[]): string {
 }
 
 /** Deterministic PRNG (mulberry32), so every run grades the same customers: the sample generator's own. */
-export { mulberry32 as prng } from '../src/core/sample/random.ts';
+export { mulberry32 as prng } from '../scripts/sample/random.ts';

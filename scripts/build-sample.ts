@@ -3,7 +3,7 @@
 //   --customers N    how many customers (default 1000)
 //   --seed S         default 1; the same seed gives the same data
 //   --periods LIST   comma-separated period labels in time order (default 2025H1,2025H2)
-//   --messy          sprinkle the documented messy cells (MESSY_RATES in src/core/sample/generate.ts)
+//   --messy          sprinkle the documented messy cells (MESSY_RATES in scripts/sample/generate.ts)
 //   --lang L         zh-CN (default) or en-US: headers, sheet names and texts
 //   --out PATH       the .xlsx to write (default TierBook-sample.xlsx); with --csv, a folder for one CSV per table
 //   --csv            stream CSV files instead (constant memory: use it for 1,000,000 customers)
@@ -12,7 +12,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeLang } from '../src/core/index.ts';
-import type { SampleTableKey } from '../src/core/sample/index.ts';
+import type { SampleTableKey } from './sample/index.ts';
 import { sampleCsv, sampleWorkbook } from './sample-workbook.ts';
 import { TEMPLATE_SHEETS } from './template.ts';
 

@@ -1,10 +1,10 @@
-// A sample workbook of any size from the generator (src/core/sample): the four sheets of the template —
+// A sample workbook of any size from the generator (scripts/sample): the four sheets of the template —
 // customers, orders, interactions, satisfaction — written by our own file host (fast, plain tables with
 // number formats and frozen headers). It grades out of the box: `tierbook grade` finds the customer sheet
 // and the related sheets by their headers and uses the default scheme (b2b-value).
 // For sizes beyond what one workbook should hold, `sampleCsv` streams each table to CSV in constant memory.
 import type { CellValue } from '../src/core/index.ts';
-import { sampleStreams, type SampleOptions, type SampleTableKey } from '../src/core/sample/index.ts';
+import { sampleStreams, type SampleOptions, type SampleTableKey } from './sample/index.ts';
 import { XlsxWorkbook, createWorkbook } from '../src/hosts/file/xlsx/index.ts';
 import { DATE_FORMAT, MONEY_FORMAT, TEMPLATE_SHEETS, TEMPLATE_TABLES } from './template.ts';
 

@@ -17,6 +17,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   OUTPUT_COLUMNS,
   getPreset,
+  columnLetter,
   layoutTables,
   schemeToSheet,
   sheetValues,
@@ -24,7 +25,7 @@ import {
   type GeneratedSheet,
   type Lang,
 } from '../src/core/index.ts';
-import { CUSTOMER_COLUMNS, SAMPLE_HEADERS, generateSample, sampleChoices, type SampleTables } from '../src/core/sample/index.ts';
+import { CUSTOMER_COLUMNS, SAMPLE_HEADERS, generateSample, sampleChoices, type SampleTables } from './sample/index.ts';
 
 export const TEMPLATE_SHEETS: Record<Lang, { guide: string; customers: string; orders: string; interactions: string; satisfaction: string; rules: string }> = {
   'zh-CN': { guide: '使用说明', customers: '客户信息', orders: '订单记录', interactions: '互动记录', satisfaction: '满意度', rules: '等级规则' },
@@ -213,7 +214,7 @@ function customerColumns(lang: Lang): ColumnSpec[] {
 
 function dataSheet(wb: ExcelJS.Workbook, name: string, tableName: string, header: string[], rows: CellValue[][], specs: ColumnSpec[], freezeCols = 0): void {
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: freezeCols, ySplit: 1, topLeftCell: freezeCols ? `${colLetter(freezeCols)}2` : 'A2', activeCell: 'A2' }],
+    views: [{ state: 'frozen', xSplit: freezeCols, ySplit: 1, topLeftCell: freezeCols ? `${columnLetter(freezeCols)}2` : 'A2', activeCell: 'A2' }],
   });
   specs.forEach((s, c) => {
     const col = ws.getColumn(c + 1);
@@ -246,14 +247,8 @@ function dataSheet(wb: ExcelJS.Workbook, name: string, tableName: string, header
   }
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   specs.forEach((s, c) => {
-    if (s.validation) validations.add(`${colLetter(c)}2:${colLetter(c)}${TEMPLATE_ROWS + 1}`, s.validation);
+    if (s.validation) validations.add(`${columnLetter(c)}2:${columnLetter(c)}${TEMPLATE_ROWS + 1}`, s.validation);
   });
-}
-
-function colLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 // ───────────────────────────── the rules sheet ─────────────────────────────

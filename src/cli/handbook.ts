@@ -1,8 +1,7 @@
 // `tierbook handbook`: the tier-management handbook (客户等级管理手册) as Markdown, or as a sheet in a workbook.
-import { generatedSheetName, getPreset, handbookMarkdown, handbookSheet, loc, schemeFromSheet, generatedSheetOf, type Lang, type Scheme } from '../core/index.ts';
+import { DEFAULT_PRESET_ID, generatedSheetName, getPreset, handbookMarkdown, handbookSheet, loc, schemeFromSheet, generatedSheetOf, type Lang, type Scheme } from '../core/index.ts';
 import { checkInputFile, checkOutputFile, defaultOutputPath, openWorkbookFile, saveWorkbookFile, writeFileAtomic } from '../hosts/file/node-files.ts';
 import { RunError } from '../run/errors.ts';
-import { DEFAULT_SCHEME } from '../run/grade-workbook.ts';
 import { loadScheme } from './grade.ts';
 import { UsageError } from './usage.ts';
 
@@ -19,7 +18,7 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
     // No workbook: the handbook of a scheme, as Markdown (stdout, or --out file.md).
     if (a.inPlace) throw new UsageError(loc('--in-place 需要一个工作簿：tierbook handbook <文件.xlsx> --in-place', '--in-place needs a workbook: tierbook handbook <file.xlsx> --in-place'));
     if (a.out) checkOutputFile(a.out);
-    const scheme = loadScheme(a.scheme ?? DEFAULT_SCHEME);
+    const scheme = loadScheme(a.scheme ?? DEFAULT_PRESET_ID);
     const md = handbookMarkdown(scheme, a.lang);
     if (a.out) writeFileAtomic(a.out, new TextEncoder().encode(md));
     else process.stdout.write(md.endsWith('\n') ? md : `${md}\n`);
@@ -46,7 +45,7 @@ export async function handbookCommand(a: HandbookArgs): Promise<void> {
       const read = schemeFromSheet(v.values, v.firstRow, rules.name);
       if (!read.ok) throw new RunError('rules-sheet', { 'zh-CN': read.problems.map((p) => `${p.path}: ${p.message['zh-CN']}`).join('\n'), 'en-US': read.problems.map((p) => `${p.path}: ${p.message['en-US']}`).join('\n') });
       scheme = read.scheme;
-    } else scheme = getPreset(DEFAULT_SCHEME)!;
+    } else scheme = getPreset(DEFAULT_PRESET_ID)!;
   }
   const name = generatedSheetName('handbook', sheets.map((s) => s.name), a.lang).name;
   await book.replaceSheet({ ...handbookSheet(scheme, a.lang), name });

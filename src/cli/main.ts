@@ -1,7 +1,7 @@
-// `tierbook`: the command line. A thin shell: parse arguments, call the core (and, later, the file host), print.
+// `tierbook`: the command line. A thin shell: parse arguments, call the run over the file host (or the core), print.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
+import { DEFAULT_PRESET_ID, gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
 import { errorText, unexpectedText } from '../run/errors.ts';
 import { adviseCommand } from './advise.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
@@ -41,8 +41,8 @@ function demo(schemeRef: string, lang: Lang, json: boolean): void {
   }
   console.log(
     lang === 'zh-CN'
-      ? '\n这是命令行演示：任务窗格（Excel 加载项与浏览器独立模式）尚在开发中。'
-      : '\nThis is the command-line demo: the task pane (Excel add-in and standalone browser mode) is still being built.',
+      ? '\n这是命令行演示。为自己的工作簿评级：tierbook grade <文件.xlsx|文件.csv>；任务窗格：npm start。'
+      : '\nThis is the command-line demo. To grade your own workbook: tierbook grade <file.xlsx|file.csv>; the task pane: npm start.',
   );
 }
 
@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
         presets(lang, values.json ?? false);
         return 0;
       case 'demo':
-        demo(values.scheme ?? 'b2b-value', lang, values.json ?? false);
+        demo(values.scheme ?? DEFAULT_PRESET_ID, lang, values.json ?? false);
         return 0;
       case undefined:
       case 'help':

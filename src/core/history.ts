@@ -5,7 +5,7 @@ import type { GradeResult } from './grading/grade.ts';
 import { normalizeKey } from './grading/ids.ts';
 import { loc, type Lang, type Localized } from './i18n.ts';
 import { headerKey } from './output/columns.ts';
-import type { CellValue } from './output/tables.ts';
+import type { CellValue } from './cells.ts';
 import { BUILTIN_METRICS } from './scheme/metrics.ts';
 import type { Scheme } from './scheme/schema.ts';
 

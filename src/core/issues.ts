@@ -31,26 +31,5 @@ export interface DataIssue {
   message: Localized;
 }
 
-/** 0-based column index to Excel letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Excel letters to 0-based column index: A → 0, AA → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** 1-based row and 0-based column to an A1 reference. */
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+// The A1 helpers moved to cells.ts, their home; re-exported for the callers that import them from here.
+export { a1, columnIndex, columnLetter } from './cells.ts';

@@ -1,143 +1,34 @@
 // The grading run, written once against the workbook port: read → map → grade → write back → history.
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
-import {
-  a1,
-  columnLetter,
-  serialToIsoDate,
-  GENERATED_SHEETS,
-  SchemeError,
-  generatedSheetName,
-  getPreset,
-  grade,
-  historyHeader,
-  historyRows,
-  loc,
-  periodWindow,
-  periodsOf,
-  previousPeriod,
-  readHistory,
-  schemeFromSheet,
-  schemeToSheet,
-  snapshot,
-  tierMixOf,
-  type GradeResult,
-  type HistoryRecord,
-  type Lang,
-  type Localized,
-  type Scheme,
-  type TierMix,
-  metricSpec,
-  ordersToTable,
-  type DataIssue,
-  type PeriodWindow,
-  type CustomerTable,
-  applyDowngradePolicy,
-  GRADED_AT_FORMAT,
-  outputColumnsFor,
-  tierMovement,
-  type HeldTier,
-  type TierMovement,
-  type ActionOptions,
-} from '../core/index.ts';
-import type { ColumnWrite, GeneratedSheet, Progress, SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
-import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
-import { currenciesOf, currencyFromData, type ColumnCurrencies } from './currency.ts';
+import { GENERATED_SHEETS, SchemeError, generatedSheetName, DEFAULT_PRESET_ID, grade, historyHeader, historyRows, loc, periodWindow, periodsOf, previousPeriod, readHistory, schemeToSheet, snapshot, tierMixOf, type GradeResult, type HistoryRecord, type Lang, type Localized, type Scheme, type DataIssue, applyDowngradePolicy, GRADED_AT_FORMAT, outputColumnsFor, tierMovement, type HeldTier } from '../core/index.ts';
+import type { WorkbookPort } from '../port/workbook.ts';
+import { metricsFromRelated, type Related } from './related-sheets.ts';
+import { currencyFromData } from './currency.ts';
 import { RunError } from './errors.ts';
 import { limitCellText } from './cell-text.ts';
-import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
+import { ownedSheets, readOwnership } from './ownership.ts';
 import { previousFromUserGrades } from './user-grades.ts';
 import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
-import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
+import { type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
-import { nextSteps, recencyOf, writeNextSteps, type NextStepSheets, type NextSteps } from './action-sheets.ts';
+import { nextSteps, recencyOf, writeNextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
-import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns } from './write-back.ts';
+import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns, type WriteContext } from './write-back.ts';
 
-export interface RunOptions {
-  lang: Lang;
-  /** A scheme given from outside (CLI --scheme, the task pane): it is used and written to the rules sheet. */
-  scheme?: Scheme;
-  /** The customer sheet; default: the first visible sheet that maps as one. */
-  sheet?: string;
-  /** Period label (e.g. 2025H2): recency is counted to its end, and its snapshot goes to the history. */
-  period?: string;
-  /** metric → header text. */
-  mapping?: Record<string, string>;
-  /**
-   * The day recency is counted to without a period (CLI --as-of 2025-12-31), as an Excel serial. Default:
-   * the latest date in the data (the last order, or the latest last-purchase date).
-   */
-  asOf?: number;
-  /** Today as an Excel serial, for data without any date; default: the clock. */
-  today?: number;
-  /** When the run graded, recorded in the history as a local date-time (default: now). */
-  gradedAt?: Date;
-  /**
-   * Write the output columns (default true). 'if-changed': only when the sheet's tier column does not hold
-   * exactly the tiers graded now (a review of a period already applied only summarises).
-   */
-  writeColumns?: boolean | 'if-changed';
-  /** With a period: write its snapshot to the history and the summary sheets (default true). Apply grades for the period without them. */
-  writeSummaries?: boolean;
-  /** The action lists' distances (default: core DEFAULT_ACTION_OPTIONS). */
-  actions?: Partial<ActionOptions>;
-  onProgress?: (p: Progress) => void;
-  /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
-  pause?: () => Promise<void>;
-}
+import type { RunOptions, RunResult } from './run-result.ts';
 
-export interface RunResult {
-  scheme: Scheme;
-  schemeSource: 'option' | 'rules-sheet' | 'default';
-  customers: CustomerSheet;
-  result: GradeResult;
-  mix: TierMix;
-  previousPeriod: string | null;
-  previous: Map<string, HistoryRecord> | null;
-  warnings: Localized[];
-  /** Customers the downgrade policy kept in their tier this period (index → what the policy did). */
-  held: Map<number, HeldTier>;
-  /** Movement from the previous period to this one (null without a period or an earlier period): the 等级变动 sheet's numbers. */
-  movement: TierMovement | null;
-  /** The summary sheets a period run wrote (null without a period). */
-  summaries: SummariesWritten | null;
-  /** The related sheets used. */
-  related: { orders: string | null; interactions: string | null; satisfaction: string | null };
-  /** Join notes (ids found only in a related sheet). */
-  notes: DataIssue[];
-  /** Customer id → the tier text the sheet's tier column held before this run wrote it (null: never graded). */
-  before: Map<string, string> | null;
-  /** The day recency was counted to, and why that day. */
-  asOf: AsOf;
-  /** Whether the run wrote the output columns. */
-  wroteColumns: boolean;
-  /** Action lists and the cost model (issue 17), and the sheets a period run wrote them to (null otherwise). */
-  next: NextSteps;
-  nextSheets: NextStepSheets | null;
-}
+export { asOfMessage, type AsOf, type RunOptions, type RunResult } from './run-result.ts';
+import { loadCustomers, loadScheme, readOnce } from './load.ts';
+import { customersSheet, missingMetrics, ordersCurrencies } from './orders-only.ts';
 
-/** The day recency is counted to: the period end, the user's --as-of, the latest date in the data, or today. */
-export interface AsOf {
-  serial: number;
-  source: 'period' | 'option' | 'data' | 'today';
-}
+// The loading steps live in load.ts; re-exported for the callers that import them from the run.
+export { loadCustomers, readOnce, type LoadedCustomers } from './load.ts';
 
-/** "距最近消费天数计算至 2011-12-09（数据中最晚的日期）". */
-export function asOfMessage(asOf: AsOf): Localized {
-  const day = serialToIsoDate(asOf.serial);
-  const why = {
-    period: loc('评级周期的期末', 'the end of the review period'),
-    option: loc('--as-of 指定', 'given with --as-of'),
-    data: loc('数据中最晚的日期', 'the latest date in the data'),
-    today: loc('今天：数据中没有日期', 'today: the data holds no date'),
-  }[asOf.source];
-  return loc(`距最近消费天数计算至 ${day}（${why['zh-CN']}）`, `Days since the last purchase are counted to ${day} (${why['en-US']})`);
-}
-
-export const DEFAULT_SCHEME = 'b2b-value';
+/** @deprecated The same as DEFAULT_PRESET_ID (src/core/scheme/presets/default.ts), kept for callers that name it so. */
+export const DEFAULT_SCHEME = DEFAULT_PRESET_ID;
 
 /** One line per related sheet: "订单记录 has 3 customer ids not on the customer sheet: K9, K10, K11 …". */
 function orphanWarnings(notes: DataIssue[]): Localized[] {
@@ -151,258 +42,8 @@ function orphanWarnings(notes: DataIssue[]): Localized[] {
 
 export { todaySerial };
 
-async function loadScheme(port: WorkbookPort, sheets: SheetInfo[], options: RunOptions, own: Ownership): Promise<{ scheme: Scheme; source: RunResult['schemeSource'] }> {
-  if (options.scheme) return { scheme: options.scheme, source: 'option' };
-  // Only our rules sheet: a user's sheet that happens to be called 等级规则 is no scheme.
-  const rules = sheets.find((s) => own.sheets.get(s.name) === 'rules');
-  if (rules) {
-    const values = await port.readSheet(rules.name);
-    const read = schemeFromSheet(values.values, values.firstRow, rules.name);
-    if (!read.ok) {
-      const lines = (lang: Lang) => read.problems.map((p) => `${p.path}: ${p.message[lang]}${p.value !== undefined ? ` (${JSON.stringify(p.value)})` : ''}`).join('\n');
-      throw new RunError('rules-sheet', loc(`等级规则表有误：\n${lines('zh-CN')}`, `The tier rules sheet has problems:\n${lines('en-US')}`));
-    }
-    return { scheme: read.scheme, source: 'rules-sheet' };
-  }
-  return { scheme: getPreset(DEFAULT_SCHEME)!, source: 'default' };
-}
-
-async function findCustomerSheet(
-  port: WorkbookPort,
-  sheets: SheetInfo[],
-  scheme: Scheme,
-  options: Pick<RunOptions, 'sheet' | 'mapping'>,
-  asOf: number | null,
-  latestKnown: number | null,
-  related: Related,
-  own: Ownership,
-): Promise<CustomerSheet | null> {
-  const canFill = new Set(metricsFromRelated(related).keys());
-  const read = async (name: string) =>
-    readCustomerSheet(await port.readSheet(name), scheme, {
-      ours: own.columns.get(name) ?? {},
-      asOf,
-      latestKnown,
-      canFill,
-      lastCol: sheets.find((s) => s.name === name)?.lastCol ?? -1,
-      ...(options.mapping ? { explicit: options.mapping } : {}),
-    });
-  if (options.sheet) {
-    const info = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
-    if (!info)
-      throw new RunError(
-        'sheet-not-found',
-        loc(`找不到工作表"${options.sheet}"。工作簿中有：${sheets.map((s) => s.name).join('、')}`, `No sheet named "${options.sheet}". The workbook has: ${sheets.map((s) => s.name).join(', ')}`),
-      );
-    return read(info.name);
-  }
-  const relatedNames = new Set([related.orders?.sheet, related.interactions?.sheet, related.satisfaction?.sheet]);
-  const candidates = sheets.filter((s) => s.visible && s.lastRow > 0 && !own.sheets.has(s.name) && !relatedNames.has(s.name));
-  let firstError: RunError | null = null;
-  for (const info of candidates) {
-    try {
-      return await read(info.name);
-    } catch (e) {
-      if (!(e instanceof RunError)) throw e;
-      // A sheet whose header was found but whose columns fall short says more than a sheet with no header.
-      if (!firstError || (firstError.code === 'no-header' && e.code !== 'no-header')) firstError = e;
-    }
-  }
-  // An orders export alone is enough: the customers are its distinct ids.
-  if (related.orders) return null;
-  if (firstError) throw firstError;
-  throw new RunError('no-customer-sheet', loc('工作簿中没有可评级的客户表，也没有订单记录表', 'The workbook has no customer sheet to grade and no orders sheet'));
-}
-
-/** Customers made from an orders export: one per distinct id, graded onto a sheet of their own. */
-function customersFromOrders(related: Related, window: PeriodWindow | null, asOf: number, sheet: string): CustomerSheet {
-  const { inPeriod, upToEnd } = aggregatePeriodOrders(related.orders!, window, asOf);
-  const all = ordersToTable(inPeriod);
-  // Recency counts from the last purchase up to the period end, even when it was before the period.
-  all.metrics.recencyDays = { values: upToEnd.recencyDays, invalid: upToEnd.incomplete };
-  // The customers of a period are the ids with rows in it; one who bought nothing then is not graded then
-  // (and shows as churned or new in the movement between periods).
-  const keep: number[] = [];
-  for (let i = 0; i < all.size; i++) if (!window || inPeriod.lines[i]! > 0) keep.push(i);
-  const table = subsetTable(all, keep);
-  table.rows = table.ids.map((_, i) => i + 2);
-  return {
-    sheet,
-    generated: true,
-    table,
-    sheetRows: table.rows,
-    headerRow: 1,
-    headerCells: [],
-    lastRow: table.size + 1,
-    lastUserCol: ORDER_SHEET_METRICS.length,
-    mapping: { columns: [], byField: {}, outputColumns: [], unmapped: [], problems: [] },
-    outputCols: {},
-    noteRows: [],
-    warnings: [],
-    asOf,
-    currencies: [],
-  };
-}
-
-/** The customers at the given positions, issues re-indexed. */
-function subsetTable(table: CustomerTable, keep: readonly number[]): CustomerTable {
-  if (keep.length === table.size) return table;
-  const at = new Map(keep.map((i, k) => [i, k]));
-  const pick = <T,>(xs: readonly T[]) => keep.map((i) => xs[i]!);
-  const metrics: CustomerTable['metrics'] = {};
-  for (const [m, col] of Object.entries(table.metrics)) {
-    const values = Float64Array.from(keep, (i) => col.values[i]!);
-    const invalid = col.invalid ? Uint8Array.from(keep, (i) => col.invalid![i]!) : null;
-    metrics[m] = { values, invalid };
-  }
-  return {
-    size: keep.length,
-    ids: pick(table.ids),
-    names: pick(table.names),
-    rows: table.rows ? pick(table.rows) : null,
-    metrics,
-    overrides: table.overrides ? pick(table.overrides) : null,
-    overrideReasons: table.overrideReasons ? pick(table.overrideReasons) : null,
-    issues: table.issues.filter((x) => x.index === undefined || at.has(x.index)).map((x) => (x.index === undefined ? x : { ...x, index: at.get(x.index)! })),
-  };
-}
-
 /** Excel's last column, XFD (0-based). */
 const EXCEL_LAST_COL = 16_383;
-
-const ORDER_SHEET_METRICS = ['annualSpend', 'orderCount', 'avgOrderValue', 'recencyDays'] as const;
-
-/** The customers sheet of an orders-only run: id, the aggregated metrics, then the output columns. */
-function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: Lang, columns: ColumnWrite[]): GeneratedSheet {
-  const { table } = customers;
-  const labels = ORDER_SHEET_METRICS.map((m) => metricSpec(scheme, m).label[lang]);
-  const header = [loc('客户编号', 'Customer ID')[lang], ...labels, ...columns.map((c) => c.header)];
-  const rows = table.ids.map((id, i) => [
-    id,
-    ...ORDER_SHEET_METRICS.map((m) => {
-      const v = table.metrics[m]?.values[i];
-      return v !== undefined && Number.isFinite(v) ? v : null;
-    }),
-    ...columns.map((c) => c.values[i] ?? null),
-  ]);
-  const tierCol = columns.findIndex((c) => c.fills);
-  const fills = tierCol >= 0 ? columns[tierCol]!.fills! : undefined;
-  return {
-    name: customers.sheet,
-    kind: 'customers',
-    tables: [
-      {
-        header,
-        rows,
-        numberFormats: [null, '#,##0.00', '0', '#,##0.00', '0', ...columns.map((c) => c.numberFormat ?? null)],
-        ...(fills ? { rowFills: fills } : {}),
-        tableName: 'TierBookCustomers',
-      },
-    ],
-    widths: [14, 14, 10, 14, 12, ...columns.map((c) => c.width ?? 12)],
-    freezeRows: 2,
-  };
-}
-
-/** The port, with each sheet read at most once per run until something is written (sheets are looked at by several steps). */
-export function readOnce(port: WorkbookPort): WorkbookPort {
-  const cache = new Map<string, Promise<SheetValues>>();
-  const wrote = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) => {
-    cache.clear();
-    return f(...a);
-  };
-  return {
-    listSheets: () => port.listSheets(),
-    readMarks: () => port.readMarks(),
-    readSheet: (name, options) => {
-      if (options) return port.readSheet(name, options);
-      let p = cache.get(name);
-      if (!p) cache.set(name, (p = port.readSheet(name)));
-      return p;
-    },
-    writeColumns: wrote((patch, onProgress) => port.writeColumns(patch, onProgress)),
-    replaceSheet: wrote((sheet) => port.replaceSheet(sheet)),
-    appendRows: wrote((sheet, header, rows, replace, kind, formats) => port.appendRows(sheet, header, rows, replace, kind, formats)),
-  };
-}
-
-export interface LoadedCustomers {
-  customers: CustomerSheet;
-  related: Related;
-  /** Join notes (ids found only in a related sheet). */
-  notes: DataIssue[];
-  /** What in the workbook is TierBook's. */
-  own: Ownership;
-  asOf: AsOf;
-}
-
-/** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
-export async function loadCustomers(
-  port: WorkbookPort,
-  sheets: SheetInfo[],
-  scheme: Scheme,
-  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
-  window: PeriodWindow | null,
-  given: number | null,
-  today: number = todaySerial(),
-  own?: Ownership,
-): Promise<LoadedCustomers> {
-  own ??= await readOwnership(port, sheets);
-  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own);
-  // Without a period or --as-of, recency counts to the latest date in the data: the last order …
-  const fixed = window ? window.end : given;
-  const ordersLatest = fixed === null && related.orders ? aggregatePeriodOrders(related.orders, null, undefined).inPeriod.asOf : NaN;
-  const latestKnown = Number.isFinite(ordersLatest) ? ordersLatest : null;
-  // … or the latest last-purchase date on the customer sheet.
-  const found = await findCustomerSheet(port, sheets, scheme, options, fixed, latestKnown, related, own);
-  const latest = found?.asOf ?? latestKnown;
-  const asOf: AsOf =
-    fixed !== null
-      ? { serial: fixed, source: window ? 'period' : 'option' }
-      : latest !== null
-        ? { serial: latest, source: 'data' }
-        : { serial: today, source: 'today' };
-  const customers = found ?? customersFromOrders(related, window, asOf.serial, generatedSheetName('customers', ownedSheets(sheets, own), options.lang).name);
-  const notes = found ? fillFromRelated(found.table, scheme, related, window, asOf.serial) : [];
-  return { customers, related, notes, own, asOf };
-}
-
-/** Schemes that grade from orders alone (spend, order count, recency): the hint for an orders export. */
-const ORDERS_ONLY_SCHEMES = 'rfm-5、abc-revenue';
-
-/** The run stops: the scheme needs metrics nothing supplies. Says which, in words, and what the sheet has. */
-function missingMetrics(scheme: Scheme, customers: CustomerSheet, metrics: readonly string[]): RunError {
-  const labels = (lang: Lang) => metrics.map((m) => metricSpec(scheme, m).label[lang]);
-  const need = loc(`方案"${scheme.name['zh-CN']}"还需要：${labels('zh-CN').join('、')}`, `The scheme "${scheme.name['en-US']}" also needs: ${labels('en-US').join(', ')}`);
-  if (customers.generated)
-    return new RunError(
-      'missing-columns',
-      loc(
-        `只有订单记录，能算出的是消费金额、订单数、平均订单金额和最近消费天数；${need['zh-CN']}。订单导出可改用 ${ORDERS_ONLY_SCHEMES} 方案（命令行：--scheme rfm-5），或加一张含这些列的客户表`,
-        `With only an orders export, spend, order count, average order and days since last purchase are known. ${need['en-US']}. For an orders export use the ${ORDERS_ONLY_SCHEMES.replace('、', ' or ')} scheme (command line: --scheme rfm-5), or add a customer sheet with these columns`,
-      ),
-    );
-  const headers = [...customers.mapping.columns, ...customers.mapping.unmapped].sort((a, b) => a.col - b.col).map((c) => c.header);
-  const found = headers.length ? loc(`表头中有：${headers.join('、')}`, `Headers found: ${headers.join(', ')}`) : loc('没有找到任何列名', 'no column names were found');
-  return new RunError(
-    'missing-columns',
-    loc(
-      `工作表"${customers.sheet}"缺少评级所需的列。${need['zh-CN']}。${found['zh-CN']}（命令行可用 --map 指标=列名 指定列）`,
-      `Sheet "${customers.sheet}" lacks columns needed for grading. ${need['en-US']}. ${found['en-US']} (on the command line, name a column with --map metric=Header)`,
-    ),
-  );
-}
-
-/** The currencies the orders sheet's amount (or unit price) cells show. */
-function ordersCurrencies(related: Related): ColumnCurrencies[] {
-  const o = related.orders;
-  if (!o) return [];
-  const col = o.cols.amount ?? o.cols.unitPrice;
-  if (col === undefined) return [];
-  const cells = o.rows.map((r) => r[col] ?? null);
-  const found = currenciesOf(o.sheet, columnLetter(col), cells, (i) => a1(o.firstRow + i, col));
-  return found ? [found] : [];
-}
 
 /** Grade the customers; a metric no column or related sheet supplies stops the run with the headers found. */
 export function gradeCustomers(scheme: Scheme, customers: CustomerSheet, related?: Related): GradeResult {
@@ -493,10 +134,10 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     );
   const firstRow = customers.headerRow + 1;
   const lastRow = Math.max(customers.lastRow, customers.sheetRows[customers.sheetRows.length - 1] ?? firstRow);
-  const args: Parameters<typeof outputColumns> = [result, lang, customers.sheetRows, firstRow, lastRow, cols, shownPrevious, held];
+  const write: WriteContext = { result, lang, sheetRows: customers.sheetRows, firstRow, lastRow, cols, previous: shownPrevious, held };
   const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
   if (writeColumns) {
-    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(args, options.pause) : outputColumns(...args), customers.headerCells, lang);
+    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(write, options.pause) : outputColumns(write), customers.headerCells, lang);
     columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
     else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);

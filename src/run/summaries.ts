@@ -1,6 +1,6 @@
 // Review summaries a period run leaves in the workbook: tier mix, and — when an earlier period is in the
 // history — movement between the two periods and churn by tier. Static tables here; the Office host may
-// build native PivotTables on top (issue 5).
+// build native PivotTables on top.
 import {
   churnByTier,
   churnSheet,

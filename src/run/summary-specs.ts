@@ -9,7 +9,7 @@ import { isActive, tierIndexOf } from '../core/summaries/churn.ts';
 import { tierMovement } from '../core/summaries/movement.ts';
 import { CHURNED_LABEL, NEW_LABEL, currencyFormat, mixTable, movementTables } from '../core/summaries/tables.ts';
 import type { CellValue, SummarySpec } from '../port/workbook.ts';
-import type { RunResult } from './grade-workbook.ts';
+import type { RunResult } from './run-result.ts';
 
 export const MIX_SOURCE = 'TierBookMixData';
 export const MOVEMENT_SOURCE = 'TierBookMovementData';

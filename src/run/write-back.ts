@@ -59,24 +59,35 @@ const WIDTHS: Record<OutputColumnKey, number> = { tier: 14, score: 10, benefits:
 
 const SCORE_FORMAT: Record<string, string> = { points: '0.0', rfm: '0', abc: '0.0"%"', rules: '0' };
 
-/**
- * Build the column writes for the data rows. `sheetRows[i]` is the sheet row of customer i; rows from
- * `firstRow` to `lastRow` that hold no customer (blank rows, stale output from a longer run) are cleared.
- */
-export function outputColumns(...args: OutputColumnsArgs): ColumnWrite[] {
-  const build = columnsBuilder(...args);
-  build.rows(0, args[0].size);
+/** What the output columns are written from, and where. */
+export interface WriteContext {
+  result: GradeResult;
+  /** The sheet's language: only it is built. */
+  lang: Lang;
+  /** `sheetRows[i]` is the sheet row of customer i. */
+  sheetRows: readonly number[];
+  /** Rows from `firstRow` to `lastRow` that hold no customer (blank rows, stale output from a longer run) are cleared. */
+  firstRow: number;
+  lastRow: number;
+  /** The column each output goes to. */
+  cols: Partial<Record<OutputColumnKey, number>>;
+  /** The previous period's records by customer id (上期等级, 等级变动), or null. */
+  previous: Map<string, HistoryRecord> | null;
+  /** Customers kept in a tier by the downgrade policy: their reason, gap and change say so. */
+  held?: ReadonlyMap<number, HeldTier> | null;
+}
+
+/** Build the column writes for the data rows. */
+export function outputColumns(ctx: WriteContext): ColumnWrite[] {
+  const build = columnsBuilder(ctx);
+  build.rows(0, ctx.result.size);
   return build.done();
 }
 
 /** The same, in blocks of customers with `pause()` between them, so that a pane on the UI thread stays responsive. */
-export async function outputColumnsInBlocks(
-  args: OutputColumnsArgs,
-  pause: () => Promise<void>,
-  block = 5_000,
-): Promise<ColumnWrite[]> {
-  const build = columnsBuilder(...args);
-  const n = args[0].size;
+export async function outputColumnsInBlocks(ctx: WriteContext, pause: () => Promise<void>, block = 5_000): Promise<ColumnWrite[]> {
+  const build = columnsBuilder(ctx);
+  const n = ctx.result.size;
   for (let i = 0; i < n; i += block) {
     build.rows(i, Math.min(n, i + block));
     await pause();
@@ -84,19 +95,7 @@ export async function outputColumnsInBlocks(
   return build.done();
 }
 
-type OutputColumnsArgs = Parameters<typeof columnsBuilder>;
-
-function columnsBuilder(
-  result: GradeResult,
-  lang: Lang,
-  sheetRows: readonly number[],
-  firstRow: number,
-  lastRow: number,
-  cols: Partial<Record<OutputColumnKey, number>>,
-  previous: Map<string, HistoryRecord> | null,
-  /** Customers kept in a tier by the downgrade policy: their reason, gap and change say so. */
-  held: ReadonlyMap<number, HeldTier> | null = null,
-): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
+function columnsBuilder({ result, lang, sheetRows, firstRow, lastRow, cols, previous, held = null }: WriteContext): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
   const columns = new Map<OutputColumnKey, CellValue[]>(OUTPUT_COLUMNS.map((c) => [c.key, new Array<CellValue>(height).fill(null)]));

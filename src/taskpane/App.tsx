@@ -4,7 +4,8 @@ import { Button, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from 
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { periodLabel } from '../core/aggregate/period.ts';
 import type { Lang, Scheme } from '../core/index.ts';
-import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from './api.ts';
+import { DEFAULT_PRESET_ID } from '../core/scheme/presets/default.ts';
+import { toPaneError, type ApplyView, type Cancellable, type DataView, type PaneError, type PreviewView, type Progress, type Selection, type SummariesView, type TierBookApi } from '../run/pane-api.ts';
 import { LangContext, translator } from './i18n.tsx';
 import { AdviseButton } from './components/AdviseButton.tsx';
 import { CopySqlButton } from './components/CopySqlButton.tsx';
@@ -29,7 +30,6 @@ const STEP_LABEL: Record<Step, StringKey> = {
   handbook: 'stepHandbook',
 };
 
-export const DEFAULT_PRESET = 'b2b-value';
 
 /**
  * The scheme as it is written to the workbook. A preset's description quotes its thresholds; once they are
@@ -117,7 +117,7 @@ export function App({ api, lang, onLangChange, today }: AppProps) {
   useEffect(() => {
     let live = true;
     // The presets (and zod with them) load with the first scheme, not with the pane.
-    const preset = () => import('../core/scheme/presets/index.ts').then((m) => m.getPreset(DEFAULT_PRESET)!);
+    const preset = () => import('../core/scheme/presets/index.ts').then((m) => m.getPreset(DEFAULT_PRESET_ID)!);
     api
       .rules()
       .then((r) => r.scheme ?? preset(), preset)

@@ -5,10 +5,12 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { LAYERS } from '../../scripts/import-graph.ts';
 
 const CORE = fileURLToPath(new URL('../../src/core', import.meta.url));
-const ALLOWED_PACKAGES = ['zod'];
-const FORBIDDEN_GLOBALS = ['window', 'document', 'Office', 'Excel', 'process', 'require', 'Buffer'];
+// The same lists as the lint rule (scripts/layers.json), checked here on the type-checked tree.
+const ALLOWED_PACKAGES = LAYERS.core.packages;
+const FORBIDDEN_GLOBALS = LAYERS.core.forbiddenGlobals;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -40,12 +42,18 @@ const OPTIONS: ts.CompilerOptions = {
   types: ['node'],
 };
 
+/** Parsed files shared by every program here: lib.dom and @types/node are parsed once, not once per probe. */
+const parsed = new Map<string, ts.SourceFile | undefined>();
+
 /** A program over the given files; `virtual` supplies in-memory sources (for probing the checker). */
 function program(files: string[], virtual: Record<string, string> = {}): ts.Program {
   const host = ts.createCompilerHost(OPTIONS, true);
   const get = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, lang, ...rest) =>
-    name in virtual ? ts.createSourceFile(name, virtual[name]!, lang, true) : get(name, lang, ...rest);
+  host.getSourceFile = (name, lang, ...rest) => {
+    if (name in virtual) return ts.createSourceFile(name, virtual[name]!, lang, true);
+    if (!parsed.has(name)) parsed.set(name, get(name, lang, ...rest));
+    return parsed.get(name);
+  };
   const exists = host.fileExists.bind(host);
   host.fileExists = (name) => name in virtual || exists(name);
   return ts.createProgram([...files, ...Object.keys(virtual)], OPTIONS, host);

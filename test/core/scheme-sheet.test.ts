@@ -39,8 +39,9 @@ describe('rules sheet (等级规则)', () => {
     const r = rowOf(values, 'gold', 1, '年度消费金额');
     values[r]![4] = '1.2万';
     const back = schemeFromSheet(values);
-    expect(back.ok).toBe(true);
-    if (back.ok && back.scheme.mode.kind === 'rules') expect(back.scheme.mode.rules[1]!.when).toEqual({ metric: 'annualSpend', op: '>=', value: 12000 });
+    expect(back).toMatchObject({ ok: true, scheme: { mode: { kind: 'rules' } } });
+    const mode = back.ok ? back.scheme.mode : null;
+    expect(mode?.kind === 'rules' ? mode.rules[1]!.when : mode).toEqual({ metric: 'annualSpend', op: '>=', value: 12000 });
   });
 
   it('names the cell of a threshold that is not a number, in both languages', () => {

@@ -2,7 +2,7 @@
 // openpyxl in write_openpyxl.py, LibreOffice by re-saving — write the very same workbook. Seeded: a case
 // is reproduced from (seed, index) alone.
 
-import { mulberry32, type Rng } from '../../src/core/sample/random.ts';
+import { mulberry32, type Rng } from '../../scripts/sample/random.ts';
 
 export type { Rng };
 export const rngFrom = mulberry32;

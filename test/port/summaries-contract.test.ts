@@ -6,7 +6,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/index.ts';
-import { generateSample } from '../../src/core/sample/index.ts';
+import { generateSample } from '../../scripts/sample/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { XlsxWorkbook, createWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { OfficeWorkbook } from '../../src/hosts/office/index.ts';

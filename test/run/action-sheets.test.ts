@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { gradeWorkbook, type RunResult } from '../../src/run/grade-workbook.ts';
-import { text, zipEntries } from '../hosts/xlsx/helpers.ts';
+import { text, zipEntries } from '../hosts/file/xlsx/helpers.ts';
 import { openpyxlBook, openpyxlCells, openpyxlNames } from '../support/openpyxl.ts';
 
 const HEADER = "['客户编号', '客户名称', '年度消费金额', '合作年限']";

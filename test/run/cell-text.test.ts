@@ -23,8 +23,10 @@ describe('text past 32,767 characters', () => {
     expect(cut.length).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
     expect(cut.endsWith('…[已截断]')).toBe(true);
     const warning = run.warnings.find((w) => w['zh-CN'].includes('32,767'));
-    expect(warning?.['zh-CN']).toMatch(/^1 个单元格的文字超过 Excel 单元格 32,767 个字符的上限，已截断并以"…\[已截断\]"结尾：等级历史 的 [A-Z]（客户名称）列，本次新增的第 4 行（40,000 字）。原数据未被改动。$/);
-    expect(warning?.['en-US']).toMatch(/^1 cell would hold more than the 32,767 characters an Excel cell holds and was truncated, ending in "…\[truncated\]": 等级历史, column [A-Z] \(客户名称\), new row 4 of this run \(40,000 characters\)\. Your own data is unchanged\.$/);
+    expect(warning?.['zh-CN']).toMatch(/^2 个单元格的文字超过 Excel 单元格 32,767 个字符的上限，已截断并以"…\[已截断\]"结尾：等级历史 的 [A-Z]（客户名称）列，本次新增的第 4 行（40,000 字）、行动清单!B\d+（40,000 字）。原数据未被改动。$/);
+    // The same name in the action list (the customer is on one of its lists) is cut the same way.
+    expect(fake.values('行动清单').flat().some((v) => typeof v === 'string' && v.startsWith('名名名') && v.endsWith('…[已截断]') && v.length <= CELL_TEXT_LIMIT)).toBe(true);
+    expect(warning?.['en-US']).toMatch(/^2 cells would hold more than the 32,767 characters an Excel cell holds and were truncated, ending in "…\[truncated\]": 等级历史, column [A-Z] \(客户名称\), new row 4 of this run \(40,000 characters\), 行动清单!B\d+ \(40,000 characters\)\. Your own data is unchanged\.$/);
   });
 
   it('output columns name sheet!cell; at most five are listed, the rest counted', async () => {

@@ -13,7 +13,7 @@ import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { createWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { errorText, unexpectedText } from '../../src/run/errors.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';
-import { toPaneError } from '../../src/taskpane/api.ts';
+import { toPaneError } from '../../src/run/pane-api.ts';
 import { messyWorkbook } from '../fixtures/messy-workbook.ts';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
@@ -12,13 +13,13 @@ import { XlsxWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { GradingSession } from '../../src/run/session.ts';
 import { HEADER, SHEET, enterYear, keptWorkbook, tableAfter } from '../fixtures/kept-customer.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/tierbook.js');
 const b2b = getPreset('b2b-value')!;
 const TIER = HEADER.length; // the tier column follows the user's columns
 const cols = { tier: TIER, benefits: TIER + 1, reason: TIER + 2, gap: TIER + 3, previous: TIER + 4, change: TIER + 5 };
 
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+/** `tierbook …` in process (test/support/cli.ts). */
+async function cli(...args: string[]): Promise<string> {
+  const r = await runCli(args, { env: { LANG: 'zh_CN.UTF-8' } });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -42,29 +43,30 @@ async function paneRun() {
 /** The command line's path over the same data: grade 2025, enter the 2026 figures, grade 2026 (run once, read by several tests). */
 let cliOnce: ReturnType<typeof cliRunNow> | null = null;
 const cliRun = () => (cliOnce ??= cliRunNow());
-function cliRunNow() {
+async function cliRunNow() {
   const started = new Date();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-truth-'));
   const p1 = path.join(dir, 'k.xlsx');
   writeFileSync(p1, keptWorkbook());
-  cli('grade', p1, '--period', '2025', '--lang', 'zh-CN');
+  await cli('grade', p1, '--period', '2025', '--lang', 'zh-CN');
   const p1Out = path.join(dir, 'k.graded.xlsx');
   const book = FileWorkbook.open(new Uint8Array(readFileSync(p1Out)), 'k.graded.xlsx');
-  return enterYear(book, 2026).then(() => {
+  await enterYear(book, 2026);
+  {
     const p2 = path.join(dir, 'k2026.xlsx');
     writeFileSync(p2, book.toXlsx());
     const out = path.join(dir, 'k2026.out.xlsx');
-    const json = JSON.parse(cli('grade', p2, '--period', '2026', '--lang', 'zh-CN', '--json', '--out', out)) as {
+    const json = JSON.parse(await cli('grade', p2, '--period', '2026', '--lang', 'zh-CN', '--json', '--out', out)) as {
       customers: { id: string; tier: string | null }[];
       tierMix: Record<string, { count: number; customerShare: number }>;
       graded: number;
       unrated: number;
       kept: number;
     };
-    const text = cli('grade', p2, '--period', '2026', '--lang', 'zh-CN', '--out', path.join(dir, 'k2026.text.xlsx'));
+    const text = await cli('grade', p2, '--period', '2026', '--lang', 'zh-CN', '--out', path.join(dir, 'k2026.text.xlsx'));
     const sheets = XlsxWorkbook.open(new Uint8Array(readFileSync(out)));
     return { dir, json, text, sheets, out, started, ended: new Date() };
-  });
+  }
 }
 
 
@@ -149,8 +151,8 @@ describe('one truth across pane, sheet, command line and --json', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-count-'));
     const file = path.join(dir, 'k.xlsx');
     writeFileSync(file, keptWorkbook());
-    expect(cli('grade', file, '--lang', 'zh-CN', '--out', path.join(dir, 'a.xlsx'))).toMatch(/^10 位客户：已评级 8，未评级 2/);
-    expect(cli('grade', file, '--lang', 'en-US', '--out', path.join(dir, 'b.xlsx'))).toMatch(/^10 customers: 8 graded, 2 unrated/);
+    expect(await cli('grade', file, '--lang', 'zh-CN', '--out', path.join(dir, 'a.xlsx'))).toMatch(/^10 位客户：已评级 8，未评级 2/);
+    expect(await cli('grade', file, '--lang', 'en-US', '--out', path.join(dir, 'b.xlsx'))).toMatch(/^10 customers: 8 graded, 2 unrated/);
   });
 
   it('history 评级时间 is a local Excel date-time (a number with a date-time format), not UTC text', async () => {
@@ -175,7 +177,7 @@ describe('one truth across pane, sheet, command line and --json', () => {
   it('`tierbook handbook x.graded.xlsx` writes into x.graded.xlsx, never x.graded.graded.xlsx', async () => {
     const { dir } = await cliRun();
     const graded = path.join(dir, 'k.graded.xlsx');
-    cli('handbook', graded, '--lang', 'zh-CN');
+    await cli('handbook', graded, '--lang', 'zh-CN');
     expect(existsSync(path.join(dir, 'k.graded.graded.xlsx'))).toBe(false);
     const names = XlsxWorkbook.open(new Uint8Array(readFileSync(graded))).listSheets().map((s) => s.name);
     expect(names).toContain('等级管理手册');

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';
 import { fakeWith, hostOn } from '../hosts/office/helpers.ts';
-import { SOFFICE, libreConvert, readFile, tempDir, text, writeFile, zipEntries } from '../hosts/xlsx/helpers.ts';
-import { schemaErrors } from '../hosts/xlsx/schema-check.ts';
+import { SOFFICE, libreConvert, readFile, tempDir, text, writeFile, zipEntries } from '../hosts/file/xlsx/helpers.ts';
+import { schemaErrors } from '../hosts/file/xlsx/schema-check.ts';
 import { openpyxlBook, openpyxlCells, openpyxlNames } from '../support/openpyxl.ts';
 
 const HEADER = "['客户编号', '客户名称', '年度消费金额', '合作年限', '逾期次数', '客户等级', '数据问题']";

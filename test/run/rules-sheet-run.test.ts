@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
@@ -56,14 +57,14 @@ describe('the rules sheet drives the next run', () => {
 });
 
 describe('CSV input', () => {
-  it('grades a GB18030 (GBK) CSV exported by Chinese Excel, through the CLI', () => {
+  it('grades a GB18030 (GBK) CSV exported by Chinese Excel, through the CLI', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-csv-'));
     const file = path.join(dir, '客户.csv');
     const utf8 = '客户编号,客户名称,年度消费金额,合作年限\r\nKH-1,华信精密,"¥1,250,000",6\r\nKH-2,云启科技,98万,7\r\nKH-3,恒达物流,待定,4\r\n';
     const hasIconv = spawnSync('iconv', ['--version']).status === 0;
     const bytes = hasIconv ? execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }) : Buffer.from(utf8);
     writeFileSync(file, bytes);
-    const r = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/tierbook.js'), 'grade', file, '--json'], { encoding: 'utf8' });
+    const r = await runCli(['grade', file, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.output).toBe(path.join(dir, '客户.graded.xlsx'));
@@ -74,7 +75,7 @@ describe('CSV input', () => {
     ]);
     expect(doc.customers[2].issues[0].cell).toBe('C4');
     // --in-place on a CSV writes the graded sheet back as CSV, in the file's own encoding (GB18030 here).
-    const again = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/tierbook.js'), 'grade', file, '--in-place', '--lang', 'en-US'], { encoding: 'utf8' });
+    const again = await runCli(['grade', file, '--in-place', '--lang', 'en-US']);
     expect(again.status, again.stderr).toBe(0);
     const text = new TextDecoder(hasIconv ? 'gb18030' : 'utf-8', { fatal: true }).decode(readFileSync(file));
     expect(text.split(/\r\n/)[0]).toBe('客户编号,客户名称,年度消费金额,合作年限,Tier,Benefits,Reason,Gap to next tier,Previous tier,Change,Data issues');

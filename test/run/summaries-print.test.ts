@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mixSheet, movementSheet, tierMixOf, type GeneratedSheet } from '../../src/core/index.ts';
-import { generateSample } from '../../src/core/sample/index.ts';
+import { generateSample } from '../../scripts/sample/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { XlsxWorkbook, createWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';

@@ -1,20 +1,19 @@
 // Two review periods through the CLI on a generated workbook: the history holds both snapshots; the
 // movement, churn and mix sheets hold the numbers an independent count of the history gives; re-running
 // a period changes nothing but its run time.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/index.ts';
-import { generateSample } from '../../src/core/sample/index.ts';
+import { generateSample } from '../../scripts/sample/index.ts';
 import { XlsxWorkbook, createWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/tierbook.js');
 const TIERS = ['VIP客户(战略客户)', '重要客户', '普通客户', '潜在客户'];
 
-function cli(...args: string[]): void {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+async function cli(...args: string[]): Promise<void> {
+  const r = await runCli(args);
   expect(r.status, r.stderr).toBe(0);
 }
 
@@ -31,7 +30,7 @@ function tableAfter(values: CellValue[][], head: string): CellValue[][] {
 }
 
 describe('two review periods through the CLI', () => {
-  it('keeps both snapshots and writes movement, churn and mix that match the history', () => {
+  it('keeps both snapshots and writes movement, churn and mix that match the history', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tb-two-'));
     const sample = generateSample({ customers: 300, periods: ['2025H1', '2025H2'], seed: 5 });
     // Spend comes from the orders of each period: drop the customer sheet's own total.
@@ -39,7 +38,7 @@ describe('two review periods through the CLI', () => {
     const customers = sample.customers.map((r) => r.filter((_, c) => c !== spendCol));
     const p1In = path.join(dir, 'p1.xlsx');
     writeFileSync(p1In, createWorkbook([{ name: '客户信息', values: customers }, { name: '订单记录', values: sample.orders }]));
-    cli('grade', p1In, '--period', '2025H1', '--out', path.join(dir, 'p1-out.xlsx'));
+    await cli('grade', p1In, '--period', '2025H1', '--out', path.join(dir, 'p1-out.xlsx'));
 
     // The next half-year: 20 customers are gone from the list; rules and history carry over.
     const p1 = open(path.join(dir, 'p1-out.xlsx'));
@@ -55,7 +54,7 @@ describe('two review periods through the CLI', () => {
       ]),
     );
     const p2Out = path.join(dir, 'p2-out.xlsx');
-    cli('grade', p2In, '--period', '2025H2', '--out', p2Out);
+    await cli('grade', p2In, '--period', '2025H2', '--out', p2Out);
     const p2 = open(p2Out);
 
     // History: both periods, one row per customer each.
@@ -92,7 +91,7 @@ describe('two review periods through the CLI', () => {
 
     // Re-running the period changes nothing but the run time in the history.
     const again = path.join(dir, 'p2-again.xlsx');
-    cli('grade', p2Out, '--period', '2025H2', '--out', again);
+    await cli('grade', p2Out, '--period', '2025H2', '--out', again);
     const p3 = open(again);
     for (const s of p2.listSheets()) {
       const a = sheet(p2, s.name);

@@ -1,7 +1,7 @@
 // The output columns built in blocks (a pane on the UI thread yields between them) equal the one-pass build.
 import { describe, it, expect } from 'vitest';
 import { getPreset, grade, tableFromRecords } from '../../src/core/index.ts';
-import { outputColumns, outputColumnsInBlocks, placeOutputColumns } from '../../src/run/write-back.ts';
+import { outputColumns, outputColumnsInBlocks, placeOutputColumns, type WriteContext } from '../../src/run/write-back.ts';
 
 describe('output columns in blocks', () => {
   it('are the same columns, with a pause between every block', async () => {
@@ -16,10 +16,10 @@ describe('output columns in blocks', () => {
     const table = tableFromRecords(scheme, records);
     const result = grade(scheme, table);
     const rows = table.ids.map((_, i) => i + 2);
-    const args: Parameters<typeof outputColumns> = [result, 'zh-CN', rows, 2, rows.length + 1, placeOutputColumns({ existing: {}, lastCol: 10 }), null, null];
+    const ctx: WriteContext = { result, lang: 'zh-CN', sheetRows: rows, firstRow: 2, lastRow: rows.length + 1, cols: placeOutputColumns({ existing: {}, lastCol: 10 }), previous: null, held: null };
     let pauses = 0;
-    const blocks = await outputColumnsInBlocks(args, async () => void pauses++, 500);
+    const blocks = await outputColumnsInBlocks(ctx, async () => void pauses++, 500);
     expect(pauses).toBe(5);
-    expect(blocks).toEqual(outputColumns(...args));
+    expect(blocks).toEqual(outputColumns(ctx));
   });
 });

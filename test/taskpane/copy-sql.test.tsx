@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // "Copy as SQL" in the rules toolbar: the scheme compiled with the sheet's column names, to the clipboard.
 import './setup.ts';
 import { describe, it, expect, vi } from 'vitest';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // The standalone grid over the real file host: formatted dates, percents and currency, a merged title
 // spanning its columns, full text on hover and in the cell bar, only a window of a 100,000-row sheet in the
 // DOM, the sheet menu, and moving to what a step wrote.

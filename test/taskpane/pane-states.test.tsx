@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // What a newcomer meets in the pane, in both languages: the preview lists the data issues (each showing its cell),
 // Apply says why it cannot run, and once graded the pane no longer says the sheet was never graded.
 import './setup.ts';
@@ -9,7 +8,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../../src/core/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { App } from '../../src/taskpane/App.tsx';
-import { sessionApi } from '../../src/taskpane/session-api.ts';
+import { sessionApi } from '../../src/run/session-api.ts';
 import { LangContext, translator } from '../../src/taskpane/i18n.tsx';
 import { IssueList } from '../../src/taskpane/components/IssueList.tsx';
 import { sampleWorkbook } from '../../scripts/sample-workbook.ts';
@@ -41,7 +40,7 @@ describe.each(['zh-CN', 'en-US'] as const)('pane states (%s)', (lang) => {
     expect(buttons.length).toBeGreaterThan(0);
     await user.click(buttons[0]!);
     expect(shown).toEqual([expect.stringMatching(/^.+![A-Z]+\d+$/)]);
-    expect(within(preview).getByRole('heading', { name: new RegExp(`^${t.t('issuesTitle')}`) })).toBeTruthy();
+    within(preview).getByRole('heading', { name: new RegExp(`^${t.t('issuesTitle')}`) });
   });
 
   it('after Apply the pane reflects the graded sheet: no "never graded", and Preview compares with it', async () => {
@@ -51,7 +50,7 @@ describe.each(['zh-CN', 'en-US'] as const)('pane states (%s)', (lang) => {
     await user.click(screen.getByRole('button', { name: t.t('applyButton') }));
     await screen.findByRole('button', { name: t.t('applyAgain') }, { timeout: 10_000 });
     expect(screen.queryByText(t.t('neverGraded'))).toBeNull();
-    expect(screen.getByText(t.t('movesFirstGrading'))).toBeTruthy();
+    screen.getByText(t.t('movesFirstGrading'));
     await user.click(tab(t.t('stepPreview')));
     const preview = await screen.findByTestId('preview');
     await waitFor(() => expect(within(preview).getByTestId('moves-same')).toBeTruthy(), { timeout: 10_000 });
@@ -80,7 +79,7 @@ describe.each(['zh-CN', 'en-US'] as const)('pane states (%s)', (lang) => {
         <IssueList issues={issues} total={501} onShow={() => {}} unwritten />
       </LangContext.Provider>,
     );
-    expect(screen.getByText(t.t('issuesMoreUnwritten', { count: 500 }))).toBeTruthy();
+    screen.getByText(t.t('issuesMoreUnwritten', { count: 500 }));
     expect(screen.queryByText(t.t('issuesMore', { count: 500 }))).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // The standalone page as `npm start` serves it: a development build, where React StrictMode mounts, unmounts and
 // mounts every component again. The page must still open the sample by itself, and Open file must still work —
 // with the real worker module, run in-process (happy-dom has no Worker). The first minute of a new user.

@@ -1,7 +1,7 @@
 // The sample workbook (npm run build:sample): generated data in the template's sheets grades out of the box.
 import { describe, it, expect } from 'vitest';
 import { getPreset } from '../../src/core/index.ts';
-import { SAMPLE_HEADERS, generateSample } from '../../src/core/sample/index.ts';
+import { SAMPLE_HEADERS, generateSample } from '../../scripts/sample/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { XlsxWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';

@@ -14,7 +14,7 @@ import {
   type CellValue,
   type Lang,
 } from '../../src/core/index.ts';
-import { SAMPLE_HEADERS, sampleChoices } from '../../src/core/sample/index.ts';
+import { SAMPLE_HEADERS, sampleChoices } from '../../scripts/sample/index.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { XlsxWorkbook } from '../../src/hosts/file/xlsx/index.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';

@@ -11,7 +11,9 @@ import { prepare } from '../grading/prepare.ts';
 import { metricSpec, type CustomerTable } from '../grading/table.ts';
 import type { Scheme } from '../scheme/schema.ts';
 import { revenueMetricOf, tierMixOf, type TierMix } from '../summaries/mix.ts';
-import { analyse } from './reasons.ts';
+import { analyse, type AdviceReason } from './reasons.ts';
+
+export type { AdviceReason };
 import { searchThresholds, type ShareBand } from './search.ts';
 import { SCORE_METRIC, schemeWith, thresholdsOf, tierConditions, withValue, type Threshold } from './thresholds.ts';
 
@@ -31,13 +33,6 @@ export interface Proposal {
   unit: Threshold['unit'];
   current: number;
   proposed: number;
-}
-
-export interface AdviceReason {
-  /** Tier id, or null for the scheme as a whole. */
-  tier: string | null;
-  code: 'no-bands' | 'mode' | 'bands' | 'fixed' | 'conditions' | 'ties' | 'rounding' | 'neighbours';
-  message: Localized;
 }
 
 export interface Advice {

@@ -7,10 +7,17 @@ import type { GradeResult } from '../grading/grade.ts';
 import { metricSpec } from '../grading/table.ts';
 import type { Comparison, Condition, Scheme } from '../scheme/schema.ts';
 import type { TierMix } from '../summaries/mix.ts';
-import type { AdviceReason } from './advise.ts';
 import { gridsFor } from './nice.ts';
 import { countBounds } from './search.ts';
 import { SCORE_METRIC, countAt, notMeeting, responseOf, type Threshold } from './thresholds.ts';
+
+/** Why a tier's share stays outside its band (or why nothing could be advised). */
+export interface AdviceReason {
+  /** Tier id, or null for the scheme as a whole. */
+  tier: string | null;
+  code: 'no-bands' | 'mode' | 'bands' | 'fixed' | 'conditions' | 'ties' | 'rounding' | 'neighbours';
+  message: Localized;
+}
 
 export interface AnalyseInput {
   scheme: Scheme;

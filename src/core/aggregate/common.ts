@@ -1,5 +1,5 @@
 // What the aggregations share: reading a row's cells and reporting the ones we cannot read.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import { loc, type Localized } from '../i18n.ts';
 import { a1, type DataIssue, type IssueCode } from '../issues.ts';
 import { isExcelError, parseDate, type Parsed } from '../values/parse.ts';

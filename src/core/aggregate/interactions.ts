@@ -1,5 +1,5 @@
 // Contact log (calls, meetings, e-mails, service tickets) → per customer: how many, of which type, when last.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import type { DataIssue } from '../issues.ts';
 import { DateReader, referenceDay, requiredIssue, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';

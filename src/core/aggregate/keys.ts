@@ -1,5 +1,5 @@
 // Customer and order ids as keys: the same id written differently must land in one slot.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import { normalizeKey } from '../grading/ids.ts';
 
 /** Printable ASCII without spaces: nothing for normalizeKey to fold or trim. */

@@ -12,7 +12,7 @@
 // - first / last purchase: the dates of the purchases counted as orders (their positive lines).
 // - a row whose date or amount cannot be read is reported and skipped, never counted as 0; the
 //   customer is marked `incomplete` because its totals miss that row.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseNumber } from '../values/parse.ts';
 import { DateReader, referenceDay, requiredIssue, rowCustomer, type Field, type Origin } from './common.ts';

@@ -1,5 +1,5 @@
 // Survey answers (0–10 scores) → per customer: average, latest, NPS class; and the NPS of the whole base.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseNumber } from '../values/parse.ts';

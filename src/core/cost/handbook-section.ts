@@ -1,7 +1,7 @@
 // The handbook's section 资源配置与成本: what serving each tier costs per customer (from the scheme alone), and —
 // when a grading is at hand — the Service Cost sheet's own table and the saving against one-size-fits-all.
 import { CADENCE_TEXT, formatNumber, formatValue } from '../explain/format.ts';
-import type { HandbookTable } from '../handbook/handbook.ts';
+import type { HandbookTable } from '../handbook/table.ts';
 import type { Lang } from '../i18n.ts';
 import { GENERATED_SHEETS } from '../output/sheets.ts';
 import type { CellValue } from '../output/tables.ts';

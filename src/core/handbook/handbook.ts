@@ -13,17 +13,10 @@ import { modeMetrics } from '../scheme/validate.ts';
 import { ordinalEn } from '../summaries/policy.ts';
 import { costSection } from '../cost/handbook-section.ts';
 import type { ServiceCost } from '../cost/cost.ts';
+import type { HandbookTable } from './table.ts';
 import { cutText, fallbackComparisons, negatedThresholdText, segmentRanges, thresholdText, tierCriteriaText } from './criteria.ts';
 
-export interface HandbookTable {
-  /** A heading above a table that is not the first of its section. */
-  caption?: string;
-  notes: string[];
-  header: string[];
-  rows: string[][];
-  /** Tier colours for rows that are tiers (the sheet shows them; Markdown has no colour). */
-  fills?: (string | null)[];
-}
+export type { HandbookTable };
 
 export interface HandbookSection {
   title: string;

@@ -1,7 +1,7 @@
 // Where a hand-kept list's customers end: a 合计/Total line closes the data, and lines with text in the
 // first column only (注：…, 制表人：张三, 数据来源：ERP, a section line) are notes, wherever they stand.
 // Neither is a customer; the caller says how many rows were taken as notes.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import { cleanCellText } from '../values/fullwidth.ts';
 import type { ColumnMapping } from './columns.ts';
 import { dataRows } from './header-row.ts';

@@ -6,7 +6,7 @@
 //
 // Two-row headers: when the row above the header is itself a row of labels (group headings, or cells
 // merged down over both rows, whose value sits in the upper cell), its labels fill the header's blanks.
-import type { CellValue } from '../output/tables.ts';
+import type { CellValue } from '../cells.ts';
 import type { Scheme } from '../scheme/schema.ts';
 import { outputColumnOf } from '../output/columns.ts';
 import { cleanCellText } from '../values/fullwidth.ts';

@@ -1,7 +1,9 @@
 // Plain tables the core produces for hosts to render: rules, history, summaries, the handbook.
 
-/** A cell value as hosts hand it over: dates as Excel serial numbers, errors as their text ("#N/A"). */
-export type CellValue = string | number | boolean | null;
+// CellValue lives in ../cells.ts (input and output both use it); re-exported here for existing callers.
+import type { CellValue } from '../cells.ts';
+
+export type { CellValue };
 
 /** A table placed on a generated sheet. */
 export interface SheetTable {

@@ -9,7 +9,7 @@
 import type { Lang, Scheme } from '../../core/index.ts';
 import type { Progress, SheetInfo, SheetValues } from '../../port/workbook.ts';
 import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from '../../run/session.ts';
-import type { Cancellable, TierBookApi } from '../../taskpane/api.ts';
+import type { Cancellable, TierBookApi } from '../../run/pane-api.ts';
 import type { Advice } from '../../run/advise.ts';
 import type { Written } from '../file/file-workbook.ts';
 import type { GridBlock, GridLayout } from '../file/grid-view.ts';

@@ -4,8 +4,8 @@
 // the workbook it would be saved as (so written formats and colours show the same as for an .xlsx).
 import type { CellValue, SheetInfo } from '../../port/workbook.ts';
 import type { XlsxWorkbook } from './xlsx/index.ts';
-import { GridReader, readSheetLayout, type GridBlock, type SheetLayout } from './xlsx/gridReader.ts';
-import { GENERAL_LOOK, readCellLooks, type CellLook } from './xlsx/styleTable.ts';
+import { GridReader, readSheetLayout, type GridBlock, type SheetLayout } from './xlsx/grid-reader.ts';
+import { GENERAL_LOOK, readCellLooks, type CellLook } from './xlsx/style-table.ts';
 
 export type { CellLook, GridBlock };
 

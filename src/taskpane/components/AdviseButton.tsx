@@ -20,7 +20,7 @@ import { LightbulbRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { OPERATOR_SYMBOL, formatValue } from '../../core/explain/format.ts';
 import type { Scheme } from '../../core/index.ts';
-import { toPaneError, type Advice, type PaneError, type Selection, type TierBookApi } from '../api.ts';
+import { toPaneError, type Advice, type PaneError, type Selection, type TierBookApi } from '../../run/pane-api.ts';
 import { useT } from '../i18n.tsx';
 
 export interface AdviseButtonProps {

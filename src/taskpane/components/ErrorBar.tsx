@@ -1,6 +1,6 @@
 // An error as the pane shows it: one MessageBar in the user's language.
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { type PaneError } from '../api.ts';
+import { type PaneError } from '../../run/pane-api.ts';
 import { useT } from '../i18n.tsx';
 
 export function ErrorBar({ error, title }: { error: PaneError | null; title?: string }) {

@@ -1,6 +1,6 @@
 // The progress of a long run (apply, summaries): a bar by block, the stage in words, and Cancel.
 import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { Progress } from '../api.ts';
+import type { Progress } from '../../run/pane-api.ts';
 import { useT, type Translator } from '../i18n.tsx';
 
 const useStyles = makeStyles({

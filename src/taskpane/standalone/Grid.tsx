@@ -10,11 +10,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridFocus } from '../../hosts/browser/focus.ts';
 import type { CellLook, GridBlock, GridLayout } from '../../hosts/file/grid-view.ts';
-import { GENERAL_LOOK } from '../../hosts/file/xlsx/styleTable.ts';
+import { GENERAL_LOOK } from '../../hosts/file/xlsx/style-table.ts';
 import type { SheetInfo } from '../../port/workbook.ts';
 import { columnIndex, columnLetter } from '../../core/issues.ts';
 import { useT } from '../i18n.tsx';
-import { cellText, type CellText } from './cellText.ts';
+import { cellText, type CellText } from './cell-text.ts';
 
 const ROW_H = 22;
 const HEAD_W = 52;

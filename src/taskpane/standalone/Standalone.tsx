@@ -6,7 +6,7 @@ import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../core/index.ts';
 import { StandaloneWorkbook } from '../../hosts/browser/standalone-api.ts';
 import { App } from '../App.tsx';
-import { toPaneError, type PaneError } from '../api.ts';
+import { toPaneError, type PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { LangContext, translator } from '../i18n.tsx';
 

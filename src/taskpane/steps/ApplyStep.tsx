@@ -3,8 +3,8 @@
 import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodWindow } from '../../core/aggregate/period.ts';
 import { serialToIsoDate } from '../../core/values/parse.ts';
-import type { ApplyView, Progress } from '../api.ts';
-import type { PaneError } from '../api.ts';
+import type { ApplyView, Progress } from '../../run/pane-api.ts';
+import type { PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { IssueList } from '../components/IssueList.tsx';
 import { MixChart } from '../components/MixChart.tsx';

@@ -4,7 +4,7 @@ import { Badge, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, M
 import type { DataView, Selection } from '../../run/session.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { Section } from '../components/Section.tsx';
-import type { PaneError } from '../api.ts';
+import type { PaneError } from '../../run/pane-api.ts';
 import { useT, type Translator } from '../i18n.tsx';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 // Step 6 — Handbook: generate or refresh the tier-management handbook sheet (客户等级管理手册).
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PaneError } from '../api.ts';
+import type { PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { useT } from '../i18n.tsx';
 

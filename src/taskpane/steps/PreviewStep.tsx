@@ -3,7 +3,7 @@
 // it whenever the rules change.
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreviewView } from '../../run/session.ts';
-import type { PaneError } from '../api.ts';
+import type { PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { IssueList } from '../components/IssueList.tsx';
 import { MixChart } from '../components/MixChart.tsx';

@@ -26,7 +26,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type React
 import { getPreset, listPresets } from '../../core/scheme/presets/index.ts';
 import type { Scheme } from '../../core/scheme/schema.ts';
 import { checkScheme, formatProblem, type SchemeCheck, type SchemeProblem } from '../../core/scheme/validate.ts';
-import { toPaneError, type TierBookApi } from '../api.ts';
+import { toPaneError, type TierBookApi } from '../../run/pane-api.ts';
 import { useT, type Translator } from '../i18n.tsx';
 import type { StringKey } from '../strings.ts';
 import { BenefitsEditor } from './rules/BenefitsEditor.tsx';

@@ -2,8 +2,8 @@
 // and a chart inside Excel, static tables elsewhere). The period label is chosen here.
 import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodWindow } from '../../core/aggregate/period.ts';
-import type { Progress, SummariesView } from '../api.ts';
-import type { PaneError } from '../api.ts';
+import type { Progress, SummariesView } from '../../run/pane-api.ts';
+import type { PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { MixChart } from '../components/MixChart.tsx';
 import { Moves } from '../components/Moves.tsx';

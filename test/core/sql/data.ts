@@ -1,7 +1,7 @@
 // Generated customers that exercise every rule of grading: skewed values with many ties, values exactly
 // at each threshold of the schemes, blanks, unreadable cells, values outside a criterion's range, negative
 // spend and orders, zero orders, and ids that compare as numbers ("42", "042", "42.0") beside codes.
-import { mulberry32 } from '../../../src/core/sample/random.ts';
+import { mulberry32 } from '../../../scripts/sample/random.ts';
 import type { Condition, Scheme } from '../../../src/core/index.ts';
 import type { Cell, Dataset } from './duckdb.ts';
 

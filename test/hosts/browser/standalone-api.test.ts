@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // The standalone page's API over its worker: the worker survives React's mount–unmount–mount (StrictMode in
 // development disposes and reuses the same object), a cancel or a crash; no request ever waits on a dead worker.
 // The real worker module runs in-process (test/support/in-process-worker.ts).

@@ -3,6 +3,7 @@ import { loc } from '../../i18n.ts';
 import type { Scheme, SchemeInput } from '../schema.ts';
 import { parseScheme } from '../validate.ts';
 import { criterion, lines } from './common.ts';
+export { DEFAULT_PRESET_ID } from './default.ts';
 
 const salonSpend: SchemeInput = {
   id: 'salon-spend',

@@ -14,8 +14,8 @@ import {
   nextRow,
   sheetTags,
   type ValueContext,
-} from './sheetScan.ts';
-import { Bounds, addRowBounds, setDimension } from './sheetPatcher.ts';
+} from './sheet-scan.ts';
+import { Bounds, addRowBounds, setDimension } from './sheet-patcher.ts';
 import type { Sink } from './sink.ts';
 import { setAttr } from './xml.ts';
 

@@ -3,4 +3,4 @@ export { XlsxWorkbook, type OpenOptions } from './workbook.ts';
 export type { ZipCodec } from './zip.ts';
 export { createBook, createWorkbook } from './create.ts';
 export { XlsxError, type XlsxErrorCode } from './errors.ts';
-export type { MergeRange } from './sheetReader.ts';
+export type { MergeRange } from './sheet-reader.ts';

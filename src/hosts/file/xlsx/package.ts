@@ -1,7 +1,7 @@
 // The OPC package: zip entries as parts, relationships and content types. Parts are decoded to text on
 // demand; only parts set through setText (or added/removed) change on save, every other entry is copied.
 import { XlsxError } from './errors.ts';
-import { nsElements } from './nsXml.ts';
+import { nsElements } from './ns-xml.ts';
 import { FFLATE, entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.ts';
 import { XML_DECL, attr, decodePart, escapeAttr, findAll, findElement, rootPrefix, utf8 } from './xml.ts';
 

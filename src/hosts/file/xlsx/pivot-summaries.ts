@@ -16,7 +16,7 @@ import { pivotLayout } from './pivot-model.ts';
 import { cacheDefinitionXml, cacheRecordsXml, pivotTableXml } from './pivot-parts.ts';
 import { checkSheetName, colName, quoteSheetName, rangeRef } from './refs.ts';
 import type { StyleSheet } from './styles.ts';
-import type { SheetEntry, WorkbookPart } from './workbookPart.ts';
+import type { SheetEntry, WorkbookPart } from './workbook-part.ts';
 import { attr, findAll, findElement, setAttr, utf8 } from './xml.ts';
 
 /** What the summaries writer needs of an XlsxWorkbook (its package and the helpers it patches with). */

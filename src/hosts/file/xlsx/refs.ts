@@ -5,7 +5,7 @@ export const MAX_ROW = 1_048_576;
 export const MAX_COL = 16_383; // XFD, 0-based
 
 /** 0 → "A", 25 → "Z", 26 → "AA" (the core's own). */
-import { columnLetter as colName } from '../../../core/issues.ts';
+import { columnLetter as colName } from '../../../core/cells.ts';
 
 export { colName };
 

@@ -5,7 +5,7 @@ import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../../
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks } from '../../../port/workbook.ts';
 import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
-import { dateStyleFlags } from './dateStyles.ts';
+import { dateStyleFlags } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
 import { layoutTables as placeTables } from '../../../core/output/tables.ts';
@@ -13,13 +13,13 @@ import { appendToSheet } from './history.ts';
 import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
-import { parseSharedStrings } from './sharedStrings.ts';
-import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheetReader.ts';
-import { patchCells, type CellWrites, type RowWrites } from './sheetPatcher.ts';
+import { parseSharedStrings } from './shared-strings.ts';
+import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheet-reader.ts';
+import { patchCells, type CellWrites, type RowWrites } from './sheet-patcher.ts';
 import { ByteSink } from './sink.ts';
-import { sheetTags, type ValueContext } from './sheetScan.ts';
+import { sheetTags, type ValueContext } from './sheet-scan.ts';
 import { MINIMAL_STYLES, StyleSheet, argb, type CellStyle } from './styles.ts';
-import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbookPart.ts';
+import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbook-part.ts';
 import { attr, findAll, findElement, rootPrefix, setAttr } from './xml.ts';
 import { isOleCompoundFile, type ZipCodec } from './zip.ts';
 
@@ -127,7 +127,7 @@ export class XlsxWorkbook {
     return readMergeRanges(this.pkg.text(this.worksheet(name).part));
   }
 
-  /** Read-only parts the standalone grid needs (see gridReader.ts): the sheet's XML, styles and theme. */
+  /** Read-only parts the standalone grid needs (see grid-reader.ts): the sheet's XML, styles and theme. */
   gridParts(name: string): { xml: string; styles: string | null; theme: string | null; ctx: ValueContext } {
     const part = (rel: { part: string; external?: boolean } | undefined) => (rel && !rel.external && this.pkg.has(rel.part) ? this.pkg.text(rel.part) : null);
     const rels = this.pkg.rels(this.wb.path);
