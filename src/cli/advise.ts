@@ -5,7 +5,7 @@ import { proposalText, type Advice, type ShareBand } from '../core/advise/index.
 import { displayWidth, loc, padDisplay, type Lang, type Scheme, type TierMix } from '../core/index.ts';
 import { openWorkbookFile } from '../hosts/file/node-files.ts';
 import { adviseWorkbook } from '../run/advise.ts';
-import { loadScheme } from './grade.ts';
+import { loadScheme, parseMap } from './grade.ts';
 import { UsageError } from './usage.ts';
 
 export interface AdviseArgs {
@@ -42,16 +42,6 @@ export function parseShares(text: string, tiers: number): (ShareBand | null)[] {
     if (min > max) throw new UsageError(loc(`--shares 的"${item}"：最低不能大于最高`, `--shares: "${item}": min is above max`));
     return { min, max };
   });
-}
-
-function parseMap(pairs: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of pairs) {
-    const eq = p.indexOf('=');
-    if (eq <= 0 || eq === p.length - 1) throw new UsageError(loc(`--map 应写成 指标=列名，收到"${p}"`, `--map expects metric=Header, got "${p}"`));
-    out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
-  }
-  return out;
 }
 
 /** The --json document: `{ proposals, mixBefore, mixAfter, moves }` and why a band stays out of reach. */

@@ -52,7 +52,8 @@ export function loadScheme(ref: string): Scheme {
   );
 }
 
-function parseMap(pairs: string[]): Record<string, string> {
+/** --map metric=Header pairs (shared by grade and advise). */
+export function parseMap(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf('=');

@@ -2,6 +2,8 @@
 // formats, fills, conditional formats, Excel tables, PivotTables and charts. Proxies (fake.ts) only read and
 // change this state while a context.sync() applies their queued commands, never before.
 
+import { columnIndex, columnLetter } from '../../../src/core/cells.ts';
+
 export type Scalar = string | number | boolean;
 
 /** 0-based rectangle on a sheet. */
@@ -27,22 +29,9 @@ export class FakeOfficeError extends Error {
   }
 }
 
-export function colLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// A1 letters come from the product's shared helpers (src/core/cells.ts): one definition of the alphabet arithmetic.
+export const colLetters = columnLetter;
+const colIndex = columnIndex;
 
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

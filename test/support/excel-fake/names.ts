@@ -1,52 +1,26 @@
 // Defined names (workbook.names, ExcelApi 1.4).
 import type { FakeContext } from './context.ts';
 import { FakeOfficeError, type NameModel } from './model.ts';
-import { ProxyBase, notLoaded, propsOf } from './proxy.ts';
-import { cost, utf8 } from './requests.ts';
+import { NamedCollection, ProxyBase } from './proxy.ts';
+import { cost } from './requests.ts';
 
 export /** workbook.names: load, add (ExcelApi 1.4), getItem / getItemOrNullObject (case-insensitive, as Excel). */
-class FakeNamedItemCollection extends ProxyBase<NameModel[]> {
-  protected readonly scalarProps = ['items'] as const;
-  private itemProxies: FakeNamedItem[] | undefined;
+class FakeNamedItemCollection extends NamedCollection<NameModel, FakeNamedItem> {
+  protected override readonly scalarProps = ['items'] as const;
   constructor(ctx: FakeContext) {
-    super(ctx, 'NamedItemCollection', false);
+    super(ctx, 'NamedItemCollection', null);
   }
-  protected tryResolve(): NameModel[] {
+  protected models(): NameModel[] {
     return this.context.excel.names;
   }
-  protected snapshot(): unknown {
-    return null;
+  protected proxy(locate: () => NameModel | null, nullable: boolean): FakeNamedItem {
+    return new FakeNamedItem(this.context, locate, nullable);
   }
-  override load(arg?: unknown): this {
-    const props = propsOf(arg).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue({
-      bytes: cost(this.typeName, 'load', props),
-      run: (stage) => {
-        const names = [...this.context.excel.names];
-        const data = names.map((n) => Object.fromEntries(props.map((p) => [p, namedItemProp(n, p)])));
-        stage.commit(() => {
-          this.itemProxies = names.map((n, i) => {
-            const p = new FakeNamedItem(this.context, () => n, false);
-            p.preload(data[i]!);
-            return p;
-          });
-        }, utf8(JSON.stringify(data)));
-      },
-    });
-    return this;
-  }
-  get items(): FakeNamedItem[] {
-    if (!this.itemProxies) throw notLoaded(this.typeName, 'items');
-    return this.itemProxies;
+  protected override itemData(n: NameModel, props: readonly string[]): Record<string, unknown> {
+    return Object.fromEntries(props.map((p) => [p, namedItemProp(n, p)]));
   }
   private find(key: string): NameModel | null {
     return this.context.excel.names.find((n) => n.name.toLowerCase() === key.toLowerCase()) ?? null;
-  }
-  getItem(key: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, () => this.find(key), false);
-  }
-  getItemOrNullObject(key: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, () => this.find(key), true);
   }
   /** ExcelApi 1.4. Names follow Excel's rules: a letter, _ or \\ first, then letters, digits, _ . \\; no cell reference. */
   add(name: string, reference: string): FakeNamedItem {

@@ -102,11 +102,12 @@ export abstract class ProxyBase<T> {
 }
 
 /**
- * A workbook- or sheet-level collection of named objects: load() gives `items` with their names loaded,
- * getItem / getItemOrNullObject find one by name, case-insensitively as Excel does.
+ * A workbook- or sheet-level collection of named objects (worksheets, defined names, tables, PivotTables):
+ * load() gives `items` with what was asked loaded (by default their names), getItem / getItemOrNullObject
+ * find one by name, case-insensitively as Excel does.
  */
-export abstract class NamedCollection<M extends { name: string; sheet: SheetModel }, P> extends ProxyBase<M[]> {
-  protected readonly scalarProps = [] as const;
+export abstract class NamedCollection<M extends { name: string; sheet?: SheetModel }, P> extends ProxyBase<M[]> {
+  protected readonly scalarProps: readonly string[] = [];
   private itemProxies: P[] | undefined;
   constructor(
     ctx: FakeContext,
@@ -117,30 +118,38 @@ export abstract class NamedCollection<M extends { name: string; sheet: SheetMode
   }
   /** Every model of the kind in the workbook. */
   protected abstract models(): M[];
-  /** A proxy over one model (or over the one a lookup finds). */
-  protected abstract proxy(locate: () => M | null, nullable: boolean): P & { preload(data: Record<string, unknown>): void };
+  /** A proxy over one model (or over the one a lookup finds); `listed` when it comes from load()'s items. */
+  protected abstract proxy(locate: () => M | null, nullable: boolean, listed?: boolean): P & { preload(data: Record<string, unknown>): void };
+  /** What load() returns for one item, given the properties asked ("items/name" asked as "name"). */
+  protected itemData(m: M, props: readonly string[]): Record<string, unknown> {
+    void props;
+    return { name: m.name };
+  }
   /** Throws when the requirement set for this kind of object is not supported. */
   protected requireApi(): void {}
   protected tryResolve(): M[] {
-    const all = this.models().filter((m) => this.context.excel.sheets.includes(m.sheet));
+    // Objects on a deleted sheet are gone with it.
+    const all = this.models().filter((m) => m.sheet === undefined || this.context.excel.sheets.includes(m.sheet));
     return this.sheetOf ? all.filter((m) => m.sheet === this.sheetOf!()) : all;
   }
   protected snapshot(): unknown {
     return null;
   }
-  override load(): this {
+  override load(arg?: unknown): this {
     this.requireApi();
+    const props = propsOf(arg).map((p) => p.replace(/^items\//, ''));
     this.context.enqueue({
-      bytes: cost(this.typeName, 'load'),
+      bytes: cost(this.typeName, 'load', props),
       run: (stage) => {
-        const found = this.tryResolve();
+        const found = [...this.tryResolve()];
+        const data = found.map((m) => this.itemData(m, props));
         stage.commit(() => {
-          this.itemProxies = found.map((m) => {
-            const p = this.proxy(() => m, false);
-            p.preload({ name: m.name });
+          this.itemProxies = found.map((m, i) => {
+            const p = this.proxy(() => m, false, true);
+            p.preload(data[i]!);
             return p;
           });
-        }, utf8(JSON.stringify(found.map((m) => ({ name: m.name })))));
+        }, utf8(JSON.stringify(data)));
       },
     });
     return this;

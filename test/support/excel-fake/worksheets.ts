@@ -3,50 +3,25 @@ import { FakeChartCollection } from './charts.ts';
 import type { FakeContext } from './context.ts';
 import { FakeOfficeError, MAX_COLS, MAX_ROWS, SheetModel, parseAddress } from './model.ts';
 import { FakePivotTableCollection } from './pivots.ts';
-import { ProxyBase, notLoaded, propsOf } from './proxy.ts';
+import { NamedCollection, ProxyBase, notLoaded } from './proxy.ts';
 import { FakeRange } from './ranges.ts';
-import { cost, utf8 } from './requests.ts';
+import { cost } from './requests.ts';
 import { FakeTableCollection } from './tables.ts';
 
-export class FakeWorksheetCollection extends ProxyBase<SheetModel[]> {
-  protected readonly scalarProps = ['items'] as const;
-  private itemProxies: FakeWorksheet[] | undefined;
+export class FakeWorksheetCollection extends NamedCollection<SheetModel, FakeWorksheet> {
+  protected override readonly scalarProps = ['items'] as const;
   constructor(ctx: FakeContext) {
-    super(ctx, 'WorksheetCollection', false);
+    super(ctx, 'WorksheetCollection', null);
   }
-  protected tryResolve(): SheetModel[] {
+  protected models(): SheetModel[] {
     return this.context.excel.sheets;
   }
-  protected snapshot(): unknown {
-    return null;
+  protected proxy(locate: () => SheetModel | null, nullable: boolean, listed = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, locate, nullable, listed);
   }
-  override load(arg?: unknown): this {
-    const props = propsOf(arg).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue({
-      bytes: cost(this.typeName, 'load', props),
-      run: (stage) => {
-        const sheets = [...this.context.excel.sheets];
-        const data = sheets.map((s) => ({ name: s.name, visibility: s.visibility, position: this.context.excel.sheets.indexOf(s) }));
-        stage.commit(() => {
-          this.itemProxies = sheets.map((s, i) => {
-            const p = new FakeWorksheet(this.context, () => s, false, true);
-            p.preload(props.includes('*') || props.length === 0 ? data[i]! : Object.fromEntries(props.filter((k) => k in data[i]!).map((k) => [k, data[i]![k as 'name']])));
-            return p;
-          });
-        }, utf8(JSON.stringify(data)));
-      },
-    });
-    return this;
-  }
-  get items(): FakeWorksheet[] {
-    if (!this.itemProxies) throw notLoaded(this.typeName, 'items');
-    return this.itemProxies;
-  }
-  getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.find(key), false);
-  }
-  getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.find(key), true);
+  protected override itemData(s: SheetModel, props: readonly string[]): Record<string, unknown> {
+    const data = { name: s.name, visibility: s.visibility, position: this.context.excel.sheets.indexOf(s) };
+    return props.includes('*') || props.length === 0 ? data : Object.fromEntries(props.filter((k) => k in data).map((k) => [k, data[k as keyof typeof data]]));
   }
   private find(key: string): SheetModel | null {
     return this.context.excel.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase()) ?? null;

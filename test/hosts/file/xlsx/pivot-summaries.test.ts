@@ -17,8 +17,8 @@ import { openpyxlCells } from '../../../support/openpyxl.ts';
 import { ooxmlValidationUnavailable, validatePackage } from '../../../support/ooxml-validate.ts';
 import { cellModels, loadExcelJs, sameBytes } from './helpers.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../../bin/tierbook.js');
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts/pivot');
+const BIN = path.resolve(import.meta.dirname, '../../../../bin/tierbook.js');
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../../../test-artifacts/pivot');
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
 const TIER_IDS = ['vip', 'key', 'regular', 'potential'];
 
