@@ -69,4 +69,27 @@ describe('the action lists and cost in the Summaries step', () => {
     expect(screen.getByTestId('action-upgrade').hasAttribute('disabled')).toBe(true);
     expect(screen.getByText('A review run writes them to the Action List sheet.')).toBeTruthy();
   });
+
+  it('a scheme without cadences or costs (会员消费分级) says why there is no cost instead of "saves ¥0"', () => {
+    const spend = preset('salon-spend');
+    const result = run(spend, records([{ annualSpend: 90_000 }, { annualSpend: 9_000 }, { annualSpend: 900 }]));
+    const steps = nextSteps(result, new Map(), null);
+    expect(steps.serviceCost.total.totalCost).toBe(0);
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      const { unmount } = render(
+        <LangContext.Provider value={lang}>
+          <FluentProvider theme={webLightTheme}>
+            <NextSteps view={nextStepsView(steps, { actions: '行动清单', cost: '服务成本' }, spend, lang)} onShow={() => {}} />
+          </FluentProvider>
+        </LangContext.Provider>,
+      );
+      const text = screen.getByTestId('service-cost').textContent!;
+      expect(text).toBe(
+        lang === 'zh-CN'
+          ? '本方案的等级没有设定服务频率或成本，服务成本按 0 计，无从比较；在"规则"中为各等级设定服务频率或成本后再生成汇总。'
+          : 'This scheme sets no service cadence or cost for its tiers, so service costs nothing and nothing can be compared; give the tiers a cadence or a cost in Rules, then build the summaries again.',
+      );
+      unmount();
+    }
+  });
 });
