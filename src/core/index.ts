@@ -2,7 +2,7 @@
 // Pure TypeScript: every host (Excel, browser, CLI) calls these plain functions over plain data.
 export * from './i18n.ts';
 export * from './issues.ts';
-export * from './values/parse.ts';
+export * from './values/number.ts';
 export * from './values/cell-units.ts';
 export * from './values/currency.ts';
 export * from './scheme/metrics.ts';

@@ -14,7 +14,7 @@
 //   customer is marked `incomplete` because its totals miss that row.
 import type { CellValue } from '../cells.ts';
 import type { DataIssue } from '../issues.ts';
-import { parseNumber } from '../values/parse.ts';
+import { parseNumber } from '../values/number.ts';
 import { DateReader, referenceDay, requiredIssue, rowCustomer, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';

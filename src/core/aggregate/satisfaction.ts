@@ -2,7 +2,7 @@
 import type { CellValue } from '../cells.ts';
 import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
-import { parseNumber } from '../values/parse.ts';
+import { parseNumber } from '../values/number.ts';
 import { cellIssue, DateReader, requiredIssue, rowCustomer, type Origin } from './common.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';

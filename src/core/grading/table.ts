@@ -5,7 +5,7 @@ import type { DataIssue } from '../issues.ts';
 import { BUILTIN_METRICS, isBuiltinMetric } from '../scheme/metrics.ts';
 import type { Criterion, Scheme } from '../scheme/schema.ts';
 import { parseUnitCell } from '../values/cell-units.ts';
-import { parseNumber, type CellInput } from '../values/parse.ts';
+import { parseNumber, type CellInput } from '../values/number.ts';
 import type { Localized } from '../i18n.ts';
 
 export interface MetricColumn {

@@ -10,7 +10,7 @@ import type { CellValue } from '../cells.ts';
 import type { Scheme } from '../scheme/schema.ts';
 import { outputColumnOf } from '../output/columns.ts';
 import { cleanCellText } from '../values/fullwidth.ts';
-import { parseBoolean, parseDate, parseNumber } from '../values/parse.ts';
+import { parseBoolean, parseDate, parseNumber } from '../values/number.ts';
 import { bestMatch, fieldDefs, fold, type FieldDef } from './synonyms.ts';
 
 export interface HeaderRowOptions {

@@ -4,7 +4,7 @@ import { loc, type Lang, type Localized } from '../i18n.ts';
 import { a1 } from '../issues.ts';
 import { headerKey } from '../output/columns.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts';
-import { parseNumber } from '../values/parse.ts';
+import { parseNumber } from '../values/number.ts';
 import type { Comparison, Condition, Scheme, SchemeInput } from './schema.ts';
 import {
   BAND_COLUMNS,

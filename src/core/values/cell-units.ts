@@ -12,7 +12,7 @@
 import { loc, type Localized } from '../i18n.ts';
 import type { Unit } from '../scheme/metrics.ts';
 import { cleanCellText } from './fullwidth.ts';
-import { parseNumber, type Parsed } from './parse.ts';
+import { parseNumber, type Parsed } from './number.ts';
 
 export interface UnitTarget {
   unit: Unit;

@@ -1,7 +1,7 @@
 // Currency marks in amount cells (issue 13): which currency a cell shows, and which ones a column mixes.
 import { describe, expect, it } from 'vitest';
 import { cellCurrency, columnCurrencies } from '../../../src/core/values/currency.ts';
-import { parseNumber } from '../../../src/core/values/parse.ts';
+import { parseNumber } from '../../../src/core/values/number.ts';
 
 describe('cellCurrency', () => {
   it.each([

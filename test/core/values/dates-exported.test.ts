@@ -1,6 +1,6 @@
 // Dates as other systems export them (issue 13): month names, weekdays after the date, milliseconds.
 import { describe, expect, it } from 'vitest';
-import { isoDateToSerial, parseDate } from '../../../src/core/values/parse.ts';
+import { isoDateToSerial, parseDate } from '../../../src/core/values/number.ts';
 
 const MAR1 = isoDateToSerial(2025, 3, 1);
 

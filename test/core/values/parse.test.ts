@@ -8,8 +8,8 @@ import {
   parseDate,
   parseNumber,
   serialToIsoDate,
-} from '../../../src/core/values/parse.ts';
-import type { CellInput, Parsed } from '../../../src/core/values/parse.ts';
+} from '../../../src/core/values/number.ts';
+import type { CellInput, Parsed } from '../../../src/core/values/number.ts';
 import type { IssueCode } from '../../../src/core/issues.ts';
 
 /** Assert a failure: its code, and that both messages quote `mention` (by default the trimmed raw text). */

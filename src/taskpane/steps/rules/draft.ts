@@ -5,7 +5,7 @@ import type { Lang, Localized } from '../../../core/i18n.ts';
 import { BUILTIN_METRICS, isBuiltinMetric, type Unit } from '../../../core/scheme/metrics.ts';
 import type { Comparison, Condition, Operator, Scheme } from '../../../core/scheme/schema.ts';
 import { formatPath, type SchemeProblem } from '../../../core/scheme/validate.ts';
-import { parseNumber } from '../../../core/values/parse.ts';
+import { parseNumber } from '../../../core/values/number.ts';
 
 /** Typed as a scheme, but values may break the scheme's rules until checkScheme says otherwise. */
 export type Draft = Scheme;
