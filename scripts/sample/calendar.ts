@@ -1,7 +1,7 @@
 // The business calendar of the sample data: how likely an order (or a call) falls on a given day.
 // Q4 is the peak (year-end budgets: Nov ×1.3, Dec ×1.6), the Chinese New Year fortnight and the National
 // Day golden week (Oct 1–7) dip to a quarter, weekends are quiet.
-import { isoDateToSerial, serialToIsoDate } from '../../src/core/values/number.ts';
+import { isoDateToSerial, serialToIsoDate } from '../../src/core/values/serial-date.ts';
 import { cumulative, type Rng } from './random.ts';
 
 /** Relative order volume per month, January first. */

@@ -24,7 +24,7 @@
 // Messy mode (messy: true) — the mess people paste, at a low documented rate (MESSY_RATES):
 // - every amount, date, years and score cell is, independently, rewritten as readable text with probability
 //   1% ("¥12,345", "12,345元", "1.2345万", "RMB 12,345", full-width digits "１２３４５", dates "2025/3/5",
-//   "2025年3月5日", "20250305" …; each parses back to the clean value with src/core/values/number.ts) and left
+//   "2025年3月5日", "20250305" …; each parses back to the clean value with src/core/values/) and left
 //   blank with probability 0.2%;
 // - plus, on the customer sheet, exactly one 待定 (TBD in English; annual spend), one #N/A (cooperation years) and one customer
 //   row pasted twice (a duplicate id, right after the original); and one #N/A order amount.
@@ -38,7 +38,7 @@
 import type { Lang } from '../../src/core/i18n.ts';
 import { periodWindow } from '../../src/core/aggregate/period.ts';
 import type { CellValue } from '../../src/core/output/tables.ts';
-import { isoDateToSerial, serialToIsoDate } from '../../src/core/values/number.ts';
+import { isoDateToSerial, serialToIsoDate } from '../../src/core/values/serial-date.ts';
 import { DayTable, yearWeight, type DayWeights } from './calendar.ts';
 import { cumulative, int, normal, pick, pickWeighted, poisson, streamOf, type Rng } from './random.ts';
 import {

@@ -2,7 +2,11 @@
 // Pure TypeScript: every host (Excel, browser, CLI) calls these plain functions over plain data.
 export * from './i18n.ts';
 export * from './issues.ts';
-export * from './values/number.ts';
+export { foldFullWidth, isExcelError, type CellInput, type Parsed } from './values/result.ts';
+export { parseNumber, type NumberOptions } from './values/number.ts';
+export { parseDate, type DateOptions } from './values/date.ts';
+export { isoDateToSerial, serialToIsoDate } from './values/serial-date.ts';
+export { parseBoolean } from './values/boolean.ts';
 export * from './values/cell-units.ts';
 export * from './values/currency.ts';
 export * from './scheme/metrics.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade } from '../../src/core/grading/grade.ts';
 import { tableFromRecords } from '../../src/core/grading/table.ts';
-import { isoDateToSerial } from '../../src/core/values/number.ts';
+import { isoDateToSerial } from '../../src/core/values/serial-date.ts';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';
 import { HAND_KEPT, LATEST, NOTES, SECTION_NOTE, SHEET, handKeptScheme, handKeptWorkbook } from '../fixtures/hand-kept-list.ts';

@@ -2,7 +2,8 @@
 import type { CellValue } from '../cells.ts';
 import { loc, type Localized } from '../i18n.ts';
 import { a1, type DataIssue, type IssueCode } from '../issues.ts';
-import { isExcelError, parseDate, type Parsed } from '../values/number.ts';
+import { parseDate } from '../values/date.ts';
+import { isExcelError, type Parsed } from '../values/result.ts';
 import { idKey } from './keys.ts';
 
 /** What the columns of a transaction sheet are called in messages. */

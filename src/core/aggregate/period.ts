@@ -1,6 +1,7 @@
 // Reporting periods as windows of Excel serial days: "2025", "2025H2", "2025Q1", "2025-03" (and the
 // Chinese forms account managers type: 2025年, 2025年下半年, 2025年第一季度, 2025年3月).
-import { foldFullWidth, isoDateToSerial, serialToIsoDate } from '../values/number.ts';
+import { foldFullWidth } from '../values/fullwidth.ts';
+import { isoDateToSerial, serialToIsoDate } from '../values/serial-date.ts';
 
 /** Excel serial days, both inclusive: `end` is the last day of the period (a whole-day serial). */
 export interface PeriodWindow {

@@ -5,7 +5,8 @@ import type { DataIssue } from '../issues.ts';
 import { BUILTIN_METRICS, isBuiltinMetric } from '../scheme/metrics.ts';
 import type { Criterion, Scheme } from '../scheme/schema.ts';
 import { parseUnitCell } from '../values/cell-units.ts';
-import { parseNumber, type CellInput } from '../values/number.ts';
+import { parseNumber } from '../values/number.ts';
+import type { CellInput } from '../values/result.ts';
 import type { Localized } from '../i18n.ts';
 
 export interface MetricColumn {

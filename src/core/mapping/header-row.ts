@@ -10,7 +10,9 @@ import type { CellValue } from '../cells.ts';
 import type { Scheme } from '../scheme/schema.ts';
 import { outputColumnOf } from '../output/columns.ts';
 import { cleanCellText } from '../values/fullwidth.ts';
-import { parseBoolean, parseDate, parseNumber } from '../values/number.ts';
+import { parseBoolean } from '../values/boolean.ts';
+import { parseDate } from '../values/date.ts';
+import { parseNumber } from '../values/number.ts';
 import { bestMatch, fieldDefs, fold, type FieldDef } from './synonyms.ts';
 
 export interface HeaderRowOptions {

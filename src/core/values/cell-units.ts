@@ -12,7 +12,8 @@
 import { loc, type Localized } from '../i18n.ts';
 import type { Unit } from '../scheme/metrics.ts';
 import { cleanCellText } from './fullwidth.ts';
-import { parseNumber, type Parsed } from './number.ts';
+import { parseNumber } from './number.ts';
+import type { Parsed } from './result.ts';
 
 export interface UnitTarget {
   unit: Unit;

@@ -2,7 +2,7 @@
 // mix, moves, and the data issues, each of which shows its cell.
 import { Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { periodWindow } from '../../core/aggregate/period.ts';
-import { serialToIsoDate } from '../../core/values/number.ts';
+import { serialToIsoDate } from '../../core/values/serial-date.ts';
 import type { ApplyView, Progress } from '../../run/pane-api.ts';
 import type { PaneError } from '../../run/pane-api.ts';
 import { ErrorBar } from '../components/ErrorBar.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inWindow, periodLabel, periodWindow } from '../../../src/core/aggregate/index.ts';
-import { isoDateToSerial } from '../../../src/core/values/number.ts';
+import { isoDateToSerial } from '../../../src/core/values/serial-date.ts';
 
 // Serials worked out by hand from 2025-01-01 = 45658 (Jan 31 + Feb 28 + Mar 31 … days).
 const JAN_1 = 45658;

@@ -1,6 +1,7 @@
 // Dates as other systems export them (issue 13): month names, weekdays after the date, milliseconds.
 import { describe, expect, it } from 'vitest';
-import { isoDateToSerial, parseDate } from '../../../src/core/values/number.ts';
+import { parseDate } from '../../../src/core/values/date.ts';
+import { isoDateToSerial } from '../../../src/core/values/serial-date.ts';
 
 const MAR1 = isoDateToSerial(2025, 3, 1);
 

@@ -1,15 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  foldFullWidth,
-  isExcelError,
-  isoDateToSerial,
-  parseBoolean,
-  parseDate,
-  parseNumber,
-  serialToIsoDate,
-} from '../../../src/core/values/number.ts';
-import type { CellInput, Parsed } from '../../../src/core/values/number.ts';
+import { parseBoolean } from '../../../src/core/values/boolean.ts';
+import { parseDate } from '../../../src/core/values/date.ts';
+import { parseNumber } from '../../../src/core/values/number.ts';
+import { foldFullWidth, isExcelError, type CellInput, type Parsed } from '../../../src/core/values/result.ts';
+import { isoDateToSerial, serialToIsoDate } from '../../../src/core/values/serial-date.ts';
 import type { IssueCode } from '../../../src/core/issues.ts';
 
 /** Assert a failure: its code, and that both messages quote `mention` (by default the trimmed raw text). */
