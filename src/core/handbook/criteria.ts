@@ -4,7 +4,7 @@ import { OPERATOR_SYMBOL, formatNumber, formatValue } from '../explain/format.ts
 import { metricSpec } from '../grading/table.ts';
 import type { Lang } from '../i18n.ts';
 import type { Comparison, Condition, RfmMode, Scheme } from '../scheme/schema.ts';
-import { toGroups } from '../scheme/sheet.ts';
+import { toGroups } from '../scheme/condition-groups.ts';
 
 const AND = { 'zh-CN': ' 且 ', 'en-US': ' and ' } as const;
 const OR = { 'zh-CN': ' 或 ', 'en-US': ' or ' } as const;
