@@ -14,7 +14,7 @@ import type { RunResult } from './run-result.ts';
 export const MIX_SOURCE = 'TierBookMixData';
 export const MOVEMENT_SOURCE = 'TierBookMovementData';
 
-const H = {
+const HEADER = {
   rank: loc('等级序号', 'Tier rank'),
   tier: loc('客户等级', 'Tier'),
   id: loc('客户编号', 'Customer ID'),
@@ -57,26 +57,26 @@ export function mixSpec(run: RunResult, lang: Lang, existingSheets: readonly str
     source: {
       sheet: MIX_SOURCE,
       tableName: MIX_SOURCE,
-      header: [H.rank[lang], H.tier[lang], H.id[lang], ...(withRevenue ? [H.revenue[lang], H.revenueForShare[lang]] : [])],
+      header: [HEADER.rank[lang], HEADER.tier[lang], HEADER.id[lang], ...(withRevenue ? [HEADER.revenue[lang], HEADER.revenueForShare[lang]] : [])],
       rows,
       numberFormats: [null, null, null, ...(withRevenue ? [money, money] : [])],
       hidden: true,
     },
     pivot: {
       name: 'TierBookMix',
-      rows: [H.rank[lang], H.tier[lang]],
+      rows: [HEADER.rank[lang], HEADER.tier[lang]],
       values: [
-        { field: H.id[lang], caption: H.customers[lang], summarizeBy: 'count', numberFormat: '#,##0' },
+        { field: HEADER.id[lang], caption: HEADER.customers[lang], summarizeBy: 'count', numberFormat: '#,##0' },
         ...(withRevenue
           ? [
-              { field: H.revenue[lang], caption: H.revenueSum[lang], summarizeBy: 'sum' as const, numberFormat: money },
-              { field: H.revenueForShare[lang], caption: H.revenueShare[lang], summarizeBy: 'sum' as const, showAs: 'percentOfGrandTotal' as const, numberFormat: '0.0%' },
+              { field: HEADER.revenue[lang], caption: HEADER.revenueSum[lang], summarizeBy: 'sum' as const, numberFormat: money },
+              { field: HEADER.revenueForShare[lang], caption: HEADER.revenueShare[lang], summarizeBy: 'sum' as const, showAs: 'percentOfGrandTotal' as const, numberFormat: '0.0%' },
             ]
           : []),
       ],
     },
     fallback,
-    chart: { name: 'TierBookMixChart', type: 'column', title: H.chart[lang], fallbackValueCol: 1 },
+    chart: { name: 'TierBookMixChart', type: 'column', title: HEADER.chart[lang], fallbackValueCol: 1 },
   };
 }
 
@@ -125,11 +125,11 @@ export function movementSpec(run: RunResult, period: string, lang: Lang, existin
     source: {
       sheet: MOVEMENT_SOURCE,
       tableName: MOVEMENT_SOURCE,
-      header: [H.fromRank[lang], H.from[lang], H.to[lang], H.id[lang]],
+      header: [HEADER.fromRank[lang], HEADER.from[lang], HEADER.to[lang], HEADER.id[lang]],
       rows,
       hidden: true,
     },
-    pivot: { name: 'TierBookMovement', rows: [H.fromRank[lang], H.from[lang]], columns: [H.to[lang]], values: [{ field: H.id[lang], caption: H.customers[lang], summarizeBy: 'count', numberFormat: '#,##0' }] },
+    pivot: { name: 'TierBookMovement', rows: [HEADER.fromRank[lang], HEADER.from[lang]], columns: [HEADER.to[lang]], values: [{ field: HEADER.id[lang], caption: HEADER.customers[lang], summarizeBy: 'count', numberFormat: '#,##0' }] },
     fallback,
   };
 }

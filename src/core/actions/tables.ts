@@ -18,7 +18,7 @@ export const ACTION_TITLES: Record<ActionListKey, Localized> = {
   churn: loc('流失预警', 'At risk of churn'),
 };
 
-const H = {
+const HEADER = {
   id: loc('客户编号', 'Customer ID'),
   name: loc('客户名称', 'Name'),
   owner: loc('服务负责人', 'Service owner'),
@@ -55,8 +55,8 @@ function definitions(lists: ActionLists, scheme: Scheme, lang: Lang): Record<Act
 
 function listTable(key: ActionListKey, items: readonly ActionItem[], note: string, scheme: Scheme, lang: Lang): SheetTable {
   const tier = (id: string | undefined) => (id ? (scheme.tiers.find((t) => t.id === id)?.label[lang] ?? id) : null);
-  const extra = key === 'upgrade' ? H.target : key === 'downgrade' ? H.left : H.recency;
-  const header = [H.id, H.name, H.owner, H.cadence, H.tier, key === 'upgrade' ? H.gap : H.risk, extra, H.value].map((h) => h[lang]);
+  const extra = key === 'upgrade' ? HEADER.target : key === 'downgrade' ? HEADER.left : HEADER.recency;
+  const header = [HEADER.id, HEADER.name, HEADER.owner, HEADER.cadence, HEADER.tier, key === 'upgrade' ? HEADER.gap : HEADER.risk, extra, HEADER.value].map((h) => h[lang]);
   const rows: CellValue[][] = items.map((x) => [
     x.id,
     x.name,

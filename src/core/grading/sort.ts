@@ -13,10 +13,10 @@ export function indicesByValueDesc(values: Float64Array, indices: Uint32Array): 
   for (let k = 0; k < n; k++) f[k] = values[indices[k]!]! + 0;
   const words32 = new Uint32Array(f.buffer);
   const little = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-  const H = little ? 1 : 0;
+  const highWord = little ? 1 : 0;
   for (let k = 0; k < n; k++) {
-    let h = words32[2 * k + H]!;
-    let l = words32[2 * k + 1 - H]!;
+    let h = words32[2 * k + highWord]!;
+    let l = words32[2 * k + 1 - highWord]!;
     if (h & 0x80000000) {
       h = ~h >>> 0;
       l = ~l >>> 0;

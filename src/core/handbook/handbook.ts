@@ -42,7 +42,7 @@ const SECTION_TITLES = {
   cost: loc('七、资源配置与成本', '7. Resources and cost'),
 };
 
-const H = {
+const HEADER = {
   tier: loc('客户等级', 'Tier'),
   criteria: loc('划分标准', 'Criteria'),
   summaryCriteria: loc('划分指标', 'Criteria'),
@@ -134,7 +134,7 @@ function rulesCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
   return [
     {
       notes,
-      header: [H.tier[lang], ...metrics.map((c) => c.label[lang]), H.criteria[lang]],
+      header: [HEADER.tier[lang], ...metrics.map((c) => c.label[lang]), HEADER.criteria[lang]],
       rows,
       fills: scheme.tiers.map((t) => t.color),
     },
@@ -194,11 +194,11 @@ function pointsCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
           ? '综合得分 = Σ（各指标得分 × 权重）÷ 权重合计，满分 100 分；客户达到分数线的最高等级即为其等级。'
           : 'Score = Σ(points × weight) ÷ total weight, out of 100; a customer gets the best tier whose minimum score it reaches.',
       ],
-      header: [H.tier[lang], H.criteria[lang]],
+      header: [HEADER.tier[lang], HEADER.criteria[lang]],
       rows: scheme.tiers.map((tier, t) => [tier.label[lang], tierCriteriaText(scheme, t, lang)]),
       fills: scheme.tiers.map((t) => t.color),
     },
-    { caption: zh ? '评分标准' : 'Scoring bands', notes: bandNotes, header: [H.metric[lang], H.weight[lang], H.band[lang], H.points[lang]], rows },
+    { caption: zh ? '评分标准' : 'Scoring bands', notes: bandNotes, header: [HEADER.metric[lang], HEADER.weight[lang], HEADER.band[lang], HEADER.points[lang]], rows },
   ];
 }
 
@@ -220,7 +220,7 @@ function rfmCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
           ? `按客户群从上到下依次匹配，先匹配者优先；"${DASH}"表示该项不限。R、F、M 各为 1–5 分，5 分最好（见下表）。`
           : `Segments are matched from the top down; the first match wins. "${DASH}" means any score. R, F and M are each scored 1–5, 5 best (see below).`,
       ],
-      header: [H.tier[lang], 'R', 'F', 'M', H.criteria[lang]],
+      header: [HEADER.tier[lang], 'R', 'F', 'M', HEADER.criteria[lang]],
       rows,
       fills: scheme.tiers.map((t) => t.color),
     },
@@ -231,7 +231,7 @@ function rfmCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
           ? '每期按全部已评级客户的 20%、40%、60%、80% 百分位（PERCENTILE.INC）把每项分为 1–5 分，切分点随当期数据而定。'
           : 'Each review cuts every dimension at the 20th, 40th, 60th and 80th percentiles of all graded customers (PERCENTILE.INC) into scores 1–5, so the cut points follow the data.',
       ],
-      header: [H.dimension[lang], H.metric[lang], H.meaning[lang]],
+      header: [HEADER.dimension[lang], HEADER.metric[lang], HEADER.meaning[lang]],
       rows: [
         ['R', label(mode.recency), zh ? '最近一次消费距今多久：天数越少，得分越高' : 'How recently the customer bought: fewer days score higher'],
         ['F', label(mode.frequency), zh ? '消费频率：次数越多，得分越高' : 'How often the customer buys: more scores higher'],
@@ -254,7 +254,7 @@ function abcCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
           ? `按"${label}"从高到低排列客户（金额相同按客户编号）；累计占比 = 排在该客户之前的客户"${label}"合计 ÷ 全部客户合计。切分点：${cuts}。`
           : `Customers are ranked by ${label}, highest first (ties by customer id); a customer's cumulative share = the ${label} of those ranked above it ÷ the total. Cut points: ${cuts}.`,
       ],
-      header: [H.tier[lang], H.criteria[lang]],
+      header: [HEADER.tier[lang], HEADER.criteria[lang]],
       rows: scheme.tiers.map((tier, t) => [tier.label[lang], tierCriteriaText(scheme, t, lang)]),
       fills: scheme.tiers.map((t) => t.color),
     },
@@ -267,7 +267,7 @@ function benefitsSection(scheme: Scheme, lang: Lang): HandbookTable[] {
   return [
     {
       notes: [],
-      header: [H.tier[lang], H.benefits[lang]],
+      header: [HEADER.tier[lang], HEADER.benefits[lang]],
       rows: scheme.tiers.map((t) => [t.label[lang], t.benefits.lines.map((l) => l[lang]).join(lang === 'zh-CN' ? '、' : '; ') || DASH]),
       fills: scheme.tiers.map((t) => t.color),
     },
@@ -283,7 +283,7 @@ function serviceSection(scheme: Scheme, lang: Lang): HandbookTable[] {
       notes: any
         ? []
         : [zh ? `方案未设置服务负责人、联系频率与联系方式，可在"${rules}"表的"等级与权益"部分补充。` : `The scheme sets no service owner, cadence or channel; add them under "Tiers and benefits" on the ${rules} sheet.`],
-      header: [H.tier[lang], H.owner[lang], H.cadence[lang], H.channel[lang]],
+      header: [HEADER.tier[lang], HEADER.owner[lang], HEADER.cadence[lang], HEADER.channel[lang]],
       rows: scheme.tiers.map((t) => [
         t.label[lang],
         t.benefits.owner?.[lang] ?? DASH,
@@ -328,8 +328,8 @@ function processSection(scheme: Scheme, lang: Lang): HandbookTable[] {
       : DASH,
   ]);
   return [
-    { notes: [], header: [H.step[lang], H.detail[lang]], rows: steps },
-    { caption: zh ? '评级指标' : 'Grading metrics', notes: [], header: [H.gradingMetric[lang], H.unit[lang], H.direction[lang], H.blank[lang], H.range[lang]], rows: metrics },
+    { notes: [], header: [HEADER.step[lang], HEADER.detail[lang]], rows: steps },
+    { caption: zh ? '评级指标' : 'Grading metrics', notes: [], header: [HEADER.gradingMetric[lang], HEADER.unit[lang], HEADER.direction[lang], HEADER.blank[lang], HEADER.range[lang]], rows: metrics },
   ];
 }
 
@@ -371,14 +371,14 @@ function rulesSection(scheme: Scheme, lang: Lang): HandbookTable[] {
         ['New customers', "A customer's first grade follows these standards directly."],
         ['Manual changes', 'A tier set by hand overrides the grade; it needs a reason and is reviewed at the next grading.'],
       ];
-  return [{ notes: [], header: [H.rule[lang], H.detail[lang]], rows }];
+  return [{ notes: [], header: [HEADER.rule[lang], HEADER.detail[lang]], rows }];
 }
 
 function summarySection(scheme: Scheme, lang: Lang): HandbookTable[] {
   return [
     {
       notes: [],
-      header: [H.tier[lang], H.summaryCriteria[lang], H.summaryBenefits[lang]],
+      header: [HEADER.tier[lang], HEADER.summaryCriteria[lang], HEADER.summaryBenefits[lang]],
       rows: scheme.tiers.map((t, i) => [t.label[lang], tierCriteriaText(scheme, i, lang), benefitsText(t)[lang] || DASH]),
       fills: scheme.tiers.map((t) => t.color),
     },

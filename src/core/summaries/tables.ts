@@ -32,7 +32,8 @@ function shareCell(x: number): CellValue {
   return Number.isFinite(x) ? x : null;
 }
 
-const W = {
+/** Words more than one summary table uses. */
+const SHARED = {
   tier: loc('客户等级', 'Tier'),
   total: loc('合计', 'Total'),
   customers: loc('客户数', 'Customers'),
@@ -184,7 +185,7 @@ export function mixTable(mix: TierMix, scheme: Scheme, lang: Lang): SheetTable[]
   }
 
   const money = currencyFormat(scheme.currency);
-  const header = [W.tier[lang], W.customers[lang], MIX.customerShare[lang]];
+  const header = [SHARED.tier[lang], SHARED.customers[lang], MIX.customerShare[lang]];
   const formats: (string | null)[] = [null, COUNT, SHARE];
   if (withRevenue) {
     header.push(MIX.revenue[lang], MIX.revenueShare[lang], MIX.average[lang]);
@@ -201,7 +202,7 @@ export function mixTable(mix: TierMix, scheme: Scheme, lang: Lang): SheetTable[]
     row.push(band, flag);
     return row;
   });
-  const total: CellValue[] = [W.total[lang], mix.graded, mix.graded > 0 ? 1 : null];
+  const total: CellValue[] = [SHARED.total[lang], mix.graded, mix.graded > 0 ? 1 : null];
   if (withRevenue) total.push(mix.totalRevenue, mix.totalRevenue !== 0 ? 1 : null, mix.graded > 0 ? mix.totalRevenue / mix.graded : null);
   total.push(null, null);
   rows.push(total);
@@ -267,10 +268,10 @@ export function movementTables(m: TierMovement, scheme: Scheme, lang: Lang): She
   const counts: SheetTable = {
     title: `${MOVE.matrixCounts[lang]}${zh ? '：' : ': '}${span}`,
     notes: matrixNotes,
-    header: [MOVE.corner[lang], ...colNames, W.total[lang]],
+    header: [MOVE.corner[lang], ...colNames, SHARED.total[lang]],
     rows: [
       ...m.matrix.map((r, i): CellValue[] => [rowNames[i]!, ...r, rowTotals[i]!]),
-      [W.total[lang], ...colTotals, grand],
+      [SHARED.total[lang], ...colTotals, grand],
     ],
     numberFormats: [null, ...colNames.map(() => COUNT), COUNT],
     rowFills: [...fills, null],
@@ -305,7 +306,7 @@ export function movementTables(m: TierMovement, scheme: Scheme, lang: Lang): She
   const summary: SheetTable = {
     title: MOVE.summary[lang],
     notes: summaryNotes,
-    header: [W.item[lang], W.customers[lang], W.share[lang]],
+    header: [SHARED.item[lang], SHARED.customers[lang], SHARED.share[lang]],
     rows: [
       [MOVE.upgrades[lang], m.upgrades, of(m.upgrades, atStart)],
       [MOVE.downgrades[lang], m.downgrades, of(m.downgrades, atStart)],
@@ -406,7 +407,7 @@ export function churnTables(churn: TierChurn, scheme: Scheme, lang: Lang): Sheet
     counts.push(zh ? `${from} 未评级的 ${churn.unratedAtStart} 位客户不计入。` : `${churn.unratedAtStart} customers unrated in ${from} are not counted.`);
   notes.push(counts.join(zh ? '' : ' '));
 
-  const header = [W.tier[lang], CHURN.atStart[lang], CHURN.churned[lang], CHURN.churnRate[lang], CHURN.retention[lang]];
+  const header = [SHARED.tier[lang], CHURN.atStart[lang], CHURN.churned[lang], CHURN.churnRate[lang], CHURN.retention[lang]];
   const formats: (string | null)[] = [null, COUNT, COUNT, SHARE, SHARE];
   if (withRevenue) {
     header.push(CHURN.revenueLost[lang], CHURN.revenueLostShare[lang]);
@@ -422,7 +423,7 @@ export function churnTables(churn: TierChurn, scheme: Scheme, lang: Lang): Sheet
       title: zh ? `${CHURN.title[lang]}：${from} → ${to}` : `${CHURN.title[lang]}: ${from} → ${to}`,
       notes,
       header,
-      rows: [...churn.rows.map((r) => line(tierLabel(scheme, r.tier, lang), r)), line(W.total[lang], churn.totals)],
+      rows: [...churn.rows.map((r) => line(tierLabel(scheme, r.tier, lang), r)), line(SHARED.total[lang], churn.totals)],
       numberFormats: formats,
       rowFills: [...scheme.tiers.map((t) => t.color), null],
     },
