@@ -1,6 +1,5 @@
 // Shared test helpers for the core grading tests (not a test file itself).
 import {
-  getPreset,
   grade,
   gradeRecords,
   parseScheme,
@@ -13,13 +12,9 @@ import {
   type Scheme,
   type SchemeInput,
 } from '../../src/core/index.ts';
+import { L, preset } from '../support/schemes.ts';
 
-/** A preset, failing loudly when the id is unknown. */
-export function preset(id: string): Scheme {
-  const s = getPreset(id);
-  if (!s) throw new Error(`no preset ${id}`);
-  return s;
-}
+export { preset };
 
 /** Records from plain value maps: ids C1, C2 … unless given. */
 export function records(rows: readonly Record<string, CellInput>[], ids?: readonly string[]): CustomerRecord[] {
@@ -39,8 +34,6 @@ export function tiersOf(scheme: Scheme, recs: readonly CustomerRecord[], options
 export function run(scheme: Scheme, recs: readonly CustomerRecord[], options?: GradeOptions): GradeResult {
   return grade(scheme, tableFromRecords(scheme, recs), options);
 }
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
 /** Tiers t1 … tN with distinct labels 一级/One … for hand-made schemes. */
 export function tiers(n: number): SchemeInput['tiers'] {

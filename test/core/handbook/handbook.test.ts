@@ -5,6 +5,7 @@ import { LANGS, benefitsText, listPresets, parseScheme, sheetValues, type Lang, 
 import { conditionText, handbook, handbookMarkdown, handbookSheet, markdownCell, tierCriteriaText } from '../../../src/core/handbook/index.ts';
 import { PAGE_WIDTH, wrapText } from '../../../src/core/handbook/render.ts';
 import { displayWidth } from '../../../src/core/summaries/tables.ts';
+import { L } from '../../support/schemes.ts';
 
 const presets = listPresets();
 const byId = (id: string) => presets.find((p) => p.id === id)!;
@@ -202,7 +203,6 @@ describe('key lines', () => {
   });
 });
 
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
 /** A rules scheme with alternatives, a range and a pipe in a label and a benefit. */
 function oddScheme(): Scheme {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { loc } from '../../../src/core/i18n.ts';
 import { mapColumns, type ColumnMapping } from '../../../src/core/mapping/index.ts';
-import { preset, rulesScheme } from './schemes.ts';
+import { preset } from '../../support/schemes.ts';
+import { rulesScheme } from './schemes.ts';
 
 /** field → column index, for compact assertions. */
 function cols(m: ColumnMapping): Record<string, number> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns, splitDataRows } from '../../../src/core/mapping/index.ts';
 import type { CellValue } from '../../../src/core/output/tables.ts';
-import { preset } from './schemes.ts';
+import { preset } from '../../support/schemes.ts';
 
 const HEADER = ['客户编号', '客户名称', '年度消费金额', '合作年限'];
 

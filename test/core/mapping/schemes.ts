@@ -1,14 +1,7 @@
 // Schemes for the mapping tests (not a test file itself).
 import { loc } from '../../../src/core/i18n.ts';
-import { getPreset } from '../../../src/core/scheme/presets/index.ts';
 import type { Scheme, SchemeInput } from '../../../src/core/scheme/schema.ts';
 import { parseScheme } from '../../../src/core/scheme/validate.ts';
-
-export function preset(id: string): Scheme {
-  const s = getPreset(id);
-  if (!s) throw new Error(`no preset ${id}`);
-  return s;
-}
 
 type CriterionInput = SchemeInput['criteria'][number];
 

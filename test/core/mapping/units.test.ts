@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { applyScale, mapColumns, parseUnit } from '../../../src/core/mapping/index.ts';
-import { preset, rulesScheme } from './schemes.ts';
+import { preset } from '../../support/schemes.ts';
+import { rulesScheme } from './schemes.ts';
 
 /** The column a header maps to for a field, with a plain id and name around it. */
 function only(header: string, field: string, scheme = preset('rfm-5')) {

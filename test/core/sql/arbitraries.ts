@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { parseScheme, type Condition, type Scheme, type SchemeInput } from '../../../src/core/index.ts';
 import type { Cell, Dataset } from './duckdb.ts';
+import { L } from '../../support/schemes.ts';
 
 const VALUES = [-1, 0, 0.1, 0.2, 0.30000000000000004, 0.3, 1, 2, 2.5, 3, 5, 7, 10, 100, 1e-7, 123456.789] as const;
 const value = fc.constantFrom(...VALUES);
-const L = (s: string) => ({ 'zh-CN': s, 'en-US': s });
 
 /** User metrics a, b, c, and the built-ins average order value is derived from. */
 const METRICS = ['a', 'b', 'c', 'annualSpend', 'orderCount', 'avgOrderValue'] as const;

@@ -4,8 +4,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, parseScheme, type Scheme, type SchemeInput } from '../../../src/core/index.ts';
 import { differences, gradeWithCore, gradeWithSql, loadDataset, openDuckDB, type Cell, type Dataset } from './duckdb.ts';
+import { L } from '../../support/schemes.ts';
 
-const L = (s: string) => ({ 'zh-CN': s, 'en-US': s });
 const tiers = (ids: string[]) => ids.map((id) => ({ id, label: L(id), color: '#123456' }));
 const crit = (metric: string, extra: Partial<SchemeInput['criteria'][number]> = {}) => ({ metric, label: L(metric), unit: 'number' as const, ...extra });
 

@@ -1,8 +1,8 @@
 // Hand-made schemes for what the presets leave out: any / between / = / < / <=, valid ranges, zero blanks,
 // bounded bands, RFM over average order value, three ABC cuts. Shared by the equivalence tests.
 import { listPresets, parseScheme, type Scheme, type SchemeInput } from '../../../src/core/index.ts';
+import { L } from '../../support/schemes.ts';
 
-const L = (s: string) => ({ 'zh-CN': s, 'en-US': s });
 const tiers = (ids: string[]) => ids.map((id) => ({ id, label: L(id), color: '#123456' }));
 
 export const EXTRA_SCHEMES: SchemeInput[] = [

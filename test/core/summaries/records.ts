@@ -1,6 +1,7 @@
 // History records for the summary tests (not a test file itself).
 import { parseScheme, type HistoryRecord, type Scheme, type SchemeInput } from '../../../src/core/index.ts';
 import type { PolicyRecord } from '../../../src/core/summaries/index.ts';
+import { L } from '../../support/schemes.ts';
 
 /** One history record: the period, id, tier and metrics; the name is 客户<id>. */
 export function rec(period: string, id: string, tier: string | null, metrics: Record<string, number> = {}, extra: Partial<PolicyRecord> = {}): PolicyRecord {
@@ -12,7 +13,6 @@ export function period(p: string, rows: readonly (readonly [string, string | nul
   return rows.map(([id, tier, spend]) => rec(p, id, tier, { annualSpend: spend }));
 }
 
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
 /**
  * Three tiers graded on spend, orders and recency (fewer days is better), churn after 180 days: small
