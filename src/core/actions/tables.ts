@@ -6,7 +6,8 @@ import { loc, type Lang, type Localized } from '../i18n.ts';
 import { GENERATED_SHEETS } from '../output/sheets.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts';
 import type { Scheme } from '../scheme/schema.ts';
-import { columnWidths, currencyFormat } from '../summaries/tables.ts';
+import { columnWidths } from '../output/widths.ts';
+import { currencyFormat } from '../summaries/tables.ts';
 import type { ActionItem, ActionListKey, ActionLists } from './actions.ts';
 
 /** The Excel Table of each list: the pane selects it by name. */

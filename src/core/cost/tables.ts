@@ -7,7 +7,8 @@ import { loc, type Lang } from '../i18n.ts';
 import { GENERATED_SHEETS } from '../output/sheets.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts';
 import type { Scheme } from '../scheme/schema.ts';
-import { columnWidths, currencyFormat } from '../summaries/tables.ts';
+import { columnWidths } from '../output/widths.ts';
+import { currencyFormat } from '../summaries/tables.ts';
 import { CHANNEL_COST, OWNER_FACTOR } from './defaults.ts';
 import type { ServiceCost, UniformScenario } from './cost.ts';
 

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n.ts';
 import { GENERATED_SHEETS } from '../output/sheets.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../output/tables.ts';
 import type { Scheme } from '../scheme/schema.ts';
-import { displayWidth, isWide } from '../summaries/tables.ts';
+import { displayWidth, isWide } from '../output/widths.ts';
 import { handbook, type Handbook } from './handbook.ts';
 import type { ServiceCost } from '../cost/cost.ts';
 

@@ -22,4 +22,5 @@ export {
   type TierMovement,
 } from './movement.ts';
 export { applyDowngradePolicy, computedTierOf, recomputedTier, type HeldTier, type PolicyRecord, type PolicyResult } from './policy.ts';
-export { churnSheet, churnTables, displayWidth, mixSheet, mixTable, movementDefinition, movementSheet, movementTables, padDisplay } from './tables.ts';
+export { churnSheet, churnTables, mixSheet, mixTable, movementDefinition, movementSheet, movementTables } from './tables.ts';
+export { displayWidth, padDisplay } from '../output/widths.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS, benefitsText, listPresets, parseScheme, sheetValues, type Lang, type Scheme, type SchemeInput } from '../../../src/core/index.ts';
 import { conditionText, handbook, handbookMarkdown, handbookSheet, markdownCell, tierCriteriaText } from '../../../src/core/handbook/index.ts';
 import { PAGE_WIDTH, wrapText } from '../../../src/core/handbook/render.ts';
-import { displayWidth } from '../../../src/core/summaries/tables.ts';
+import { displayWidth } from '../../../src/core/output/widths.ts';
 import { L } from '../../support/schemes.ts';
 
 const presets = listPresets();

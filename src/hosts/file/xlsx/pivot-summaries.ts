@@ -5,7 +5,7 @@
 // (the static table's cells), and the static tables below for print and for readers without PivotTables.
 // A re-run drops the PivotTable and chart parts of the sheet it replaces and every cache no other PivotTable
 // uses, so nothing is orphaned and no cache is duplicated. Only sheets TierBook marks are touched.
-import { columnWidths } from '../../../core/summaries/tables.ts';
+import { columnWidths } from '../../../core/output/widths.ts';
 import { layoutTables as placeTables, type SheetTable } from '../../../core/output/tables.ts';
 import type { SheetMark } from '../../../port/marks.ts';
 import type { GeneratedSheet, Progress, SummariesReport, SummaryResult, SummarySpec } from '../../../port/workbook.ts';
