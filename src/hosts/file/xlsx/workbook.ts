@@ -51,6 +51,8 @@ export class XlsxWorkbook {
    * (callers may change what they get) instead of parsing the XML again. A write drops its part only.
    */
   private kept: Map<string, CellValue[][]> | null = null;
+  /** Sheet parts written since the workbook was opened. */
+  private readonly written = new Set<string>();
   private readonly ctx: ValueContext;
 
   private constructor(
@@ -286,7 +288,11 @@ export class XlsxWorkbook {
 
   private extent(s: SheetEntry): Extent {
     const key = s.part.toLowerCase();
-    if (!this.extents.has(key)) this.unread.set(key, this.scan(s));
+    if (this.extents.has(key)) return this.extents.get(key)!;
+    // A sheet written since it was kept: only its size is asked for (the page lists the sheets after every
+    // step), so find it without reading a value; the next full read parses the values once.
+    if (this.kept && this.written.has(key)) this.extents.set(key, this.sizeOnly(s));
+    else this.unread.set(key, this.scan(s));
     return this.extents.get(key)!;
   }
 
@@ -304,21 +310,32 @@ export class XlsxWorkbook {
   /** Reads every value of a sheet, recording its extent on the way. */
   private scan(s: SheetEntry): CellValue[][] {
     const extent: Extent = { lastRow: 0, lastCol: -1 };
-    let values: CellValue[][];
-    try {
-      values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
-    } catch (e) {
-      // Name the sheet: the scanner knows only its XML.
-      if (e instanceof XlsxError) throw new XlsxError(e.code, `工作表"${s.name}"：${e.text['zh-CN']}`, `Sheet "${s.name}": ${e.text['en-US']}`);
-      throw e;
-    }
+    const values = this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent));
     this.extents.set(s.part.toLowerCase(), extent);
     this.kept?.set(s.part.toLowerCase(), values);
     return values;
   }
 
+  /** A sheet's extent alone: rows [1, 0] return no values, the scan still walks every row for the extent. */
+  private sizeOnly(s: SheetEntry): Extent {
+    const extent: Extent = { lastRow: 0, lastCol: -1 };
+    this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, 0, extent));
+    return extent;
+  }
+
+  private named<T>(s: SheetEntry, read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      // Name the sheet: the scanner knows only its XML.
+      if (e instanceof XlsxError) throw new XlsxError(e.code, `工作表"${s.name}"：${e.text['zh-CN']}`, `Sheet "${s.name}": ${e.text['en-US']}`);
+      throw e;
+    }
+  }
+
   /** A sheet part was rewritten: its extent is stale, and values kept from the reading phase are let go. */
   private changed(part: string): void {
+    this.written.add(part.toLowerCase());
     this.extents.delete(part.toLowerCase());
     this.unread.clear();
     this.kept?.delete(part.toLowerCase());
