@@ -15,6 +15,7 @@ import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
 import { parseSharedStrings } from './shared-strings.ts';
 import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheet-reader.ts';
+import { patchKept } from './kept-values.ts';
 import { patchCells, type CellWrites, type RowWrites } from './sheet-patcher.ts';
 import { ByteSink } from './sink.ts';
 import { sheetTags, type ValueContext } from './sheet-scan.ts';
@@ -173,7 +174,7 @@ export class XlsxWorkbook {
     const sink = new ByteSink(xml, ascii);
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
     this.pkg.setChunks(s.part, sink.finish());
-    this.changed(s.part);
+    this.keepWritten(s.part, patch);
     if (result.removedFormula) this.dropCalcChain();
     this.syncTableHeaders(s, patch);
     this.mark(patch.columns.filter((c) => c.key).map((c) => ({ sheet: s.name, key: c.key!, col: c.col })));
@@ -314,6 +315,20 @@ export class XlsxWorkbook {
     this.extents.set(s.part.toLowerCase(), extent);
     this.kept?.set(s.part.toLowerCase(), values);
     return values;
+  }
+
+  /** Output columns were written: kept values and extent follow the patch when they can, else are let go. */
+  private keepWritten(part: string, patch: ColumnsPatch): void {
+    const key = part.toLowerCase();
+    const values = this.kept?.get(key);
+    const extent = this.extents.get(key);
+    this.changed(part);
+    // A 1904 workbook's date cells read back shifted: parse those again.
+    if (!values || !extent || this.ctx.dateStyles1904) return;
+    const next = patchKept(values, extent, patch);
+    if (!next) return;
+    this.kept!.set(key, next.values);
+    this.extents.set(key, next.extent);
   }
 
   /** A sheet's extent alone: rows [1, 0] return no values, the scan still walks every row for the extent. */
