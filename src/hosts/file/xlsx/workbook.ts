@@ -52,8 +52,8 @@ export class XlsxWorkbook {
    * (callers may change what they get) instead of parsing the XML again. A write drops its part only.
    */
   private kept: Map<string, CellValue[][]> | null = null;
-  /** Sheet parts written since the workbook was opened. */
-  private readonly written = new Set<string>();
+  /** Sheets we generated (records, action lists): no step reads their values back, only the page lists their size. */
+  private readonly generated = new Set<string>();
   private readonly ctx: ValueContext;
 
   private constructor(
@@ -221,6 +221,7 @@ export class XlsxWorkbook {
       tableRelIds: relIds,
     });
     this.setSheetXml(entry, xml);
+    this.generated.add(entry.part.toLowerCase());
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
     this.wb.setSheetNames(entry.index, GENERATED_NAMES, names);
     if (sheet.kind) this.mark([{ sheet: entry.name, kind: sheet.kind }]);
@@ -290,9 +291,9 @@ export class XlsxWorkbook {
   private extent(s: SheetEntry): Extent {
     const key = s.part.toLowerCase();
     if (this.extents.has(key)) return this.extents.get(key)!;
-    // A sheet written since it was kept: only its size is asked for (the page lists the sheets after every
-    // step), so find it without reading a value; the next full read parses the values once.
-    if (this.kept && this.written.has(key)) this.extents.set(key, this.sizeOnly(s));
+    // A generated sheet: only its size is asked for (the page lists the sheets after every step), so find it
+    // without reading a value; a full read, if any, parses the values then.
+    if (this.kept && this.generated.has(key)) this.extents.set(key, this.sizeOnly(s));
     else this.unread.set(key, this.scan(s));
     return this.extents.get(key)!;
   }
@@ -350,7 +351,6 @@ export class XlsxWorkbook {
 
   /** A sheet part was rewritten: its extent is stale, and values kept from the reading phase are let go. */
   private changed(part: string): void {
-    this.written.add(part.toLowerCase());
     this.extents.delete(part.toLowerCase());
     this.unread.clear();
     this.kept?.delete(part.toLowerCase());
