@@ -15,6 +15,7 @@ import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package
 import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
 import { parseSharedStrings } from './shared-strings.ts';
 import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheet-reader.ts';
+import { patchKept } from './kept-values.ts';
 import { patchCells, type CellWrites, type RowWrites } from './sheet-patcher.ts';
 import { ByteSink } from './sink.ts';
 import { sheetTags, type ValueContext } from './sheet-scan.ts';
@@ -51,6 +52,8 @@ export class XlsxWorkbook {
    * (callers may change what they get) instead of parsing the XML again. A write drops its part only.
    */
   private kept: Map<string, CellValue[][]> | null = null;
+  /** Sheets we generated (records, action lists): no step reads their values back, only the page lists their size. */
+  private readonly generated = new Set<string>();
   private readonly ctx: ValueContext;
 
   private constructor(
@@ -171,7 +174,7 @@ export class XlsxWorkbook {
     const sink = new ByteSink(xml, ascii);
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
     this.pkg.setChunks(s.part, sink.finish());
-    this.changed(s.part);
+    this.keepWritten(s.part, patch);
     if (result.removedFormula) this.dropCalcChain();
     this.syncTableHeaders(s, patch);
     this.mark(patch.columns.filter((c) => c.key).map((c) => ({ sheet: s.name, key: c.key!, col: c.col })));
@@ -218,6 +221,7 @@ export class XlsxWorkbook {
       tableRelIds: relIds,
     });
     this.setSheetXml(entry, xml);
+    this.generated.add(entry.part.toLowerCase());
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
     this.wb.setSheetNames(entry.index, GENERATED_NAMES, names);
     if (sheet.kind) this.mark([{ sheet: entry.name, kind: sheet.kind }]);
@@ -286,7 +290,11 @@ export class XlsxWorkbook {
 
   private extent(s: SheetEntry): Extent {
     const key = s.part.toLowerCase();
-    if (!this.extents.has(key)) this.unread.set(key, this.scan(s));
+    if (this.extents.has(key)) return this.extents.get(key)!;
+    // A generated sheet: only its size is asked for (the page lists the sheets after every step), so find it
+    // without reading a value; a full read, if any, parses the values then.
+    if (this.kept && this.generated.has(key)) this.extents.set(key, this.sizeOnly(s));
+    else this.unread.set(key, this.scan(s));
     return this.extents.get(key)!;
   }
 
@@ -304,17 +312,41 @@ export class XlsxWorkbook {
   /** Reads every value of a sheet, recording its extent on the way. */
   private scan(s: SheetEntry): CellValue[][] {
     const extent: Extent = { lastRow: 0, lastCol: -1 };
-    let values: CellValue[][];
+    const values = this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent));
+    this.extents.set(s.part.toLowerCase(), extent);
+    this.kept?.set(s.part.toLowerCase(), values);
+    return values;
+  }
+
+  /** Output columns were written: kept values and extent follow the patch when they can, else are let go. */
+  private keepWritten(part: string, patch: ColumnsPatch): void {
+    const key = part.toLowerCase();
+    const values = this.kept?.get(key);
+    const extent = this.extents.get(key);
+    this.changed(part);
+    // A 1904 workbook's date cells read back shifted: parse those again.
+    if (!values || !extent || this.ctx.dateStyles1904) return;
+    const next = patchKept(values, extent, patch);
+    if (!next) return;
+    this.kept!.set(key, next.values);
+    this.extents.set(key, next.extent);
+  }
+
+  /** A sheet's extent alone: rows [1, 0] return no values, the scan still walks every row for the extent. */
+  private sizeOnly(s: SheetEntry): Extent {
+    const extent: Extent = { lastRow: 0, lastCol: -1 };
+    this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, 0, extent));
+    return extent;
+  }
+
+  private named<T>(s: SheetEntry, read: () => T): T {
     try {
-      values = readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent);
+      return read();
     } catch (e) {
       // Name the sheet: the scanner knows only its XML.
       if (e instanceof XlsxError) throw new XlsxError(e.code, `工作表"${s.name}"：${e.text['zh-CN']}`, `Sheet "${s.name}": ${e.text['en-US']}`);
       throw e;
     }
-    this.extents.set(s.part.toLowerCase(), extent);
-    this.kept?.set(s.part.toLowerCase(), values);
-    return values;
   }
 
   /** A sheet part was rewritten: its extent is stale, and values kept from the reading phase are let go. */
