@@ -353,3 +353,9 @@ export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Map
   }
   return out;
 }
+
+/** The builds every e2e walk runs on: what `npm start` serves, and the production build. */
+export const BUILDS: { kind: BuildKind; title: string; start(browser: Browser): Promise<Stage> }[] = [
+  { kind: 'dev', title: '`npm start` (development build)', start: stageNpmStart },
+  { kind: 'production', title: 'production build', start: stageProduction },
+];

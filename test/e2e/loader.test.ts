@@ -10,17 +10,13 @@ import { parse } from 'acorn';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
-import { stageNpmStart, stageProduction, type BuildKind, type Stage } from './helpers.ts';
+import { BUILDS, type Stage } from './helpers.ts';
 
 /** The inline scripts of a built taskpane.html. */
 function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 }
 
-const BUILDS: { kind: BuildKind; title: string; start(browser: Browser): Promise<Stage> }[] = [
-  { kind: 'dev', title: '`npm start` (development build)', start: stageNpmStart },
-  { kind: 'production', title: 'production build', start: stageProduction },
-];
 
 describe.skipIf(!chromiumAvailable())('the loader on an old webview', () => {
   let browser: Browser;

@@ -19,7 +19,7 @@ import { translator, type Translator } from '../../src/taskpane/i18n.tsx';
 import { STRINGS } from '../../src/taskpane/strings.ts';
 import { readBuildInfo } from '../../scripts/build.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
-import { ARTIFACTS, axeProblems, choose, downloadBytes, focused, mixCounts, openPage, readWorkbook, shoot, stageNpmStart, stageProduction, type BuildKind, type FocusInfo, type Stage } from './helpers.ts';
+import { ARTIFACTS, axeProblems, choose, downloadBytes, focused, mixCounts, openPage, readWorkbook, shoot, BUILDS, type FocusInfo, type Stage } from './helpers.ts';
 
 const FLOW_TIMEOUT = 180_000;
 
@@ -160,10 +160,6 @@ async function chart(section: Locator): Promise<Record<string, number>> {
  * StrictMode mounts, unmounts and mounts every component) and the production build. The whole flow runs on
  * each, in both languages; the keyboard and 360 px walks once, on `npm start`'s.
  */
-const BUILDS: { kind: BuildKind; title: string; start(browser: Browser): Promise<Stage> }[] = [
-  { kind: 'dev', title: '`npm start` (development build)', start: stageNpmStart },
-  { kind: 'production', title: 'production build', start: stageProduction },
-];
 
 describe.skipIf(!chromiumAvailable())('standalone page in Chromium', () => {
   beforeAll(async () => {
