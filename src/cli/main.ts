@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PRESET_ID, gradeRecords, listPresets, loc, normalizeLang, type CustomerRecord, type Lang, type Localized } from '../core/index.ts';
 import { errorText, unexpectedText } from '../run/errors.ts';
+import { commandLineWords } from './advice-words.ts';
 import { adviseCommand } from './advise.ts';
 import { gradeCommand, loadScheme } from './grade.ts';
 import { handbookCommand } from './handbook.ts';
@@ -187,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     // Every failure is one line in the user's language, exit 2 (TIERBOOK_DEBUG=1 adds the stack of a bug).
     const usage = e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
-    const text = e instanceof TypeError && usage ? argumentError(e as TypeError & { code?: string }) : errorText(e);
+    const text = e instanceof TypeError && usage ? argumentError(e as TypeError & { code?: string }) : errorText(e, commandLineWords);
     const hint = usage ? loc('（用法见 tierbook help）', ' (see tierbook help)')[lang] : '';
     console.error(`tierbook: ${oneLine((text ?? unexpectedText(e))[lang])}${hint}`);
     if (!text && process.env.TIERBOOK_DEBUG) console.error(e);

@@ -95,29 +95,40 @@ export function customersSheet(customers: CustomerSheet, scheme: Scheme, lang: L
 }
 
 /** Schemes that grade from orders alone (spend, order count, recency): the hint for an orders export. */
-const ORDERS_ONLY_SCHEMES = 'rfm-5、abc-revenue';
+const ORDERS_ONLY_SCHEMES = ['rfm-5', 'abc-revenue'];
 
-/** The run stops: the scheme needs metrics nothing supplies. Says which, in words, and what the sheet has. */
+/**
+ * The run stops: the scheme needs metrics nothing supplies. Says which, in words, and what the sheet has;
+ * what to do next is an advice code the host words (the command line's --scheme / --map, the pane's steps).
+ */
 export function missingMetrics(scheme: Scheme, customers: CustomerSheet, metrics: readonly string[]): RunError {
   const labels = (lang: Lang) => metrics.map((m) => metricSpec(scheme, m).label[lang]);
   const need = loc(`方案"${scheme.name['zh-CN']}"还需要：${labels('zh-CN').join('、')}`, `The scheme "${scheme.name['en-US']}" also needs: ${labels('en-US').join(', ')}`);
   if (customers.generated)
-    return new RunError(
-      'missing-columns',
-      loc(
-        `只有订单记录，能算出的是消费金额、订单数、平均订单金额和最近消费天数；${need['zh-CN']}。订单导出可改用 ${ORDERS_ONLY_SCHEMES} 方案（命令行：--scheme rfm-5），或加一张含这些列的客户表`,
-        `With only an orders export, spend, order count, average order and days since last purchase are known. ${need['en-US']}. For an orders export use the ${ORDERS_ONLY_SCHEMES.replace('、', ' or ')} scheme (command line: --scheme rfm-5), or add a customer sheet with these columns`,
-      ),
-    );
+    return new RunError('missing-columns', {
+      lines: [
+        {
+          message: loc(
+            `只有订单记录，能算出的是消费金额、订单数、平均订单金额和最近消费天数；${need['zh-CN']}。`,
+            `With only an orders export, spend, order count, average order and days since last purchase are known. ${need['en-US']}.`,
+          ),
+          advice: { kind: 'orders-scheme', schemes: ORDERS_ONLY_SCHEMES },
+        },
+      ],
+    });
   const headers = [...customers.mapping.columns, ...customers.mapping.unmapped].sort((a, b) => a.col - b.col).map((c) => c.header);
   const found = headers.length ? loc(`表头中有：${headers.join('、')}`, `Headers found: ${headers.join(', ')}`) : loc('没有找到任何列名', 'no column names were found');
-  return new RunError(
-    'missing-columns',
-    loc(
-      `工作表"${customers.sheet}"缺少评级所需的列。${need['zh-CN']}。${found['zh-CN']}（命令行可用 --map 指标=列名 指定列）`,
-      `Sheet "${customers.sheet}" lacks columns needed for grading. ${need['en-US']}. ${found['en-US']} (on the command line, name a column with --map metric=Header)`,
-    ),
-  );
+  return new RunError('missing-columns', {
+    lines: [
+      {
+        message: loc(
+          `工作表"${customers.sheet}"缺少评级所需的列。${need['zh-CN']}。${found['zh-CN']}`,
+          `Sheet "${customers.sheet}" lacks columns needed for grading. ${need['en-US']}. ${found['en-US']}`,
+        ),
+        advice: { kind: 'choose-columns' },
+      },
+    ],
+  });
 }
 
 /** The currencies the orders sheet's amount (or unit price) cells show. */

@@ -102,10 +102,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     (p) => p.severity === 'error' && !(p.code === 'missing-required' && p.field !== undefined && options.canFill?.has(p.field)),
   );
   if (blocking.length)
-    throw new RunError('missing-columns', {
-      'zh-CN': `工作表"${sheet}"：${blocking.map((p) => p.message['zh-CN']).join('\n')}`,
-      'en-US': `Sheet "${sheet}": ${blocking.map((p) => p.message['en-US']).join('\n')}`,
-    });
+    throw new RunError('missing-columns', { lead: loc(`工作表"${sheet}"：`, `Sheet "${sheet}": `), lines: blocking });
 
   // The data ends at the 合计/Total line; text-only lines in the first column are notes, not customers.
   const split = splitDataRows(values.values, header.index, header.headers, mapping);

@@ -19,7 +19,6 @@ import {
   type GradeResult,
   type HistoryRecord,
   type Lang,
-  type Localized,
   type Scheme,
 } from '../core/index.ts';
 import { detectHeaderRow, fieldDefs, mapColumns, type ColumnMapping } from '../core/mapping/index.ts';
@@ -31,6 +30,7 @@ import { gradeCustomers, gradeWorkbook, keepTiers, loadCustomers, readOnce, toda
 import { ownedSheets, readOwnership } from './ownership.ts';
 import { lastAppliedTiers, movesBetween, movesOf } from './session-moves.ts';
 import { adviseLoaded, type Advice } from './advise.ts';
+import { forPane, inPaneWords, paneProblems } from './pane-words.ts';
 
 import { ISSUE_LIST_LIMIT, type ApplyView, type ColumnView, type DataView, type FieldView, type IssueView, type MixView, type PreviewView, type RulesView, type Selection, type SheetRole, type SummariesView } from './views.ts';
 
@@ -124,7 +124,7 @@ export class GradingSession {
   async preview(scheme: Scheme, selection: Selection): Promise<PreviewView> {
     const period = periodOf(selection);
     const { customers, notes, last, related, history } = await this.load(scheme, selection);
-    const result = gradeCustomers(scheme, customers, related);
+    const result = inPaneWords(() => gradeCustomers(scheme, customers, related));
     const issues = [...result.issues, ...notes];
     const kept = period ? keepTiers(result, history, period).size : 0;
     return {
@@ -142,7 +142,8 @@ export class GradingSession {
   /** 建议门槛: thresholds that put the tier mix inside the expected shares, on the customers the preview grades. Nothing is written. */
   async advise(scheme: Scheme, selection: Selection): Promise<Advice> {
     periodOf(selection);
-    return adviseLoaded(scheme, await this.load(scheme, selection));
+    const loaded = await this.load(scheme, selection);
+    return inPaneWords(() => adviseLoaded(scheme, loaded));
   }
 
   /** Grade and write back (tier, benefits, reason, gap … columns; the rules sheet). */
@@ -232,6 +233,8 @@ export class GradingSession {
           onProgress?.(p);
         },
       });
+    } catch (e) {
+      throw forPane(e);
     } finally {
       this.refresh();
     }
@@ -252,7 +255,9 @@ export class GradingSession {
       const historySheet = generatedSheetName('history', ownedSheets(sheets, loaded.own), this.options.lang);
       const history = period && historySheet.exists ? readHistory((await this.port.readSheet(historySheet.name)).values, scheme) : [];
       return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers), history };
-    })();
+    })().catch((e: unknown) => {
+      throw forPane(e);
+    });
     this.loaded = { key, value };
     value.catch(() => {
       if (this.loaded?.value === value) this.loaded = null;
@@ -270,7 +275,7 @@ export class GradingSession {
     const header = detectHeaderRow(v.values, v.firstRow);
     const mapping = mapColumns(header?.headers ?? [], scheme, selection.mapping ? { explicit: selection.mapping } : {});
     const related = await findRelatedSheets(this.port, sheets, name, own);
-    return dataView(scheme, sheets, mapping, related, own.sheets, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: paneText(error.text), asOf: null });
+    return dataView(scheme, sheets, mapping, related, own.sheets, { customerSheet: name, generated: false, headerRow: header?.row ?? 0, customers: 0, blocking: forPane(error).text, asOf: null });
   }
 }
 
@@ -340,22 +345,6 @@ export function mixView(result: GradeResult): MixView {
     totalRevenue: mix.totalRevenue,
     revenueLabel: mix.revenueMetric ? metricSpec(scheme, mix.revenueMetric).label : null,
     currency: scheme.currency,
-  };
-}
-
-/** Mapping problems as the pane shows them. */
-function paneProblems(problems: ColumnMapping['problems']): DataView['problems'] {
-  return problems.map((p) => ({ severity: p.severity, field: p.field ?? null, message: paneText(p.message) }));
-}
-
-/**
- * The core's mapping messages end with the command line's advice ("可用 --map 字段=列名 指定"); in the pane the
- * column is chosen from the dropdown beside the field instead.
- */
-export function paneText(text: Localized): Localized {
-  return {
-    'zh-CN': text['zh-CN'].replace(/\s*可(?:改)?用 --map [^。]*。/g, '请在下方为该字段选择列。').replace(/--map (\S+?)=([^：]*)：/g, '所选列"$2"：'),
-    'en-US': text['en-US'].replace(/\s*(?:Use|use) --map [^.]*\./g, ' Choose its column below.').replace(/--map (\S+?)=([^:]*): /g, 'The chosen column "$2": '),
   };
 }
 

@@ -1,6 +1,6 @@
 // Which column holds what: headers to fields (customer id, name, every metric), with the header's unit
 // turned into a scale factor. Order of precedence:
-//   1. opts.explicit (CLI --map metric=Header), then a criterion's `column`: taken as given, no fallback
+//   1. opts.explicit (CLI --map metric=Header, the pane's dropdown), then a criterion's `column`: taken as given, no fallback
 //      when the header is not there (the user named it; guessing another column would hide the mistake);
 //   2. the whole header, without its unit, is a synonym ("销售额（万元）" → annualSpend, ×10,000);
 //   3. the header contains a synonym ("2025年度消费金额"), unless it qualifies it ("销售额增长率").
@@ -12,6 +12,7 @@
 // No id column: the name column serves as the id (problem 'id-from-name', a warning: customers with the
 // same name then show up as duplicate ids, which the grading run reports). Neither: 'missing-id'.
 import { loc, type Localized } from '../i18n.ts';
+import type { AdvisedMessage } from './advice.ts';
 import { columnIndex, columnLetter } from '../issues.ts';
 import { outputColumnOf, type OutputColumnKey } from '../output/columns.ts';
 import type { Scheme } from '../scheme/schema.ts';
@@ -48,14 +49,17 @@ export type MappingProblemCode =
   | 'unknown-field' // --map names a field that is neither a core field nor a metric
   | 'ambiguous'; // two or more columns are equally good for a field
 
-export interface MappingProblem {
+/**
+ * `message` says what was found; the column name the user gave (`given`) and what to do (`advice`) are codes
+ * each host words itself (`sayAdvised`): the command line with --map, the pane with its Data step.
+ */
+export interface MappingProblem extends AdvisedMessage {
   code: MappingProblemCode;
   /** 'error': the run cannot grade as mapped; 'warning': it can, the user should know. */
   severity: 'error' | 'warning';
   field?: string;
   /** Candidate columns, for 'ambiguous'. */
   cols?: number[];
-  message: Localized;
 }
 
 export interface ColumnMapping {
@@ -197,17 +201,17 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
   };
   const takeNamed = (def: FieldDef, text: string, how: 'explicit' | 'criterion-column') => {
     settled.add(def.field);
-    const where = how === 'explicit' ? loc(`--map ${def.field}=${text}`, `--map ${def.field}=${text}`) : loc(`方案中"${def.label['zh-CN']}"的 column 设置`, `the column set for "${def.label['en-US']}" in the scheme`);
+    // Named by the user (--map, the pane's dropdown): the host says how; named by the scheme: said here.
+    const given = how === 'explicit' ? { given: { field: def.field, text } } : {};
+    const where = how === 'explicit' ? loc('', '') : loc(`方案中"${def.label['zh-CN']}"的 column 设置：`, `the column set for "${def.label['en-US']}" in the scheme: `);
     const found = findNamed(text);
     if (found === 'output') {
       problems.push({
         code: 'explicit-output-column',
         severity: 'error',
         field: def.field,
-        message: loc(
-          `${where['zh-CN']}：列"${text}"是 TierBook 写入的结果列，不能作为输入。`,
-          `${where['en-US']}: "${text}" is a result column TierBook writes, not an input.`,
-        ),
+        ...given,
+        message: loc(`${where['zh-CN']}列"${text}"是 TierBook 写入的结果列，不能作为输入。`, `${where['en-US']}"${text}" is a result column TierBook writes, not an input.`),
       });
     } else if (found.length === 0) {
       const list = headerList(cells);
@@ -215,9 +219,10 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
         code: 'explicit-not-found',
         severity: 'error',
         field: def.field,
+        ...given,
         message: loc(
-          `${where['zh-CN']}：表头中找不到列"${text}"。表头中有：${list['zh-CN']}。`,
-          `${where['en-US']}: no column "${text}" in the header row. Headers found: ${list['en-US']}.`,
+          `${where['zh-CN']}表头中找不到列"${text}"。表头中有：${list['zh-CN']}。`,
+          `${where['en-US']}no column "${text}" in the header row. Headers found: ${list['en-US']}.`,
         ),
       });
     } else if (found.length > 1) {
@@ -227,10 +232,9 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
         severity: 'error',
         field: def.field,
         cols: found.map((c) => c.col),
-        message: loc(
-          `${where['zh-CN']}：有多列都叫"${text}"：${list['zh-CN']}。可改用列字母指定，如 --map ${def.field}=${columnLetter(found[0]!.col)}。`,
-          `${where['en-US']}: several columns are called "${text}": ${list['en-US']}. Use the column letter instead, e.g. --map ${def.field}=${columnLetter(found[0]!.col)}.`,
-        ),
+        ...given,
+        message: loc(`${where['zh-CN']}有多列都叫"${text}"：${list['zh-CN']}。`, `${where['en-US']}several columns are called "${text}": ${list['en-US']}.`),
+        advice: { kind: 'use-letter', field: def.field, letter: columnLetter(found[0]!.col) },
       });
     } else {
       assign(mapped(def, found[0]!, how));
@@ -245,10 +249,8 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
         code: 'unknown-field',
         severity: 'error',
         field: key,
-        message: loc(
-          `--map ${key}=${text}：没有名为"${key}"的字段。可用：${known.join('、')}。`,
-          `--map ${key}=${text}: there is no field "${key}". Known fields: ${known.join(', ')}.`,
-        ),
+        given: { field: key, text },
+        message: loc(`没有名为"${key}"的字段。可用：${known.join('、')}。`, `there is no field "${key}". Known fields: ${known.join(', ')}.`),
       });
       continue;
     }
@@ -310,10 +312,8 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
       severity: severityOf(field),
       field,
       cols: among.map((c) => c.col),
-      message: loc(
-        `"${def.label['zh-CN']}"有多列可选：${list['zh-CN']}，无法确定用哪一列。可用 --map ${field}=列名 指定。`,
-        `Several columns could be "${def.label['en-US']}": ${list['en-US']}. Use --map ${field}=<header> to choose one.`,
-      ),
+      message: loc(`"${def.label['zh-CN']}"有多列可选：${list['zh-CN']}，无法确定用哪一列。`, `Several columns could be "${def.label['en-US']}": ${list['en-US']}.`),
+      advice: { kind: 'choose-column', field },
     });
   }
 
@@ -337,10 +337,8 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
         code: 'missing-id',
         severity: 'error',
         field: 'id',
-        message: loc(
-          `找不到客户编号或客户名称列。表头中有：${list['zh-CN']}。可用 --map id=列名 指定。`,
-          `No customer ID or name column. Headers found: ${list['en-US']}. Use --map id=<header> to choose one.`,
-        ),
+        message: loc(`找不到客户编号或客户名称列。表头中有：${list['zh-CN']}。`, `No customer ID or name column. Headers found: ${list['en-US']}.`),
+        advice: { kind: 'choose-column', field: 'id' },
       });
     }
   }
@@ -364,10 +362,8 @@ export function mapColumns(headers: readonly (string | null)[], scheme: Scheme, 
       code: 'missing-required',
       severity: 'error',
       field: metric,
-      message: loc(
-        `找不到"${label['zh-CN']}"对应的列${hint['zh-CN']}。表头中有：${list['zh-CN']}。可用 --map ${metric}=列名 指定。`,
-        `No column for "${label['en-US']}"${hint['en-US']}. Headers found: ${list['en-US']}. Use --map ${metric}=<header> to choose one.`,
-      ),
+      message: loc(`找不到"${label['zh-CN']}"对应的列${hint['zh-CN']}。表头中有：${list['zh-CN']}。`, `No column for "${label['en-US']}"${hint['en-US']}. Headers found: ${list['en-US']}.`),
+      advice: { kind: 'choose-column', field: metric },
     });
   }
 

@@ -9,6 +9,7 @@ export {
   type MappingProblemCode,
   type MatchedBy,
 } from './columns.ts';
+export { plainWords, sayAdvised, sayAdvisedText, type AdviceWords, type AdvisedMessage, type AdvisedText, type MappingAdvice } from './advice.ts';
 export { splitDataRows, type SplitRows } from './footnotes.ts';
 export { applyScale, parseUnit, unitOf, type FieldKind, type HeaderUnit } from './units.ts';
 export { CORE_FIELDS, fieldDefs, type CoreField, type FieldDef } from './synonyms.ts';

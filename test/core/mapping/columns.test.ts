@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loc } from '../../../src/core/i18n.ts';
-import { mapColumns, type ColumnMapping } from '../../../src/core/mapping/index.ts';
+import { mapColumns, sayAdvised, type ColumnMapping, type MappingProblem } from '../../../src/core/mapping/index.ts';
+import { commandLineWords } from '../../../src/cli/advice-words.ts';
 import { preset } from '../../support/schemes.ts';
 import { rulesScheme } from './schemes.ts';
 
@@ -9,6 +10,8 @@ function cols(m: ColumnMapping): Record<string, number> {
   return Object.fromEntries(Object.entries(m.byField).map(([f, c]) => [f, c.col]));
 }
 const codes = (m: ColumnMapping) => m.problems.map((p) => `${p.code}:${p.field ?? ''}`);
+/** A problem as the command line says it (the core leaves --map to the host; the words here are the CLI's). */
+const cli = (p: MappingProblem) => sayAdvised(p, commandLineWords);
 
 describe('mapColumns: synonyms', () => {
   it('maps a realistic Chinese header row (RFM: recency from the last-purchase date)', () => {
@@ -171,12 +174,13 @@ describe('mapColumns: our own output columns', () => {
         code: 'explicit-output-column',
         severity: 'error',
         field: 'override',
-        message: loc(
-          '--map override=客户等级：列"客户等级"是 TierBook 写入的结果列，不能作为输入。',
-          '--map override=客户等级: "客户等级" is a result column TierBook writes, not an input.',
-        ),
+        given: { field: 'override', text: '客户等级' },
+        message: loc('列"客户等级"是 TierBook 写入的结果列，不能作为输入。', '"客户等级" is a result column TierBook writes, not an input.'),
       },
     ]);
+    expect(cli(m.problems[0]!)).toEqual(
+      loc('--map override=客户等级：列"客户等级"是 TierBook 写入的结果列，不能作为输入。', '--map override=客户等级: "客户等级" is a result column TierBook writes, not an input.'),
+    );
   });
 });
 
@@ -233,16 +237,23 @@ describe('mapColumns: explicit mappings', () => {
         code: 'explicit-not-found',
         severity: 'error',
         field: 'cooperationYears',
+        given: { field: 'cooperationYears', text: '合作年份' },
         message: loc(
-          '--map cooperationYears=合作年份：表头中找不到列"合作年份"。表头中有：客户编号、客户名称、年度消费金额、合作时间、合作年限（月）。',
-          '--map cooperationYears=合作年份: no column "合作年份" in the header row. Headers found: 客户编号, 客户名称, 年度消费金额, 合作时间, 合作年限（月）.',
+          '表头中找不到列"合作年份"。表头中有：客户编号、客户名称、年度消费金额、合作时间、合作年限（月）。',
+          'no column "合作年份" in the header row. Headers found: 客户编号, 客户名称, 年度消费金额, 合作时间, 合作年限（月）.',
         ),
       },
     ]);
+    expect(cli(m.problems[0]!)).toEqual(
+      loc(
+        '--map cooperationYears=合作年份：表头中找不到列"合作年份"。表头中有：客户编号、客户名称、年度消费金额、合作时间、合作年限（月）。',
+        '--map cooperationYears=合作年份: no column "合作年份" in the header row. Headers found: 客户编号, 客户名称, 年度消费金额, 合作时间, 合作年限（月）.',
+      ),
+    );
     const scheme = rulesScheme([{ metric: 'annualSpend', label: loc('年度消费金额', 'Annual spend'), unit: 'currency', column: '成交额' }]);
     const s = mapColumns(['客户编号', '年度消费金额'], scheme);
     expect(s.byField.annualSpend).toBeUndefined();
-    expect(s.problems.map((p) => [p.code, p.message['en-US']])).toEqual([
+    expect(s.problems.map((p) => [p.code, cli(p)['en-US']])).toEqual([
       ['explicit-not-found', 'the column set for "Annual spend" in the scheme: no column "成交额" in the header row. Headers found: 客户编号, 年度消费金额.'],
     ]);
   });
@@ -250,7 +261,8 @@ describe('mapColumns: explicit mappings', () => {
   it('an unknown field is reported', () => {
     const m = mapColumns(headers, preset('b2b-value'), { explicit: { spend: '年度消费金额' } });
     expect(m.problems.map((p) => p.code)).toEqual(['unknown-field']);
-    expect(m.problems[0]!.message['en-US']).toMatch(/^--map spend=年度消费金额: there is no field "spend"\. Known fields: id, name, lastPurchase, override, overrideReason, annualSpend, cooperationYears/);
+    expect(m.problems[0]!.given).toEqual({ field: 'spend', text: '年度消费金额' });
+    expect(cli(m.problems[0]!)['en-US']).toMatch(/^--map spend=年度消费金额: there is no field "spend"\. Known fields: id, name, lastPurchase, override, overrideReason, annualSpend, cooperationYears/);
     expect(m.byField.annualSpend?.col).toBe(2); // synonyms still apply
   });
 
@@ -258,7 +270,8 @@ describe('mapColumns: explicit mappings', () => {
     const m = mapColumns(['客户编号', '销售额', '销售额'], preset('salon-spend'), { explicit: { annualSpend: '销售额' } });
     expect(m.byField.annualSpend).toBeUndefined();
     expect(m.problems[0]).toMatchObject({ code: 'ambiguous', severity: 'error', field: 'annualSpend', cols: [1, 2] });
-    expect(m.problems[0]!.message['zh-CN']).toBe(
+    expect(m.problems[0]!.advice).toEqual({ kind: 'use-letter', field: 'annualSpend', letter: 'B' });
+    expect(cli(m.problems[0]!)['zh-CN']).toBe(
       '--map annualSpend=销售额：有多列都叫"销售额"："销售额"（B 列）、"销售额"（C 列）。可改用列字母指定，如 --map annualSpend=B。',
     );
     const ok = mapColumns(['客户编号', '销售额', '销售额'], preset('salon-spend'), { explicit: { annualSpend: 'C' } });
@@ -292,11 +305,18 @@ describe('mapColumns: ambiguity', () => {
         field: 'annualSpend',
         cols: [2, 3],
         message: loc(
-          '"年度消费金额"有多列可选："销售额"（C 列）、"采购金额"（D 列），无法确定用哪一列。可用 --map annualSpend=列名 指定。',
-          'Several columns could be "Annual spend": "销售额" (column C), "采购金额" (column D). Use --map annualSpend=<header> to choose one.',
+          '"年度消费金额"有多列可选："销售额"（C 列）、"采购金额"（D 列），无法确定用哪一列。',
+          'Several columns could be "Annual spend": "销售额" (column C), "采购金额" (column D).',
         ),
+        advice: { kind: 'choose-column', field: 'annualSpend' },
       },
     ]);
+    expect(cli(m.problems[0]!)).toEqual(
+      loc(
+        '"年度消费金额"有多列可选："销售额"（C 列）、"采购金额"（D 列），无法确定用哪一列。可用 --map annualSpend=列名 指定。',
+        'Several columns could be "Annual spend": "销售额" (column C), "采购金额" (column D). Use --map annualSpend=<header> to choose one.',
+      ),
+    );
     expect(m.unmapped.map((u) => u.col)).toEqual([2, 3]);
   });
 
@@ -332,19 +352,23 @@ describe('mapColumns: missing columns', () => {
         severity: 'error',
         field: 'cooperationYears',
         message: {
-          'zh-CN': '找不到"合作年限"对应的列。表头中有：客户编号、客户名称、年度消费金额、联系人。可用 --map cooperationYears=列名 指定。',
-          'en-US':
-            'No column for "Years of cooperation". Headers found: 客户编号, 客户名称, 年度消费金额, 联系人. Use --map cooperationYears=<header> to choose one.',
+          'zh-CN': '找不到"合作年限"对应的列。表头中有：客户编号、客户名称、年度消费金额、联系人。',
+          'en-US': 'No column for "Years of cooperation". Headers found: 客户编号, 客户名称, 年度消费金额, 联系人.',
         },
+        advice: { kind: 'choose-column', field: 'cooperationYears' },
       },
     ]);
+    expect(cli(m.problems[0]!)).toEqual({
+      'zh-CN': '找不到"合作年限"对应的列。表头中有：客户编号、客户名称、年度消费金额、联系人。可用 --map cooperationYears=列名 指定。',
+      'en-US': 'No column for "Years of cooperation". Headers found: 客户编号, 客户名称, 年度消费金额, 联系人. Use --map cooperationYears=<header> to choose one.',
+    });
   });
 
   it('does not ask for the average order value when spend and orders are there', () => {
     expect(mapColumns(['客户编号', '年度消费金额', '消费次数'], preset('crm-activity')).problems).toEqual([]);
     const m = mapColumns(['Customer ID', 'Annual spend'], preset('crm-activity'));
     expect(m.problems.map((p) => p.field)).toEqual(['orderCount', 'avgOrderValue']);
-    expect(m.problems[1]!.message['en-US']).toBe(
+    expect(cli(m.problems[1]!)['en-US']).toBe(
       'No column for "Average order value" (it can also be computed from annual spend and order count columns). Headers found: Customer ID, Annual spend. Use --map avgOrderValue=<header> to choose one.',
     );
   });
@@ -353,7 +377,7 @@ describe('mapColumns: missing columns', () => {
     expect(mapColumns(['客户编号', '最近购买日期', '订单数', '销售额'], preset('rfm-5')).problems).toEqual([]);
     const m = mapColumns(['客户编号', '订单数', '销售额'], preset('rfm-5'));
     expect(m.problems.map((p) => p.field)).toEqual(['recencyDays']);
-    expect(m.problems[0]!.message['zh-CN']).toBe(
+    expect(cli(m.problems[0]!)['zh-CN']).toBe(
       '找不到"距最近消费天数"对应的列（也可提供"最近消费日期"列，按期末日期计算天数）。表头中有：客户编号、订单数、销售额。可用 --map recencyDays=列名 指定。',
     );
   });
@@ -381,17 +405,21 @@ describe('mapColumns: missing columns', () => {
         code: 'missing-id',
         severity: 'error',
         field: 'id',
-        message: loc(
-          '找不到客户编号或客户名称列。表头中有：联系人、年度消费金额。可用 --map id=列名 指定。',
-          'No customer ID or name column. Headers found: 联系人, 年度消费金额. Use --map id=<header> to choose one.',
-        ),
+        message: loc('找不到客户编号或客户名称列。表头中有：联系人、年度消费金额。', 'No customer ID or name column. Headers found: 联系人, 年度消费金额.'),
+        advice: { kind: 'choose-column', field: 'id' },
       },
     ]);
+    expect(cli(m.problems[0]!)).toEqual(
+      loc(
+        '找不到客户编号或客户名称列。表头中有：联系人、年度消费金额。可用 --map id=列名 指定。',
+        'No customer ID or name column. Headers found: 联系人, 年度消费金额. Use --map id=<header> to choose one.',
+      ),
+    );
   });
 
   it('an empty header row lists no headers', () => {
     const m = mapColumns([null, '  '], preset('salon-spend'));
-    expect(m.problems.map((p) => p.message['zh-CN'])).toEqual([
+    expect(m.problems.map((p) => cli(p)['zh-CN'])).toEqual([
       '找不到客户编号或客户名称列。表头中有：（无）。可用 --map id=列名 指定。',
       '找不到"年度消费金额"对应的列。表头中有：（无）。可用 --map annualSpend=列名 指定。',
     ]);
@@ -444,5 +472,28 @@ describe('a field declined by an empty explicit name', () => {
     expect(m.byField.cooperationYears).toBeUndefined();
     expect(m.byField.annualSpend?.col).toBe(1);
     expect(m.problems.find((p) => p.field === 'cooperationYears')?.code).toBe('missing-required');
+  });
+});
+
+describe('mapColumns: advice as codes, not command-line words', () => {
+  it('no message says --map; what to do is an advice code each host words', () => {
+    const salon = preset('salon-spend');
+    const problems = [
+      ...mapColumns(['客户编号', '客户名称', '销售额', '采购金额'], salon).problems,
+      ...mapColumns(['联系人', '备注'], salon).problems,
+      ...mapColumns(['客户编号', '销售额', '销售额'], salon, { explicit: { annualSpend: '销售额' } }).problems,
+      ...mapColumns(['客户编号', '销售额'], salon, { explicit: { annualSpend: '金额', spend: '销售额' } }).problems,
+      ...mapColumns(['客户编号', '销售额', '客户等级'], salon, { explicit: { override: '客户等级' } }).problems,
+    ];
+    expect(problems.map((p) => [p.code, p.field, p.given ?? null, p.advice ?? null])).toEqual([
+      ['ambiguous', 'annualSpend', null, { kind: 'choose-column', field: 'annualSpend' }],
+      ['missing-id', 'id', null, { kind: 'choose-column', field: 'id' }],
+      ['missing-required', 'annualSpend', null, { kind: 'choose-column', field: 'annualSpend' }],
+      ['ambiguous', 'annualSpend', { field: 'annualSpend', text: '销售额' }, { kind: 'use-letter', field: 'annualSpend', letter: 'B' }],
+      ['explicit-not-found', 'annualSpend', { field: 'annualSpend', text: '金额' }, null],
+      ['unknown-field', 'spend', { field: 'spend', text: '销售额' }, null],
+      ['explicit-output-column', 'override', { field: 'override', text: '客户等级' }, null],
+    ]);
+    for (const p of problems) expect(JSON.stringify(p.message)).not.toContain('--map');
   });
 });
