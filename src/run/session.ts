@@ -5,43 +5,36 @@
 import { nextStepsView } from './action-sheets.ts';
 import type { ServiceCost } from '../core/cost/cost.ts';
 import {
-  columnLetter,
   generatedSheetName,
   handbookSheet,
   loc,
-  metricSpec,
   periodWindow,
   schemeFromSheet,
   schemeToSheet,
-  tierMixOf,
-  type DataIssue,
   readHistory,
-  type GradeResult,
   type HistoryRecord,
   type Lang,
   type Scheme,
 } from '../core/index.ts';
-import { detectHeaderRow, fieldDefs, mapColumns, type ColumnMapping } from '../core/mapping/index.ts';
-import { findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
-import type { CustomerSheet } from './read-customers.ts';
+import { detectHeaderRow, mapColumns } from '../core/mapping/index.ts';
+import { findRelatedSheets } from './related-sheets.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeCustomers, gradeWorkbook, keepTiers, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
 import { ownedSheets, readOwnership } from './ownership.ts';
 import { lastAppliedTiers, movesBetween, movesOf } from './session-moves.ts';
 import { adviseLoaded, type Advice } from './advise.ts';
-import { forPane, inPaneWords, paneProblems } from './pane-words.ts';
+import { forPane, inPaneWords } from './pane-words.ts';
+import { countLabels, dataView, issueViews, mixView } from './session-views.ts';
 
-import { ISSUE_LIST_LIMIT, type ApplyView, type ColumnView, type DataView, type FieldView, type IssueView, type MixView, type PreviewView, type RulesView, type Selection, type SheetRole, type SummariesView } from './views.ts';
+import type { ApplyView, DataView, PreviewView, RulesView, Selection, SummariesView } from './views.ts';
 
 // The views are re-exported: callers that import them from the session keep working.
 export * from './views.ts';
+export { mixView } from './session-views.ts';
 
 /** What the preview re-grades from: the customers read and mapped, and the tiers their sheet holds now. */
 type Loaded = LoadedCustomers & { last: Map<string, string> | null; history: HistoryRecord[] };
-
-/** Fields every customer sheet may have besides the scheme's metrics. */
-const FIXED_FIELDS: readonly string[] = ['id', 'name', 'lastPurchase', 'override', 'overrideReason'];
 
 export interface SessionOptions {
   lang: Lang;
@@ -279,100 +272,6 @@ export class GradingSession {
   }
 }
 
-/** The data step's view of a mapped (or unmappable) customer sheet. */
-function dataView(
-  scheme: Scheme,
-  sheets: readonly SheetInfo[],
-  mapping: ColumnMapping,
-  related: Related,
-  /** The sheets that are TierBook's. */
-  owned: ReadonlyMap<string, unknown>,
-  sheet: Pick<DataView, 'customerSheet' | 'generated' | 'headerRow' | 'customers' | 'blocking' | 'asOf'>,
-): DataView {
-  const byCol = new Map(mapping.columns.map((c) => [c.col, c]));
-  // Every header cell of the sheet but our own output columns: the mapped ones and the rest.
-  const columns: ColumnView[] = sheet.generated
-    ? []
-    : [...mapping.columns, ...mapping.unmapped]
-        .map((c) => c.col)
-        .filter((col, i, all) => all.indexOf(col) === i)
-        .sort((a, b) => a - b)
-        .map((col) => {
-          const m = byCol.get(col);
-          const header = m?.header ?? mapping.unmapped.find((u) => u.col === col)!.header;
-          return { col, letter: columnLetter(col), header, field: m?.field ?? null, matchedBy: m?.matchedBy ?? null, synonym: m?.synonym ?? null, unitNote: m?.unitNote ?? null };
-        });
-  const needed = new Set(scheme.criteria.map((c) => c.metric));
-  const supplied = metricsFromRelated(related);
-  const fields: FieldView[] = fieldDefs(scheme)
-    .filter((d) => needed.has(d.field) || FIXED_FIELDS.includes(d.field))
-    .map((d) => ({
-      field: d.field,
-      label: needed.has(d.field) ? metricSpec(scheme, d.field).label : d.label,
-      required: needed.has(d.field) || d.field === 'id',
-      col: mapping.byField[d.field]?.col ?? null,
-      fromRelated: mapping.byField[d.field] ? null : (supplied.get(d.field) ?? null),
-    }));
-  return {
-    sheets: sheets.map((s) => ({ name: s.name, rows: s.lastRow, visible: s.visible, role: s.name === sheet.customerSheet ? 'customers' : roleOf(s.name, related, owned) })),
-    ...sheet,
-    columns,
-    fields,
-    problems: paneProblems(mapping.problems),
-    related: { orders: related.orders?.sheet ?? null, interactions: related.interactions?.sheet ?? null, satisfaction: related.satisfaction?.sheet ?? null },
-  };
-}
-
-export function mixView(result: GradeResult): MixView {
-  const mix = tierMixOf(result);
-  const { scheme } = result;
-  return {
-    bars: mix.rows.map((r, i) => {
-      const tier = scheme.tiers[i]!;
-      return {
-        tier: tier.id,
-        label: tier.label,
-        color: tier.color,
-        customers: r.customers,
-        share: r.customerShare,
-        revenue: r.revenue,
-        expected: r.expected,
-        outside: r.outsideExpected,
-      };
-    }),
-    unrated: mix.unrated,
-    graded: mix.graded,
-    totalRevenue: mix.totalRevenue,
-    revenueLabel: mix.revenueMetric ? metricSpec(scheme, mix.revenueMetric).label : null,
-    currency: scheme.currency,
-  };
-}
-
-function roleOf(name: string, related: Related, owned: ReadonlyMap<string, unknown>): SheetRole {
-  if (related.orders?.sheet === name) return 'orders';
-  if (related.interactions?.sheet === name) return 'interactions';
-  if (related.satisfaction?.sheet === name) return 'satisfaction';
-  return owned.has(name) ? 'tierbook' : 'other';
-}
-
-/** The cell of an issue the core knows only by row and field (e.g. an unknown manual tier). */
-/** The first ISSUE_LIST_LIMIT issues as the pane lists them, each with the cell it is about. */
-function issueViews(issues: DataIssue[], customers: CustomerSheet, ids: readonly string[]): IssueView[] {
-  return issues.slice(0, ISSUE_LIST_LIMIT).map((x) => ({
-    sheet: x.sheet ?? (x.row !== undefined ? customers.sheet : null),
-    cell: x.cell ?? cellOf(x, customers),
-    customer: x.index !== undefined ? (ids[x.index] ?? null) : null,
-    field: x.field ?? null,
-    message: x.message,
-  }));
-}
-
-function cellOf(issue: DataIssue, customers: CustomerSheet): string | null {
-  if (issue.row === undefined || !issue.field || customers.generated) return null;
-  const col = customers.mapping.byField[issue.field]?.col;
-  return col === undefined ? null : `${columnLetter(col)}${issue.row}`;
-}
-
 /** The period of a selection, checked; null when blank. */
 function periodOf(selection: Selection): string | null {
   const period = selection.period?.trim();
@@ -385,10 +284,3 @@ function periodOf(selection: Selection): string | null {
 function appliedKey(scheme: Scheme, selection: Selection, period: string | null): string {
   return JSON.stringify([scheme, selection.sheet ?? null, selection.mapping ?? null, period]);
 }
-
-function countLabels(last: Map<string, string>): { label: string; customers: number }[] {
-  const counts = new Map<string, number>();
-  for (const label of last.values()) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts].map(([label, customers]) => ({ label, customers }));
-}
-

@@ -14,7 +14,6 @@ function weightText(w: number, total: number): string {
   return `${formatNumber((w / total) * 100, 1)}%`;
 }
 
-
 function rulesCriteria(scheme: Scheme, lang: Lang): HandbookTable[] {
   const mode = scheme.mode;
   if (mode.kind !== 'rules') return [];
