@@ -4,72 +4,21 @@
 // 200 with one format index per cell, so a 100,000-row sheet opens at once. Text too long for its cell
 // overflows into empty neighbours as in Excel, shows whole on hover, and in the bar above when selected.
 // After Apply, Summaries or Handbook the grid moves to what was written.
-import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular } from '@fluentui/react-icons';
+import { mergeClasses } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridFocus } from '../../hosts/browser/focus.ts';
-import type { CellLook, GridBlock, GridLayout } from '../../hosts/file/grid-view.ts';
+import type { GridBlock, GridLayout } from '../../hosts/file/grid-view.ts';
 import { GENERAL_LOOK } from '../../hosts/file/xlsx/style-table.ts';
 import type { SheetInfo } from '../../port/workbook.ts';
 import { columnIndex, columnLetter } from '../../core/issues.ts';
 import { useT } from '../i18n.tsx';
-import { cellText, type CellText } from './cell-text.ts';
+import { cellText } from './cell-text.ts';
+import { BLOCK, HEAD_W, OVERFLOW_COLS, ROW_H, cellStyle, justify, textWidth, useStyles, widthPx } from './grid-look.ts';
+import { SheetTabs } from './SheetTabs.tsx';
 
-const ROW_H = 22;
-const HEAD_W = 52;
-const BLOCK = 200;
-/** Most columns a text may overflow into (Excel's is unbounded; this keeps a row's work small). */
-const OVERFLOW_COLS = 12;
-
-const useStyles = makeStyles({
-  wrap: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' },
-  tabsRow: { display: 'flex', alignItems: 'center', flexShrink: 0, minWidth: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  tabs: { overflowX: 'auto', flexGrow: 1, minWidth: 0, scrollbarWidth: 'thin' },
-  tabList: { flexWrap: 'nowrap' },
-  bar: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    flexShrink: 0,
-    minHeight: '26px',
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  addr: { flexShrink: 0, minWidth: '56px', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
-  barText: { flexGrow: 1, minWidth: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: '4.5em', overflowY: 'auto' },
-  viewport: { position: 'relative', overflow: 'auto', flexGrow: 1, minHeight: '160px', fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground1, outline: 'none' },
-  cell: {
-    position: 'absolute',
-    height: `${ROW_H}px`,
-    lineHeight: `${ROW_H - 1}px`,
-    padding: '0 3px',
-    boxSizing: 'border-box',
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
-    textOverflow: 'clip',
-    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    cursor: 'cell',
-  },
-  // Text running over empty neighbours hides their grid lines, as in Excel.
-  over: { zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  merged: { zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', alignItems: 'center' },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'center', cursor: 'default' },
-  headMarked: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-  // The column letters stay at the top and the row numbers at the left while the sheet scrolls: each is a sticky
-  // strip in the sheet's flow (letters first, one row high; then numbers, as tall as the rows), holding its cells
-  // absolutely positioned, so they line up with the data cells at any scroll position.
-  colHeads: { position: 'sticky', top: 0, zIndex: 3, height: `${ROW_H}px`, backgroundColor: tokens.colorNeutralBackground3 },
-  rowHeads: { position: 'sticky', left: 0, zIndex: 2, width: `${HEAD_W}px`, backgroundColor: tokens.colorNeutralBackground3 },
-  corner: { position: 'sticky', left: 0, zIndex: 1, display: 'block', width: `${HEAD_W}px` },
-  marked: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', zIndex: 2 },
-  selected: { outline: `2px solid ${tokens.colorCompoundBrandStroke}`, outlineOffset: '-2px', zIndex: 2 },
-  // A selected range tints its cells over their own fill (the tier colours stay visible beneath).
-  inRange: { boxShadow: 'inset 0 0 0 2000px rgba(15, 108, 189, 0.16)' },
-});
+// Re-exported: the grid's tests measure widths through the grid's module.
+export { textWidth, widthPx } from './grid-look.ts';
 
 export interface GridSource {
   sheets(): Promise<SheetInfo[]>;
@@ -85,32 +34,6 @@ export interface GridProps {
   revision: number;
   /** A cell to show (a data issue's cell button). */
   target: { sheet: string; cell: string; seq: number } | null;
-}
-
-/** Excel's column width in characters → pixels (Calibri 11: 7 px per character plus 5 px padding). */
-export function widthPx(chars: number): number {
-  return chars <= 0 ? 0 : Math.round(chars * 7 + 5);
-}
-
-/** About how wide a text is at the grid's 12 px font (CJK characters are square; Latin about 0.55 em). */
-export function textWidth(text: string, bold: boolean): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) >= 0x2e80 ? 12 : 6.8;
-  return w * (bold ? 1.08 : 1) + 8;
-}
-
-function justify(look: CellLook, t: CellText): React.CSSProperties['textAlign'] {
-  switch (look.align) {
-    case 'center':
-    case 'centerContinuous':
-      return 'center';
-    case 'right':
-      return 'right';
-    case 'left':
-      return 'left';
-    default:
-      return t.kind === 'number' ? 'right' : t.kind === 'bool' ? 'center' : 'left';
-  }
 }
 
 interface Cell {
@@ -133,7 +56,6 @@ export function Grid({ source, revision, target }: GridProps) {
   const [selectedCell, setSelected] = useState<Cell | null>(null);
   const [mark, setMark] = useState<{ sheet: string; row: number; cols: number[]; seq: number } | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
-  const tabStrip = useRef<HTMLDivElement>(null);
   const asked = useRef(new Set<number>());
   const generation = useRef(0);
 
@@ -182,11 +104,6 @@ export function Grid({ source, revision, target }: GridProps) {
     void source.gridLayout(active).then((l) => live && setLayout(l));
     return () => void (live = false);
   }, [source, active, revision]);
-
-  // Keep the active sheet's tab in view when the strip overflows.
-  useEffect(() => {
-    tabStrip.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [active, sheets]);
 
   const info = sheets.find((x) => x.name === active);
   const selected = selectedCell?.sheet === active ? selectedCell : null;
@@ -297,19 +214,6 @@ export function Grid({ source, revision, target }: GridProps) {
   const isSelected = (r: number, c: number) => !!selected && selected.r === r && selected.c === c;
   const inRange = (r: number, c: number) => !!selected?.r2 && r >= selected.r && r <= selected.r2 && c >= selected.c && c <= (selected.c2 ?? selected.c);
 
-  const cellStyle = (look: CellLook, text: CellText, top: number, left: number, width: number, height = ROW_H): React.CSSProperties => ({
-    top,
-    left,
-    width,
-    height,
-    textAlign: justify(look, text),
-    ...(look.fill ? { backgroundColor: look.fill } : {}),
-    ...(text.color ?? look.color ? { color: text.color ?? look.color! } : {}),
-    ...(look.bold ? { fontWeight: 700 } : {}),
-    ...(look.italic ? { fontStyle: 'italic' } : {}),
-    ...(look.wrap && height > ROW_H ? { whiteSpace: 'normal', lineHeight: '1.3' } : {}),
-  });
-
   const colHeads: React.ReactNode[] = [];
   for (let c = c0; c < c1; c++)
     colHeads.push(
@@ -404,34 +308,7 @@ export function Grid({ source, revision, target }: GridProps) {
   };
   return (
     <div className={s.wrap}>
-      <div className={s.tabsRow}>
-        <Menu checkedValues={{ sheet: active ? [active] : [] }}>
-          <MenuTrigger disableButtonEnhancement>
-            <Button size="small" appearance="subtle" icon={<ChevronDownRegular />} aria-label={t.t('sheetMenu')} title={t.t('sheetMenu')} data-testid="sheet-menu" />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {sheets.map((x) => (
-                <MenuItemRadio key={x.name} name="sheet" value={x.name} onClick={() => setActive(x.name)}>
-                  {x.name}
-                </MenuItemRadio>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        <div ref={tabStrip} className={s.tabs}>
-          <TabList className={s.tabList} size="small" selectedValue={active ?? ''} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={t.t('sheetTabs')}>
-            {/* Hidden sheets (the records under the PivotTables) get no tab, as in Excel; the ⌄ menu lists them. */}
-            {sheets
-              .filter((x) => x.visible)
-              .map((x) => (
-                <Tab key={x.name} value={x.name}>
-                  {x.name}
-                </Tab>
-              ))}
-          </TabList>
-        </div>
-      </div>
+      <SheetTabs sheets={sheets} active={active} onSelect={setActive} />
       <div className={s.bar} role="status" aria-label={t.t('cellBar')} data-testid="cell-bar">
         <span className={s.addr}>{selected ? `${columnLetter(selected.c)}${selected.r + 1}` : ''}</span>
         <span className={s.barText}>{sel}</span>
