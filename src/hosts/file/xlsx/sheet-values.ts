@@ -3,7 +3,7 @@
 // values as last read, patched after output columns are written instead of parsing the sheet again.
 import type { CellValue, ColumnsPatch } from '../../../port/workbook.ts';
 import { XlsxError } from './errors.ts';
-import { patchKept } from './kept-values.ts';
+import { appendKept, patchKept } from './kept-values.ts';
 import type { OpcPackage } from './package.ts';
 import { MAX_ROW } from './refs.ts';
 import { readValues, type Extent } from './sheet-reader.ts';
@@ -70,6 +70,22 @@ export class SheetValueCache {
     const next = patchKept(values, extent, patch);
     if (!next) return;
     this.kept!.set(key, next.values);
+    this.extents.set(key, next.extent);
+  }
+
+  /**
+   * Rows were appended to a history sheet (`created`: it was made empty just before): kept values and
+   * extent follow the append when they can (the next step reads the history), else are let go.
+   */
+  keepAppended(part: string, header: readonly string[], rows: readonly CellValue[][], replace: { col: number; key: CellValue } | undefined, created: boolean): void {
+    const key = part.toLowerCase();
+    const values = created ? [] : this.kept?.get(key);
+    const extent = created ? { lastRow: 0, lastCol: -1 } : this.extents.get(key);
+    this.changed(part);
+    if (!this.kept || !values || !extent || this.ctx.dateStyles1904) return;
+    const next = appendKept(values, extent, header, rows, replace);
+    if (!next) return;
+    this.kept.set(key, next.values);
     this.extents.set(key, next.extent);
   }
 

@@ -224,6 +224,7 @@ export class XlsxWorkbook {
     const styles = numberFormats?.map((f) => (f ? this.styleSheet().xfIndex({ numberFormat: f }) : undefined));
     let entry = this.wb.find(sheet);
     if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}"是图表工作表。`, `"${entry.name}" is a chart sheet.`);
+    const created = !entry;
     if (!entry) {
       this.checkWritable();
       entry = this.wb.addWorksheet(checkSheetName(sheet));
@@ -234,7 +235,7 @@ export class XlsxWorkbook {
     const sink = new ByteSink(before, ascii);
     const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
     this.pkg.setChunks(entry.part, sink.finish());
-    this.values.changed(entry.part);
+    this.values.keepAppended(entry.part, header, rows, replace, created);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
     extendTables(this.pkg, entry, result.lastRowBefore, result.lastRowAfter);
   }
