@@ -20,14 +20,12 @@ export async function inflatedAhead(bytes: Uint8Array, minSize = AHEAD_MIN_SIZE)
   }
   // Keyed by where the part's compressed bytes start in the file: the package reads its parts from `bytes` too.
   const ready = new Map<number, Uint8Array>();
-  await Promise.all(
-    entries
-      .filter((e) => e.method === 8 && e.raw && e.size >= minSize && READ_ON_OPEN.test(e.name))
-      .map(async (e) => {
-        const data = await inflateNative(e.raw!);
-        if (data && data.length === e.size) ready.set(e.raw!.byteOffset, data);
-      }),
-  );
+  // One at a time: a part's stream holds its output twice until it is joined, so at most one part is doubled.
+  for (const e of entries) {
+    if (e.method !== 8 || !e.raw || e.size < minSize || !READ_ON_OPEN.test(e.name)) continue;
+    const data = await inflateNative(e.raw);
+    if (data && data.length === e.size) ready.set(e.raw.byteOffset, data);
+  }
   return {
     ...FFLATE,
     inflate(raw, size) {
