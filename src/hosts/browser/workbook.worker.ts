@@ -6,6 +6,7 @@ import { RunError, errorText, unexpectedText } from '../../run/errors.ts';
 import { GradingSession, type Selection } from '../../run/session.ts';
 import { FileWorkbook } from '../file/file-workbook.ts';
 import type { Progress } from '../../port/workbook.ts';
+import { inflatedAhead } from './native-inflate.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
 let book: FileWorkbook | null = null;
@@ -48,7 +49,9 @@ async function handle(id: number, req: Request): Promise<unknown> {
   switch (req.kind) {
     case 'open': {
       // Every step reads the same sheets again: keep their values instead of parsing the XML each time.
-      const opened = FileWorkbook.open(req.bytes, req.fileName, { keepValues: true });
+      // The big parts inflated by the browser's zlib first (a CSV is not zipped).
+      const codec = /\.(csv|tsv|txt)$/i.test(req.fileName) ? undefined : await inflatedAhead(req.bytes);
+      const opened = FileWorkbook.open(req.bytes, req.fileName, { keepValues: true, codec });
       book = opened;
       session = new GradingSession(() => opened, { lang: req.lang, ...(req.today !== undefined ? { today: req.today } : {}) });
       return opened.listSheets();

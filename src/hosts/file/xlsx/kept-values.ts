@@ -1,6 +1,7 @@
 // The standalone page's worker keeps each sheet's values between steps (XlsxWorkbook's keepValues). After
-// output columns are written, the kept values and extent are updated from the patch itself instead of
-// parsing the 100,000-row sheet again — only when a re-read is certain to give the same values back.
+// output columns are written, or rows appended to the history, the kept values and extent are updated from
+// the write itself instead of parsing the 100,000-row sheet again — only when a re-read is certain to give
+// the same values back.
 import type { CellValue, ColumnsPatch } from '../../../port/workbook.ts';
 import type { Extent } from './sheet-reader.ts';
 import { isEscapedOnly } from './xml.ts';
@@ -54,4 +55,46 @@ export function patchKept(values: CellValue[][], extent: Extent, patch: ColumnsP
     while (r.length < width) r.push(null);
   }
   return { values: out, extent: grown };
+}
+
+/**
+ * The sheet's values and extent after appendToSheet (history.ts): rows whose `replace.col` cell reads as
+ * `replace.key` (as text) dropped, the rows below moved up, the header on row 1 of an empty sheet, the rows
+ * after the last one left. Null when a re-read could differ: a value that does not read back as written, or
+ * cells the values do not show (formulas without a value) that could hold the extent.
+ */
+export function appendKept(
+  values: CellValue[][],
+  extent: Extent,
+  header: readonly string[],
+  rows: readonly CellValue[][],
+  replace: { col: number; key: CellValue } | undefined,
+): { values: CellValue[][]; extent: Extent } | null {
+  const width = values[0]?.length ?? 0;
+  // The extent counts cells without a value too (formulas, empty inline strings): here it must be the values'.
+  if (extent.lastRow !== values.length || extent.lastCol !== width - 1) return null;
+  if (!header.every(readsBack) || !rows.every((r) => r.every(readsBack))) return null;
+  const key = replace && replace.key !== null && replace.key !== '' ? String(replace.key) : null;
+  const out = key === null ? values : values.filter((r, i) => i === 0 || r[replace!.col] === null || r[replace!.col] === undefined || String(r[replace!.col]) !== key);
+  // Rows left without a value after the last one holding one may still hold a formula: read again.
+  let last = out.length;
+  while (last > 0 && out[last - 1]!.every((v) => v === null)) last--;
+  if (last !== out.length) return null;
+  if (out.length && out.reduce((w, r) => Math.max(w, lastValueCol(r) + 1), 0) < width) return null;
+  if (out.length === 0 && header.length > 0) out.push(header.slice());
+  for (const r of rows) out.push(r.slice());
+  // Squared as a read gives it (see patchKept).
+  while (out.length > 0 && out[out.length - 1]!.every((v) => v === null)) out.length--;
+  let w = 0;
+  for (const r of out) w = Math.max(w, lastValueCol(r) + 1);
+  for (const r of out) {
+    if (r.length > w) r.length = w;
+    while (r.length < w) r.push(null);
+  }
+  return { values: out, extent: { lastRow: out.length, lastCol: w - 1 } };
+}
+
+function lastValueCol(row: readonly CellValue[]): number {
+  for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined) return c;
+  return -1;
 }

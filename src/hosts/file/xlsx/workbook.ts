@@ -3,7 +3,7 @@
 // its relationships/content types when sheets or names are added); every other zip entry is copied as is.
 import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../../port/marks.ts';
 import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks } from '../../../port/workbook.ts';
-import { cellPresent, writeCell } from './cells.ts';
+import { columnWrites } from './column-writes.ts';
 import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
@@ -12,16 +12,16 @@ import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
 import { CONTENT_TYPE, OpcPackage, REL_TYPE, relIs, relsPathOf } from './package.ts';
-import { MAX_COL, MAX_ROW, checkSheetName, colName, parseRange, rangeRef } from './refs.ts';
+import { MAX_COL, MAX_ROW, checkSheetName } from './refs.ts';
 import { parseSharedStrings } from './shared-strings.ts';
-import { readMergeRanges, readValues, type Extent, type MergeRange } from './sheet-reader.ts';
-import { patchKept } from './kept-values.ts';
-import { patchCells, type CellWrites, type RowWrites } from './sheet-patcher.ts';
+import { readMergeRanges, type MergeRange } from './sheet-reader.ts';
+import { patchCells } from './sheet-patcher.ts';
 import { ByteSink } from './sink.ts';
 import { sheetTags, type ValueContext } from './sheet-scan.ts';
-import { MINIMAL_STYLES, StyleSheet, argb, type CellStyle } from './styles.ts';
+import { SheetValueCache } from './sheet-values.ts';
+import { MINIMAL_STYLES, StyleSheet, argb } from './styles.ts';
+import { extendTables, syncTableHeaders, tableInventory } from './tables.ts';
 import { WorkbookPart, findWorkbookPart, type SheetEntry } from './workbook-part.ts';
-import { attr, findAll, findElement, rootPrefix, setAttr } from './xml.ts';
 import { isOleCompoundFile, type ZipCodec } from './zip.ts';
 
 export interface OpenOptions {
@@ -41,26 +41,17 @@ export class XlsxWorkbook {
   private sst: string[] | null = null;
   private styles: StyleSheet | null = null;
   private stylesPath = '';
-  private readonly extents = new Map<string, Extent>();
-  /**
-   * Values read while finding a sheet's extent, kept for the first full read of that sheet: listing the
-   * sheets and then reading them (what every run does) scans each sheet once. Dropped on any write.
-   */
-  private readonly unread = new Map<string, CellValue[][]>();
-  /**
-   * With keepValues: each sheet's values as last read, per part; a full read hands out a copy of the rows
-   * (callers may change what they get) instead of parsing the XML again. A write drops its part only.
-   */
-  private kept: Map<string, CellValue[][]> | null = null;
-  /** Sheets we generated (records, action lists): no step reads their values back, only the page lists their size. */
-  private readonly generated = new Set<string>();
+  /** Extents and values of the sheets read so far (see sheet-values.ts). */
+  private readonly values: SheetValueCache;
   private readonly ctx: ValueContext;
 
   private constructor(
     private readonly pkg: OpcPackage,
     private readonly wb: WorkbookPart,
+    keepValues: boolean,
   ) {
     this.ctx = { sharedStrings: () => this.sharedStrings(), dateStyles1904: wb.date1904 ? this.dateStyles() : null };
+    this.values = new SheetValueCache(pkg, this.ctx, keepValues);
   }
 
   /** Opens an .xlsx (or .xlsm) file. Throws XlsxError when the bytes are not a readable workbook. */
@@ -73,19 +64,17 @@ export class XlsxWorkbook {
       throw new XlsxError('not-xlsx', '这是旧版 Excel 工作簿（.xls）。请先在 Excel 中另存为 .xlsx。', 'The file is an old-format Excel workbook (.xls). Save it as .xlsx first.');
     }
     const pkg = OpcPackage.open(bytes, options.codec);
-    const book = XlsxWorkbook.fromPackage(pkg);
-    if (options.keepValues) book.kept = new Map();
-    return book;
+    return XlsxWorkbook.fromPackage(pkg, !!options.keepValues);
   }
 
   /** @internal A workbook over an already assembled package (see create.ts). */
-  static fromPackage(pkg: OpcPackage): XlsxWorkbook {
+  static fromPackage(pkg: OpcPackage, keepValues = false): XlsxWorkbook {
     const path = findWorkbookPart(pkg);
     const wb = new WorkbookPart(pkg, path);
     if (!/<([\w.-]+:)?workbook[\s>]/.test(pkg.text(path))) {
       throw new XlsxError('not-xlsx', '这是一个 zip 压缩包，但不是 .xlsx 工作簿。', 'The file is a zip archive but not an .xlsx workbook.');
     }
-    return new XlsxWorkbook(pkg, wb);
+    return new XlsxWorkbook(pkg, wb, keepValues);
   }
 
   // ---- reading ---------------------------------------------------------------------------------------
@@ -96,7 +85,7 @@ export class XlsxWorkbook {
       .sheets()
       .filter((s) => s.kind === 'worksheet' && s.part)
       .map((s) => {
-        const e = this.extent(s);
+        const e = this.values.extent(s);
         return { name: s.name, lastRow: e.lastRow, lastCol: e.lastCol, visible: s.state === 'visible' };
       });
   }
@@ -120,9 +109,8 @@ export class XlsxWorkbook {
     const lastRow = opts?.lastRow ?? MAX_ROW;
     if (!Number.isInteger(firstRow) || firstRow < 1) throw new XlsxError('argument', `起始行号无效：${firstRow}。`, `Invalid first row ${firstRow}.`);
     if (!Number.isInteger(lastRow)) throw new XlsxError('argument', `结束行号无效：${lastRow}。`, `Invalid last row ${lastRow}.`);
-    if (firstRow === 1 && lastRow === MAX_ROW) return { sheet: s.name, firstRow, values: this.fullRead(s) };
-    const values = lastRow < firstRow ? [] : readValues(this.pkg.text(s.part), this.ctx, firstRow, lastRow);
-    return { sheet: s.name, firstRow, values };
+    if (firstRow === 1 && lastRow === MAX_ROW) return { sheet: s.name, firstRow, values: this.values.fullRead(s) };
+    return { sheet: s.name, firstRow, values: this.values.block(s, firstRow, lastRow) };
   }
 
   /** Merged ranges: rows 1-based, columns 0-based (A = 0) like the rest of the port. */
@@ -174,9 +162,9 @@ export class XlsxWorkbook {
     const sink = new ByteSink(xml, ascii);
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
     this.pkg.setChunks(s.part, sink.finish());
-    this.keepWritten(s.part, patch);
+    this.values.keepWritten(s.part, patch);
     if (result.removedFormula) this.dropCalcChain();
-    this.syncTableHeaders(s, patch);
+    syncTableHeaders(this.pkg, s, patch);
     this.mark(patch.columns.filter((c) => c.key).map((c) => ({ sheet: s.name, key: c.key!, col: c.col })));
     // Formulas elsewhere may read the columns just written: have Excel recalculate on open.
     this.wb.setFullCalcOnLoad();
@@ -195,7 +183,7 @@ export class XlsxWorkbook {
     const layout = layoutTables(sheet.tables, styles);
     const relIds: string[] = [];
     if (layout.tables.length) {
-      const { names, maxId } = this.tableInventory();
+      const { names, maxId } = tableInventory(this.pkg, this.wb);
       let id = maxId;
       for (const t of layout.tables) {
         const name = uniqueTableName(t.name, names);
@@ -221,7 +209,7 @@ export class XlsxWorkbook {
       tableRelIds: relIds,
     });
     this.setSheetXml(entry, xml);
-    this.generated.add(entry.part.toLowerCase());
+    this.values.markGenerated(entry.part);
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
     this.wb.setSheetNames(entry.index, GENERATED_NAMES, names);
     if (sheet.kind) this.mark([{ sheet: entry.name, kind: sheet.kind }]);
@@ -236,6 +224,7 @@ export class XlsxWorkbook {
     const styles = numberFormats?.map((f) => (f ? this.styleSheet().xfIndex({ numberFormat: f }) : undefined));
     let entry = this.wb.find(sheet);
     if (entry && entry.kind !== 'worksheet') throw new XlsxError('sheet', `"${entry.name}"是图表工作表。`, `"${entry.name}" is a chart sheet.`);
+    const created = !entry;
     if (!entry) {
       this.checkWritable();
       entry = this.wb.addWorksheet(checkSheetName(sheet));
@@ -246,9 +235,9 @@ export class XlsxWorkbook {
     const sink = new ByteSink(before, ascii);
     const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
     this.pkg.setChunks(entry.part, sink.finish());
-    this.changed(entry.part);
+    this.values.keepAppended(entry.part, header, rows, replace, created);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
-    this.extendTables(entry, result.lastRowBefore, result.lastRowAfter);
+    extendTables(this.pkg, entry, result.lastRowBefore, result.lastRowAfter);
   }
 
   /** Native summaries: PivotTables over Excel Tables and a chart of the tier mix (see pivot-summaries.ts). */
@@ -267,7 +256,7 @@ export class XlsxWorkbook {
       mark: (marks) => this.mark(marks),
       freePartName: (prefix, suffix) => this.freePartName(prefix, suffix),
       checkWritable: () => this.checkWritable(),
-      tableInventory: () => this.tableInventory(),
+      tableInventory: () => tableInventory(this.pkg, this.wb),
     };
   }
 
@@ -288,77 +277,9 @@ export class XlsxWorkbook {
     return s;
   }
 
-  private extent(s: SheetEntry): Extent {
-    const key = s.part.toLowerCase();
-    if (this.extents.has(key)) return this.extents.get(key)!;
-    // A generated sheet: only its size is asked for (the page lists the sheets after every step), so find it
-    // without reading a value; a full read, if any, parses the values then.
-    if (this.kept && this.generated.has(key)) this.extents.set(key, this.sizeOnly(s));
-    else this.unread.set(key, this.scan(s));
-    return this.extents.get(key)!;
-  }
-
-  /** Every value of a sheet: the ones read while finding its extent (once), else a new scan. */
-  private fullRead(s: SheetEntry): CellValue[][] {
-    const key = s.part.toLowerCase();
-    const kept = this.kept?.get(key);
-    if (kept) return kept.map((row) => row.slice());
-    const values = this.unread.get(key);
-    if (!values) return this.kept ? this.scan(s).map((row) => row.slice()) : this.scan(s);
-    this.unread.delete(key);
-    return this.kept ? values.map((row) => row.slice()) : values;
-  }
-
-  /** Reads every value of a sheet, recording its extent on the way. */
-  private scan(s: SheetEntry): CellValue[][] {
-    const extent: Extent = { lastRow: 0, lastCol: -1 };
-    const values = this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent));
-    this.extents.set(s.part.toLowerCase(), extent);
-    this.kept?.set(s.part.toLowerCase(), values);
-    return values;
-  }
-
-  /** Output columns were written: kept values and extent follow the patch when they can, else are let go. */
-  private keepWritten(part: string, patch: ColumnsPatch): void {
-    const key = part.toLowerCase();
-    const values = this.kept?.get(key);
-    const extent = this.extents.get(key);
-    this.changed(part);
-    // A 1904 workbook's date cells read back shifted: parse those again.
-    if (!values || !extent || this.ctx.dateStyles1904) return;
-    const next = patchKept(values, extent, patch);
-    if (!next) return;
-    this.kept!.set(key, next.values);
-    this.extents.set(key, next.extent);
-  }
-
-  /** A sheet's extent alone: rows [1, 0] return no values, the scan still walks every row for the extent. */
-  private sizeOnly(s: SheetEntry): Extent {
-    const extent: Extent = { lastRow: 0, lastCol: -1 };
-    this.named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, 0, extent));
-    return extent;
-  }
-
-  private named<T>(s: SheetEntry, read: () => T): T {
-    try {
-      return read();
-    } catch (e) {
-      // Name the sheet: the scanner knows only its XML.
-      if (e instanceof XlsxError) throw new XlsxError(e.code, `工作表"${s.name}"：${e.text['zh-CN']}`, `Sheet "${s.name}": ${e.text['en-US']}`);
-      throw e;
-    }
-  }
-
-  /** A sheet part was rewritten: its extent is stale, and values kept from the reading phase are let go. */
-  private changed(part: string): void {
-    this.extents.delete(part.toLowerCase());
-    this.unread.clear();
-    this.kept?.delete(part.toLowerCase());
-  }
-
   private setSheetXml(s: SheetEntry, xml: string): void {
     this.pkg.setText(s.part, xml);
-    this.changed(s.part);
+    this.values.changed(s.part);
   }
 
   private sharedStrings(): string[] {
@@ -417,79 +338,6 @@ export class XlsxWorkbook {
     this.pkg.removeRels(this.wb.path, rels.map((r) => r.id));
   }
 
-  /** Names (lower-cased) of every table and defined name, and the highest table id in use. */
-  private tableInventory(): { names: Set<string>; maxId: number } {
-    const names = new Set(this.wb.definedNames().map((d) => d.name.toLowerCase()));
-    let maxId = 0;
-    for (const part of this.tableParts()) {
-      const el = findElement(this.pkg.text(part), `${rootPrefix(this.pkg.text(part), 'table')}table`);
-      if (!el) continue;
-      maxId = Math.max(maxId, Number(attr(el.attrs, 'id') ?? 0) || 0);
-      for (const a of ['name', 'displayName']) {
-        const v = attr(el.attrs, a);
-        if (v) names.add(v.toLowerCase());
-      }
-    }
-    return { names, maxId };
-  }
-
-  private tableParts(): string[] {
-    const viaTypes = this.pkg.partsOfType(CONTENT_TYPE.table).filter((p) => this.pkg.has(p));
-    const viaNames = this.pkg.partNames().filter((n) => /^xl\/tables\/[^/]+\.xml$/i.test(n));
-    return [...new Set([...viaTypes, ...viaNames].map((n) => this.pkg.entryName(n) ?? n))];
-  }
-
-  /**
-   * Excel requires a table's column names to equal its header cells: when a header we wrote lies in the
-   * header row of an Excel table (the user turned the range, output columns included, into a table),
-   * the table column is renamed to match.
-   */
-  private syncTableHeaders(s: SheetEntry, patch: ColumnsPatch): void {
-    for (const rel of this.pkg.rels(s.part)) {
-      if (rel.external || !relIs(rel.type, 'table') || !this.pkg.has(rel.part)) continue;
-      const xml = this.pkg.text(rel.part);
-      const p = rootPrefix(xml, 'table');
-      const table = findElement(xml, `${p}table`);
-      const range = table ? parseRange(attr(table.attrs, 'ref') ?? '') : null;
-      if (!table || !range || attr(table.attrs, 'headerRowCount') === '0' || range.firstRow !== patch.headerRow) continue;
-      const list = findElement(xml, `${p}tableColumns`);
-      if (!list) continue;
-      const cols = findAll(xml, `${p}tableColumn`, list.contentStart, list.contentEnd);
-      let out = '';
-      let pos = 0;
-      cols.forEach((el, i) => {
-        const write = patch.columns.find((c) => c.col === range.firstCol + i);
-        if (!write || attr(el.attrs, 'name') === write.header) return;
-        const tagEnd = xml.indexOf('>', el.start);
-        out += `${xml.slice(pos, el.start)}<${p}tableColumn${setAttr(el.attrs, 'name', write.header)}${xml.slice(el.start + p.length + 12 + el.attrs.length, tagEnd + 1)}`;
-        pos = tagEnd + 1;
-      });
-      if (pos > 0) this.pkg.setText(rel.part, out + xml.slice(pos));
-    }
-  }
-
-  /** After an append, tables that ended at the old last row grow to the new one. */
-  private extendTables(s: SheetEntry, lastBefore: number, lastAfter: number): void {
-    if (lastAfter === lastBefore) return;
-    for (const rel of this.pkg.rels(s.part)) {
-      if (rel.external || !relIs(rel.type, 'table') || !this.pkg.has(rel.part)) continue;
-      const xml = this.pkg.text(rel.part);
-      const p = rootPrefix(xml, 'table');
-      const el = findElement(xml, `${p}table`);
-      const range = el ? parseRange(attr(el.attrs, 'ref') ?? '') : null;
-      if (!el || !range || range.lastRow !== lastBefore) continue;
-      const ref = rangeRef(range.firstRow, range.firstCol, Math.max(lastAfter, range.firstRow + 1), range.lastCol);
-      let next = `${xml.slice(0, el.start)}<${p}table${setAttr(el.attrs, 'ref', ref)}>${xml.slice(el.contentStart)}`;
-      const af = findElement(next, `${p}autoFilter`);
-      if (af) {
-        const tagEnd = next.indexOf('>', af.start);
-        const close = next.charCodeAt(tagEnd - 1) === 47 ? '/>' : '>';
-        next = `${next.slice(0, af.start)}<${p}autoFilter${setAttr(af.attrs, 'ref', ref)}${close}${next.slice(tagEnd + 1)}`;
-      }
-      this.pkg.setText(rel.part, next);
-    }
-  }
-
   /** The first `${prefix}${n}${suffix}` part name not in the package. */
   private freePartName(prefix: string, suffix: string): string {
     for (let n = 1; ; n++) {
@@ -514,67 +362,6 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
-}
-
-/** The cells of a column patch, generated row by row: header (bold) and values (number format, fill, wrap). */
-function columnWrites(patch: ColumnsPatch, styles: StyleSheet, p: string): CellWrites {
-  const columns = [...patch.columns].sort((a, b) => a.col - b.col);
-  const headerStyle = styles.xfIndex({ bold: true });
-  const styleFor = columns.map((column) => {
-    const cache = new Map<string | null, number | undefined>();
-    return (fill: string | null): number | undefined => {
-      if (cache.has(fill)) return cache.get(fill);
-      const style: CellStyle = { numberFormat: column.numberFormat ?? null, fill, wrap: !!column.wrap };
-      const xf = style.numberFormat || fill || style.wrap ? styles.xfIndex(style) : undefined;
-      cache.set(fill, xf);
-      return xf;
-    };
-  });
-  const letters = columns.map((c) => colName(c.col));
-  const longest = Math.max(0, ...columns.map((c) => c.values.length));
-  const rows: number[] = [];
-  for (let i = 0; i < longest; i++) rows.push(patch.firstRow + i);
-  if (columns.length) {
-    const at = rows.findIndex((r) => r > patch.headerRow);
-    rows.splice(at < 0 ? rows.length : at, 0, patch.headerRow);
-  }
-  // One row's writes, refilled for each row (the patcher writes them before asking for the next): the
-  // columns written, and for each its column index k, value and style.
-  let current = 0;
-  const cols: number[] = [];
-  const present: boolean[] = [];
-  const ks: number[] = [];
-  const values: CellValue[] = [];
-  const cellStyles: (number | undefined)[] = [];
-  const add = (k: number, value: CellValue, style: number | undefined) => {
-    cols.push(columns[k]!.col);
-    present.push(cellPresent(value, style));
-    ks.push(k);
-    values.push(value);
-    cellStyles.push(style);
-  };
-  const rowWrites: RowWrites = { cols, present, write: (j, out) => writeCell(out, letters[ks[j]!]!, current, values[j]!, cellStyles[j], p) };
-  return {
-    rows,
-    cells(row: number): RowWrites {
-      current = row;
-      cols.length = 0;
-      present.length = 0;
-      ks.length = 0;
-      values.length = 0;
-      cellStyles.length = 0;
-      for (let k = 0; k < columns.length; k++) {
-        const column = columns[k]!;
-        if (row === patch.headerRow) {
-          add(k, column.header, headerStyle);
-          continue;
-        }
-        const i = row - patch.firstRow;
-        if (i >= 0 && i < column.values.length) add(k, column.values[i] ?? null, styleFor[k]!(column.fills?.[i] ?? null));
-      }
-      return rowWrites;
-    },
-  };
 }
 
 /** The row a page break goes after so that table `index` starts a page: the row above its title (or notes, or header). */

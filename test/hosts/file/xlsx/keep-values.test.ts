@@ -183,3 +183,66 @@ describe("output columns written into a kept sheet (Apply in the page)", () => {
     expect(wb.listSheets()).toEqual(freshSize(wb));
   });
 });
+
+describe("rows appended to a kept history sheet (Summaries in the page)", () => {
+  const text = OpcPackage.prototype.text;
+  /** The worksheet parts fetched to be parsed while `f` runs. */
+  function parsesDuring(f: () => void): string[] {
+    const seen: string[] = [];
+    const spy = vi
+      .spyOn(OpcPackage.prototype, "text")
+      .mockImplementation(function (this: OpcPackage, path: string) {
+        if (path.includes("worksheets/")) seen.push(path);
+        return text.call(this, path);
+      });
+    try {
+      f();
+    } finally {
+      spy.mockRestore();
+    }
+    return seen;
+  }
+  const fresh = (wb: XlsxWorkbook) => {
+    const again = XlsxWorkbook.open(wb.save());
+    return { sheets: again.listSheets(), history: again.readSheet("Tier History").values };
+  };
+  const header = ["Period", "id", "Tier", "Score"];
+
+  it("does not re-read the history sheet: its size and values follow the append, equal to a fresh parse", () => {
+    const wb = XlsxWorkbook.open(twoSheets(), { keepValues: true });
+    wb.listSheets();
+    // First review: the sheet is created with its header.
+    wb.appendRows("Tier History", header, [["2025H1", "A1", "Gold", 3], ["2025H1", "A2", "Silver", 1.5]], { col: 0, key: "2025H1" }, "history");
+    let read: { sheets: unknown; history: unknown } = { sheets: null, history: null };
+    expect(parsesDuring(() => (read = { sheets: wb.listSheets(), history: wb.readSheet("Tier History").values }))).toEqual([]);
+    expect(read).toEqual(fresh(wb));
+    // The next period is added below; re-running a period replaces its rows (the rows below move up).
+    wb.appendRows("Tier History", header, [["2025H2", "A1", "Gold", 2], ["2025H2", "A2", null, true]], { col: 0, key: "2025H2" }, "history");
+    wb.appendRows("Tier History", header, [["2025H1", "A1", "Bronze", 0]], { col: 0, key: "2025H1" }, "history");
+    expect(parsesDuring(() => (read = { sheets: wb.listSheets(), history: wb.readSheet("Tier History").values }))).toEqual([]);
+    expect(read).toEqual(fresh(wb));
+    expect(wb.readSheet("Tier History").values).toEqual([
+      header,
+      ["2025H2", "A1", "Gold", 2],
+      ["2025H2", "A2", null, true],
+      ["2025H1", "A1", "Bronze", 0],
+    ]);
+  });
+
+  it("values that would not read back as written, or a history it cannot see whole, are parsed again: still what a fresh parse gives", () => {
+    const wb = XlsxWorkbook.open(twoSheets(), { keepValues: true });
+    wb.appendRows("Tier History", header, [["2025H1", " lead", "a_x0041_b", -0]], { col: 0, key: "2025H1" }, "history");
+    wb.listSheets();
+    expect(wb.readSheet("Tier History").values).toEqual(fresh(wb).history);
+    wb.appendRows("Tier History", header, [["2025H2", "=SUM(A1)", "", Number.NaN], [null, null, null, null]], { col: 0, key: "2025H2" }, "history");
+    expect(wb.readSheet("Tier History").values).toEqual(fresh(wb).history);
+    expect(wb.listSheets()).toEqual(fresh(wb).sheets);
+    // Dropping the widest row narrows the sheet.
+    wb.appendRows("Tier History", [], [["2025H3", "wide", null, null, null, "x"]]);
+    wb.listSheets();
+    wb.readSheet("Tier History");
+    wb.appendRows("Tier History", [], [["2025H4"]], { col: 0, key: "2025H3" });
+    expect(wb.readSheet("Tier History").values).toEqual(fresh(wb).history);
+    expect(wb.listSheets()).toEqual(fresh(wb).sheets);
+  });
+});
