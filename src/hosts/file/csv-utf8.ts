@@ -25,7 +25,7 @@ export function validUtf8(b: Uint8Array): boolean {
   // Most files are mostly ASCII: skip it four bytes at a time, on the aligned words of the buffer.
   const head = (4 - (b.byteOffset & 3)) & 3;
   const wordCount = n > head ? (n - head) >>> 2 : 0;
-  const words = new Uint32Array(b.buffer, b.byteOffset + head, wordCount);
+  const words = wordCount > 0 ? new Uint32Array(b.buffer, b.byteOffset + head, wordCount) : new Uint32Array(0);
   while (i < n) {
     if (i >= head && ((i - head) & 3) === 0) {
       let w = (i - head) >>> 2;
