@@ -25,6 +25,8 @@ export interface CsvColumns extends CodedSheet {
 
 /** Where the scan hands each field (byte range [start, end), quoted when it starts with a quote) and each row's end. */
 interface FieldSink {
+  /** The columns `field` is called for (1 = wanted), or null for all. */
+  wanted: Uint8Array | null;
   field(row: number, col: number, start: number, end: number): void;
   /** Row `row` ended after `fields` fields; its last field was [start, end). */
   row(row: number, fields: number, start: number, end: number): void;
@@ -41,6 +43,8 @@ export class CsvBytes {
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(input: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }) {
+    // A Node Buffer as a plain view of its bytes (its indexOf and subarray differ), without copying them.
+    if (input.constructor !== Uint8Array) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     let body = utf8Body(input, options?.encoding);
     if (!body) {
       // Not UTF-8 (or not provably): the text reader decides, and its text is read as UTF-8 bytes.
@@ -66,7 +70,15 @@ export class CsvBytes {
 
   /** A field's text as parseCsv gives it: quotes undone, line breaks inside quotes as LF. */
   text(start: number, end: number): string {
-    const raw = this.decoder.decode(this.bytes.subarray(start, end));
+    const b = this.bytes;
+    let raw: string | null = null;
+    // Short ASCII (ids, dates, numbers): no decoder call.
+    if (end - start <= 32) {
+      let k = start;
+      while (k < end && b[k]! < 0x80) k++;
+      if (k === end) raw = String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+    }
+    raw ??= this.decoder.decode(b.subarray(start, end));
     return this.bytes[start] === QUOTE ? unquote(raw) : raw;
   }
 
@@ -78,6 +90,7 @@ export class CsvBytes {
     const b = this.bytes;
     const n = b.length;
     const d = this.delimiter.charCodeAt(0);
+    const wanted = sink.wanted;
     let i = this.start;
     let row = 0;
     let col = 0;
@@ -116,7 +129,7 @@ export class CsvBytes {
         if (c === d || c === LF || c === CR) break;
         i++;
       }
-      sink.field(row, col, s, i);
+      if (wanted === null || wanted[col] === 1) sink.field(row, col, s, i);
       col++;
       if (i >= n) {
         endRow(s, i);
@@ -126,7 +139,7 @@ export class CsvBytes {
       if (c === d) {
         i++;
         if (i >= n) {
-          sink.field(row, col, i, i); // "a,b," at the very end: a last empty field
+          if (wanted === null || wanted[col] === 1) sink.field(row, col, i, i); // "a,b," at the very end: a last empty field
           col++;
           endRow(i, i);
         }
@@ -149,7 +162,10 @@ export class CsvBytes {
     for (const c of cols) if (!interners.has(c)) interners.set(c, new Interner(this.bytes));
     const byCol: (Interner | undefined)[] = [];
     for (const [c, x] of interners) byCol[c] = x;
+    const wanted = new Uint8Array(Math.max(0, ...cols) + 1);
+    for (const c of cols) wanted[c] = 1;
     const { rows, unterminatedQuoteLine } = this.scan({
+      wanted,
       field(row, col, start, end) {
         if (row < skip || end === start) return;
         byCol[col]?.add(row - skip, start, end);
@@ -173,6 +189,7 @@ export class CsvBytes {
     const values: CellValue[][] = [];
     let current: CellValue[] = [];
     const { rows, unterminatedQuoteLine } = this.scan({
+      wanted: null,
       field: (_row, _col, start, end) => {
         current.push(end > start ? this.text(start, end) || null : null);
       },
