@@ -17,7 +17,7 @@ import { loc } from '../i18n.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseDate } from '../values/date.ts';
 import { parseNumber } from '../values/number.ts';
-import { isExcelError } from '../values/result.ts';
+import { isExcelError, type Parsed } from '../values/result.ts';
 import { codeSheet, isBlankValue, type CodedColumn, type CodedSheet } from './coded.ts';
 import { cellIssue, referenceDay, requiredIssue, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
@@ -99,6 +99,34 @@ function perValue<T>(col: CodedColumn, f: (v: CellValue) => T): (code: number) =
   };
 }
 
+/** A column's numbers (or date serials), each distinct value parsed once; NaN where it cannot be read. */
+class Numbers {
+  private readonly value: Float64Array;
+  private readonly read: Uint8Array;
+  private blank = NaN;
+  constructor(
+    private readonly col: CodedColumn,
+    private readonly parse: (v: CellValue) => Parsed<number>,
+  ) {
+    this.value = new Float64Array(col.values.length);
+    this.read = new Uint8Array(col.values.length);
+  }
+  /** Row r's number, or NaN (then `failure(r)` says why). */
+  at(r: number): number {
+    const code = this.col.codes[r]!;
+    if (code < 0) return this.blank;
+    if (this.read[code] === 1) return this.value[code]!;
+    const p = this.parse(this.col.values[code]!);
+    this.read[code] = 1;
+    return (this.value[code] = p.ok && p.value !== null ? p.value : NaN);
+  }
+  /** Why row r cannot be read (parsed again: only unreadable rows get here). */
+  failure(r: number): Parsed<number> {
+    const code = this.col.codes[r]!;
+    return this.parse(code < 0 ? null : this.col.values[code]!);
+  }
+}
+
 /** True when none of the used columns holds anything on row r (a blank line inside the data). */
 function blankRow(used: readonly CodedColumn[], blank: readonly ((code: number) => boolean)[], r: number): boolean {
   for (let k = 0; k < used.length; k++) {
@@ -168,9 +196,9 @@ export function aggregateOrders(
   const used = allCols.filter((c): c is number => c !== undefined).map(column);
   const usedBlank = used.map((col) => perValue(col, isBlankValue));
   const dateCol = column(cols.date);
-  const dateOf = perValue(dateCol, parseDate);
+  const dates = new Numbers(dateCol, parseDate);
   const numberCols = useAmount ? [column(cols.amount)] : [column(cols.quantity), column(cols.unitPrice)];
-  const numberOf = numberCols.map((col) => perValue(col, parseNumber));
+  const numbers = numberCols.map((col) => new Numbers(col, parseNumber));
   const numberColIndex = useAmount ? [cols.amount!] : [cols.quantity!, cols.unitPrice!];
   const numberFields: Field[] = useAmount ? ['amount'] : ['quantity', 'unitPrice'];
   const invCol = cols.orderId === undefined ? null : column(cols.orderId);
@@ -195,28 +223,25 @@ export function aggregateOrders(
       continue;
     }
 
-    const d = dateOf(dateCol.codes[r]!);
-    if (!d.ok || d.value === null) {
-      issues.push(requiredIssue(origin, r, cols.date, 'date', d)!);
+    const date = dates.at(r);
+    if (date !== date) {
+      issues.push(requiredIssue(origin, r, cols.date, 'date', dates.failure(r))!);
       skipped.data[c] = 1;
       rowsSkipped++;
       continue;
     }
-    const date = d.value;
     if (date > latest) latest = date;
     if (!(date >= lo && date < hi)) {
       rowsOutsideWindow++;
       continue;
     }
 
-    let amount = 1;
-    for (let k = 0; k < numberCols.length; k++) {
-      const p = numberOf[k]!(numberCols[k]!.codes[r]!);
-      if (p.ok && p.value !== null) amount *= p.value;
-      else {
-        issues.push(requiredIssue(origin, r, numberColIndex[k]!, numberFields[k]!, p)!);
-        amount = NaN;
-      }
+    let amount = numbers[0]!.at(r);
+    if (numbers.length === 2) amount *= numbers[1]!.at(r);
+    if (amount !== amount) {
+      // Each unreadable cell of the row is reported.
+      for (let k = 0; k < numbers.length; k++)
+        if (numbers[k]!.at(r) !== numbers[k]!.at(r)) issues.push(requiredIssue(origin, r, numberColIndex[k]!, numberFields[k]!, numbers[k]!.failure(r))!);
     }
     if (amount !== amount) {
       skipped.data[c] = 1;
