@@ -24,7 +24,7 @@ const HEADER_ROWS = 30;
  * `columns`: the CSV byte reader hands over only the columns the mapping picked, as codes of their
  * distinct texts; `grid`: every cell a string (readCsv), as the run reads a sheet today.
  */
-function coreGrade(file: string, reader: 'columns' | 'grid' = 'columns'): GradeResult {
+export function coreGrade(file: string, reader: 'columns' | 'grid' = 'columns'): GradeResult {
   const bytes = readFileSync(file); // a Buffer is a Uint8Array: no copy
   const window = periodWindow('2011')!;
   let agg: OrdersAggregate;
@@ -60,7 +60,7 @@ function coreGrade(file: string, reader: 'columns' | 'grid' = 'columns'): GradeR
  * an order = an invoice whose lines sum above noise and whose number is not "C" + digits (a cancellation);
  * recency = days from the last line of a counted order with a positive amount to 2011-12-31.
  */
-function aggregationSql(file: string): string {
+export function aggregationSql(file: string): string {
   return `CREATE OR REPLACE TEMP VIEW retail_customers AS
 WITH lines AS (
   SELECT regexp_replace(CustomerID, '\\.0+$', '') AS id, InvoiceNo AS invoice, InvoiceDate AS sold_at, Quantity * UnitPrice AS amount
