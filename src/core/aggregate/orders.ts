@@ -103,7 +103,6 @@ function perValue<T>(col: CodedColumn, f: (v: CellValue) => T): (code: number) =
 class Numbers {
   private readonly value: Float64Array;
   private readonly read: Uint8Array;
-  private blank = NaN;
   constructor(
     private readonly col: CodedColumn,
     private readonly parse: (v: CellValue) => Parsed<number>,
@@ -114,7 +113,7 @@ class Numbers {
   /** Row r's number, or NaN (then `failure(r)` says why). */
   at(r: number): number {
     const code = this.col.codes[r]!;
-    if (code < 0) return this.blank;
+    if (code < 0) return NaN; // blank: failure(r) reports it
     if (this.read[code] === 1) return this.value[code]!;
     const p = this.parse(this.col.values[code]!);
     this.read[code] = 1;
