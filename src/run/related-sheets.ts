@@ -4,7 +4,6 @@ import {
   aggregateInteractions,
   aggregateOrders,
   aggregateSatisfaction,
-  codeSheet,
   detectHeaderRow,
   gather,
   generatedSheetOf,
@@ -92,10 +91,8 @@ const aggregated = new WeakMap<object, { window: PeriodWindow | null; result: { 
 
 function aggregateUncached(orders: NonNullable<Related['orders']>, window: PeriodWindow | null, asOf: number | undefined): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
   const opts = { sheet: orders.sheet, ...(asOf !== undefined ? { asOf } : {}) };
-  // Both aggregations read the same cells: code the columns once.
-  const rows = codeSheet(orders.rows, Object.values(orders.cols));
-  const inPeriod = aggregateOrders(rows, orders.firstRow, orders.cols, window, opts);
-  const upToEnd = window ? aggregateOrders(rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, opts) : inPeriod;
+  const inPeriod = aggregateOrders(orders.rows, orders.firstRow, orders.cols, window, opts);
+  const upToEnd = window ? aggregateOrders(orders.rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, opts) : inPeriod;
   return { inPeriod, upToEnd };
 }
 

@@ -18,7 +18,8 @@ import type { DataIssue } from '../issues.ts';
 import { parseDate } from '../values/date.ts';
 import { parseNumber } from '../values/number.ts';
 import { isExcelError, type Parsed } from '../values/result.ts';
-import { codeSheet, isBlankValue, type CodedColumn, type CodedSheet } from './coded.ts';
+import { isBlankValue, type CodedColumn, type CodedSheet } from './coded.ts';
+import { aggregateOrderGrid } from './orders-grid.ts';
 import { cellIssue, referenceDay, requiredIssue, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';
@@ -155,7 +156,8 @@ export function aggregateOrders(
   }
   const origin: Origin = { firstRow, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
   const allCols = [cols.customerId, cols.date, cols.amount, cols.quantity, cols.unitPrice, cols.orderId];
-  const sheet = 'columns' in values ? values : codeSheet(values, allCols);
+  if (!('columns' in values)) return aggregateOrderGrid(values, firstRow, cols, window, opts);
+  const sheet = values;
   const column = (col: number | undefined): CodedColumn => (col !== undefined && sheet.columns.get(col)) || blankColumn(sheet.rows);
   const lo = window === null ? -Infinity : window.start;
   const hi = window === null ? Infinity : window.end + 1; // dates carry a time of day: the end day is whole
