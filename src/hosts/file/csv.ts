@@ -216,6 +216,14 @@ export function csvSheetName(fileName: string | undefined): string {
   return clean.trim() === '' ? 'Sheet1' : clean;
 }
 
+/** Said when a quote is never closed: the rest of the file became one cell. */
+export function unterminatedQuoteWarning(line: number): Localized {
+  return loc(
+    `第 ${line} 行有一个引号（"）没有闭合：从那里到文件末尾都读成了同一个单元格，请检查这一行`,
+    `Line ${line} opens a quote (") that is never closed: everything from there to the end of the file was read as one cell; check that line`,
+  );
+}
+
 /**
  * Read a CSV file as one sheet: cells as text (never converted to numbers, so "00123" survives),
  * empty fields as null, rows padded with null to the widest row (the used area, as Excel shows it).
@@ -223,14 +231,7 @@ export function csvSheetName(fileName: string | undefined): string {
 export function readCsv(bytes: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }): CsvSheet {
   const { text, encoding, bom } = detectEncoding(bytes, options?.encoding);
   const { rows, delimiter, unterminatedQuoteLine } = parseCsv(text, options?.delimiter ? { delimiter: options.delimiter } : undefined);
-  const warnings: Localized[] = [];
-  if (unterminatedQuoteLine !== undefined)
-    warnings.push(
-      loc(
-        `第 ${unterminatedQuoteLine} 行有一个引号（"）没有闭合：从那里到文件末尾都读成了同一个单元格，请检查这一行`,
-        `Line ${unterminatedQuoteLine} opens a quote (") that is never closed: everything from there to the end of the file was read as one cell; check that line`,
-      ),
-    );
+  const warnings: Localized[] = unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)];
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
   // The parsed rows become the sheet's rows in place (no second copy of a million-row file).

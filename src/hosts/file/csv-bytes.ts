@@ -1,0 +1,352 @@
+// A CSV file read from its bytes, column by column: only the columns asked for are read, and each cell is
+// a code of its column's distinct texts (coded.ts), so a 540,000-line orders export makes a few thousand
+// strings instead of one per cell. Splitting follows parseCsv exactly (RFC 4180 quoting, text after a
+// closing quote kept, any line ending, "sep=" line, trailing empty lines dropped); the encoding is found
+// by detectEncoding, and a file that is not UTF-8 is re-encoded as UTF-8 first (delimiters, quotes and
+// line breaks are ASCII, the same bytes in every encoding we read once it is UTF-8).
+import type { CellValue, CodedColumn, CodedSheet, Localized } from '../../core/index.ts';
+import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
+import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
+import { sniffDelimiter, sepLine, utf8Body } from './csv-utf8.ts';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+export interface CsvColumns extends CodedSheet {
+  sheetName: string;
+  /** Sheet row of the first coded row (1-based). */
+  firstRow: number;
+  encoding: CsvEncoding;
+  bom: boolean;
+  delimiter: CsvDelimiter;
+  warnings: Localized[];
+}
+
+/** Where the scan hands each field (byte range [start, end), quoted when it starts with a quote) and each row's end. */
+interface FieldSink {
+  /** The columns `field` is called for (1 = wanted), or null for all. */
+  wanted: Uint8Array | null;
+  field(row: number, col: number, start: number, end: number): void;
+  /** Row `row` ended after `fields` fields; its last field was [start, end). */
+  row(row: number, fields: number, start: number, end: number): void;
+}
+
+/** A CSV file's UTF-8 bytes, where its text starts, and its delimiter. */
+export class CsvBytes {
+  readonly bytes: Uint8Array;
+  readonly encoding: CsvEncoding;
+  readonly bom: boolean;
+  readonly delimiter: CsvDelimiter;
+  readonly sheetName: string;
+  private readonly start: number;
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(input: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }) {
+    // A Node Buffer as a plain view of its bytes (its indexOf and subarray differ), without copying them.
+    if (input.constructor !== Uint8Array) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    let body = utf8Body(input, options?.encoding);
+    if (!body) {
+      // Not UTF-8 (or not provably): the text reader decides, and its text is read as UTF-8 bytes.
+      const d = detectEncoding(input, options?.encoding);
+      body = { bytes: new TextEncoder().encode(d.text), encoding: d.encoding, bom: d.bom };
+    }
+    this.bytes = body.bytes;
+    this.encoding = body.encoding;
+    this.bom = body.bom;
+    const b = this.bytes;
+    // parseCsv drops one U+FEFF at the start of the text.
+    let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+    const sep = sepLine(b, start);
+    let delimiter = options?.delimiter;
+    if (sep) {
+      delimiter ??= sep.delimiter;
+      start += sep.length;
+    }
+    this.delimiter = delimiter ?? sniffDelimiter(b, start);
+    this.start = start;
+    this.sheetName = csvSheetName(options?.fileName);
+  }
+
+  /** A field's text as parseCsv gives it: quotes undone, line breaks inside quotes as LF. */
+  text(start: number, end: number): string {
+    const b = this.bytes;
+    let raw: string | null = null;
+    // Short ASCII (ids, dates, numbers): no decoder call.
+    if (end - start <= 32) {
+      let k = start;
+      while (k < end && b[k]! < 0x80) k++;
+      if (k === end) raw = String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+    }
+    raw ??= this.decoder.decode(b.subarray(start, end));
+    return this.bytes[start] === QUOTE ? unquote(raw) : raw;
+  }
+
+  /**
+   * Split the file, handing every field and row end to `sink`. Returns the number of rows (trailing empty
+   * lines excluded, as parseCsv drops them) and the line of an unterminated quote, if any.
+   */
+  scan(sink: FieldSink, limit = Infinity): { rows: number; unterminatedQuoteLine?: number } {
+    const b = this.bytes;
+    const n = b.length;
+    const d = this.delimiter.charCodeAt(0);
+    const wanted = sink.wanted;
+    let i = this.start;
+    let row = 0;
+    let col = 0;
+    let rows = 0; // rows up to the last one that is not a lone empty field
+    let unterminatedAt = -1;
+    const endRow = (s: number, e: number) => {
+      sink.row(row, col, s, e);
+      if (col > 1 || (e > s && this.text(s, e) !== '')) rows = row + 1;
+      row++;
+      col = 0;
+    };
+    while (i < n) {
+      const s = i;
+      if (b[i] === QUOTE) {
+        // The closing quote is the first one not followed by another.
+        let j = i + 1;
+        for (;;) {
+          const q = b.indexOf(QUOTE, j);
+          if (q === -1) {
+            unterminatedAt = i;
+            j = n;
+            break;
+          }
+          if (b[q + 1] === QUOTE) {
+            j = q + 2;
+            continue;
+          }
+          j = q + 1;
+          break;
+        }
+        i = j;
+      }
+      // Up to the next delimiter or line break (after a closing quote: text kept, as Excel does).
+      while (i < n) {
+        const c = b[i]!;
+        if (c === d || c === LF || c === CR) break;
+        i++;
+      }
+      if (wanted === null || wanted[col] === 1) sink.field(row, col, s, i);
+      col++;
+      if (i >= n) {
+        endRow(s, i);
+        break;
+      }
+      const c = b[i]!;
+      if (c === d) {
+        i++;
+        if (i >= n) {
+          if (wanted === null || wanted[col] === 1) sink.field(row, col, i, i); // "a,b," at the very end: a last empty field
+          col++;
+          endRow(i, i);
+        }
+        continue;
+      }
+      endRow(s, i);
+      i += c === CR && b[i + 1] === LF ? 2 : 1;
+      if (row >= limit) break;
+    }
+    return { rows, ...(unterminatedAt >= 0 ? { unterminatedQuoteLine: lineAt(b, unterminatedAt) } : {}) };
+  }
+
+  /**
+   * The given columns of the rows from sheet row `firstRow` (1-based) on, as codes of their distinct texts.
+   * Empty fields are blank (code -1); a quoted empty field is a value that reads as null.
+   */
+  columns(cols: readonly number[], firstRow = 1): CsvColumns {
+    const skip = firstRow - 1;
+    const interners = new Map<number, Interner>();
+    for (const c of cols) if (!interners.has(c)) interners.set(c, new Interner(this.bytes));
+    const byCol: (Interner | undefined)[] = [];
+    for (const [c, x] of interners) byCol[c] = x;
+    const wanted = new Uint8Array(Math.max(0, ...cols) + 1);
+    for (const c of cols) wanted[c] = 1;
+    const { rows, unterminatedQuoteLine } = this.scan({
+      wanted,
+      field(row, col, start, end) {
+        if (row < skip || end === start) return;
+        byCol[col]?.add(row - skip, start, end);
+      },
+      row() {},
+    });
+    const count = Math.max(0, rows - skip);
+    const columns = new Map<number, CodedColumn>();
+    for (const [c, x] of interners) columns.set(c, { codes: x.codes(count), values: x.values((s, e) => this.text(s, e) || null) });
+    const warnings = unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)];
+    return { rows: count, columns, firstRow, sheetName: this.sheetName, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
+  }
+
+  /** The first rows as readCsv reads them, each padded to the widest of them: enough to find the header. */
+  head(rows: number): CellValue[][] {
+    return this.sheet(rows).values;
+  }
+
+  /** The whole file as readCsv reads it (every cell a string or null, rows padded to the widest). */
+  sheet(limit = Infinity): CsvSheet {
+    const values: CellValue[][] = [];
+    let current: CellValue[] = [];
+    const { rows, unterminatedQuoteLine } = this.scan({
+      wanted: null,
+      field: (_row, _col, start, end) => {
+        current.push(end > start ? this.text(start, end) || null : null);
+      },
+      row() {
+        values.push(current);
+        current = [];
+      },
+    }, limit);
+    values.length = rows;
+    let width = 0;
+    for (const r of values) if (r.length > width) width = r.length;
+    for (const r of values) while (r.length < width) r.push(null);
+    const warnings = unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)];
+    return { sheetName: this.sheetName, values, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
+  }
+}
+
+/** A quoted field's raw text → its value: "" is one quote, CR/CRLF inside the quotes are LF, text after the closing quote kept. */
+function unquote(raw: string): string {
+  let j = 1;
+  let content = '';
+  for (;;) {
+    const q = raw.indexOf('"', j);
+    if (q === -1) {
+      content += raw.slice(j); // unterminated: the rest of the file
+      j = raw.length;
+      break;
+    }
+    if (raw.charCodeAt(q + 1) === QUOTE) {
+      content += raw.slice(j, q + 1);
+      j = q + 2;
+      continue;
+    }
+    content += raw.slice(j, q);
+    j = q + 1;
+    break;
+  }
+  const field = content.indexOf('\r') === -1 ? content : content.replace(/\r\n?/g, '\n');
+  return j < raw.length ? field + raw.slice(j) : field;
+}
+
+/** The 1-based line of a byte position (CRLF, LF and CR each end a line), as parseCsv counts. */
+function lineAt(b: Uint8Array, pos: number): number {
+  let line = 1;
+  for (let k = 0; k < pos; k++) {
+    const c = b[k];
+    if (c === LF) line++;
+    else if (c === CR && b[k + 1] !== LF) line++;
+  }
+  return line;
+}
+
+/** Distinct byte ranges of one column → codes, by an open-addressing hash table over the file's bytes. */
+class Interner {
+  private table = new Int32Array(1024).fill(-1);
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private hashes = new Int32Array(256);
+  private size = 0;
+  private rowCodes = new Int32Array(1024).fill(-1);
+  private lastStart = -1;
+  private lastEnd = -1;
+  private lastCode = -1;
+
+  constructor(private readonly b: Uint8Array) {}
+
+  add(row: number, start: number, end: number): void {
+    if (row >= this.rowCodes.length) {
+      const next = new Int32Array(Math.max(row + 1, this.rowCodes.length * 2)).fill(-1);
+      next.set(this.rowCodes);
+      this.rowCodes = next;
+    }
+    this.rowCodes[row] = this.find(start, end);
+  }
+
+  private find(start: number, end: number): number {
+    const b = this.b;
+    const len = end - start;
+    // The lines of one invoice repeat the line above: compare with it before hashing.
+    if (this.lastEnd - this.lastStart === len) {
+      const ls = this.lastStart;
+      let k = 0;
+      while (k < len && b[ls + k] === b[start + k]) k++;
+      if (k === len) return this.lastCode;
+    }
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const code = this.table[slot]!;
+      if (code === -1) break;
+      if (this.hashes[code] === h && this.ends[code]! - this.starts[code]! === len) {
+        const s = this.starts[code]!;
+        let k = 0;
+        while (k < len && b[s + k] === b[start + k]) k++;
+        if (k === len) return this.remember(start, end, code);
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.size++;
+    if (code === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[code] = start;
+    this.ends[code] = end;
+    this.hashes[code] = h;
+    this.table[slot] = code;
+    if (this.size * 2 > this.table.length) this.rehash();
+    return this.remember(start, end, code);
+  }
+
+  private remember(start: number, end: number, code: number): number {
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastCode = code;
+    return code;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let code = 0; code < this.size; code++) {
+      let slot = this.hashes[code]! & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = code;
+    }
+    this.table = table;
+  }
+
+  codes(rows: number): Int32Array {
+    if (this.rowCodes.length === rows) return this.rowCodes;
+    const out = new Int32Array(rows).fill(-1);
+    out.set(this.rowCodes.subarray(0, Math.min(rows, this.rowCodes.length)));
+    return out;
+  }
+
+  values(text: (start: number, end: number) => CellValue): CellValue[] {
+    const out = new Array<CellValue>(this.size);
+    for (let code = 0; code < this.size; code++) out[code] = text(this.starts[code]!, this.ends[code]!);
+    return out;
+  }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
+}
+
+/** Read the given columns of a CSV file's rows from `firstRow` on (see CsvBytes.columns). */
+export function readCsvColumns(
+  bytes: Uint8Array,
+  cols: readonly number[],
+  options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding; firstRow?: number },
+): CsvColumns {
+  return new CsvBytes(bytes, options).columns(cols, options?.firstRow ?? 1);
+}
