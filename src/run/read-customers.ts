@@ -20,6 +20,7 @@ import { applyScale, detectHeaderRow, mapColumns, splitDataRows, type ColumnMapp
 import type { SheetValues } from '../port/workbook.ts';
 import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
+import { drain, type Steps } from './pause.ts';
 
 export interface CustomerSheet {
   sheet: string;
@@ -84,6 +85,14 @@ function rowList(rows: readonly number[]): Localized {
 }
 
 export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: ReadOptions): CustomerSheet {
+  return drain(readCustomerSheetSteps(values, scheme, options));
+}
+
+/** Rows between two yields of the reader (each a few milliseconds of work). */
+const ROWS_PER_STEP = 16_384;
+
+/** readCustomerSheet, yielding between parts of the work (a million rows take seconds: see pause.ts). */
+export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, options: ReadOptions): Steps<CustomerSheet> {
   const sheet = values.sheet;
   const header = detectHeaderRow(values.values, values.firstRow);
   if (!header)
@@ -109,6 +118,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
 
   // The data ends at the 合计/Total line; text-only lines in the first column are notes, not customers.
   const split = splitDataRows(values.values, header.index, header.headers, mapping);
+  yield;
   const rows = split.rows;
   const noteRows = split.notes.map((r) => values.firstRow + r);
   const warnings: Localized[] = [];
@@ -134,6 +144,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   const ids: string[] = new Array(n);
   const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const raw = idCol !== undefined ? values.values[rows[i]!]![idCol] : names[i];
     let id = idKey(raw ?? null);
     if (id === null) {
@@ -167,6 +178,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   const declared = new Set(scheme.criteria.map((c) => c.metric));
   for (const m of mapping.columns) {
     if (NON_METRIC_FIELDS.has(m.field) || !declared.has(m.field)) continue;
+    yield;
     const spec = metricSpec(scheme, m.field);
     const raw = cells(m.col);
     const parsed = parseMetricColumn(raw, spec, locate(m.col));
@@ -233,10 +245,13 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
       const key = outputColumnOf(h);
       if (key && outputCols[key] === undefined) outputCols[key] = c;
     });
+  yield;
+  const ourCols = new Set(Object.values(outputCols));
   for (let r = 0; r < values.values.length; r++) {
+    if (r % ROWS_PER_STEP === 0) yield;
     const row = values.values[r]!;
     for (let c = row.length - 1; c > lastUserCol; c--) {
-      if (row[c] !== null && row[c] !== '' && !Object.values(outputCols).includes(c)) {
+      if (row[c] !== null && row[c] !== '' && !ourCols.has(c)) {
         lastUserCol = c;
         break;
       }
@@ -246,6 +261,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   // Output columns go right of it too, unless that last column is one of ours.
   if (options.lastCol !== undefined && options.lastCol > lastUserCol && !Object.values(outputCols).includes(options.lastCol)) lastUserCol = options.lastCol;
 
+  yield;
   const table: CustomerTable = {
     size: n,
     ids,
