@@ -13,7 +13,7 @@ import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
 import { type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
-import { nextSteps, recencyOf, writeNextSteps } from './action-sheets.ts';
+import { nextStepsPausing, recencyOf, writeNextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
 import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns, type WriteContext } from './write-back.ts';
@@ -175,7 +175,7 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
   await breathe();
-  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
+  const next = await nextStepsPausing(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions, options.pause);
   const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
   await breathe();
   const mix = tierMixOf(result);

@@ -16,7 +16,7 @@ import {
   type OutputColumnKey,
   type Scheme,
 } from '../core/index.ts';
-import { applyScale, detectHeaderRow, mapColumns, splitDataRows, type ColumnMapping } from '../core/mapping/index.ts';
+import { applyScale, detectHeaderRow, mapColumns, splitDataRowsSteps, type ColumnMapping } from '../core/mapping/index.ts';
 import type { SheetValues } from '../port/workbook.ts';
 import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
@@ -117,8 +117,7 @@ export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, opt
     });
 
   // The data ends at the 合计/Total line; text-only lines in the first column are notes, not customers.
-  const split = splitDataRows(values.values, header.index, header.headers, mapping);
-  yield;
+  const split = yield* splitDataRowsSteps(values.values, header.index, header.headers, mapping);
   const rows = split.rows;
   const noteRows = split.notes.map((r) => values.firstRow + r);
   const warnings: Localized[] = [];

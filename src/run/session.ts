@@ -14,6 +14,7 @@ import {
   schemeFromSheet,
   schemeToSheet,
   tierMixOf,
+  type TierMix,
   type DataIssue,
   readHistory,
   type GradeResult,
@@ -155,7 +156,7 @@ export class GradingSession {
     return {
       period,
       sheet: run.customers.sheet,
-      mix: mixView(run.result),
+      mix: mixView(run.result, run.mix),
       kept: run.held.size,
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, run.result, last),
@@ -186,7 +187,7 @@ export class GradingSession {
       sheets: [s.mix, s.movement, s.churn].filter((x): x is string => !!x),
       native: !!s.native && s.native.notice === null,
       notice: s.native?.notice ?? null,
-      mix: mixView(run.result),
+      mix: mixView(run.result, run.mix),
       moves: run.movement ? movesOf(run.movement, scheme) : movesBetween(scheme, run.result, null),
       next: nextStepsView(run.next, run.nextSheets, run.scheme, this.options.lang),
     };
@@ -318,8 +319,7 @@ function dataView(
   };
 }
 
-export function mixView(result: GradeResult): MixView {
-  const mix = tierMixOf(result);
+export function mixView(result: GradeResult, mix: TierMix = tierMixOf(result)): MixView {
   const { scheme } = result;
   return {
     bars: mix.rows.map((r, i) => {

@@ -9,7 +9,7 @@ export {
   type MappingProblemCode,
   type MatchedBy,
 } from './columns.ts';
-export { splitDataRows, type SplitRows } from './footnotes.ts';
+export { splitDataRows, splitDataRowsSteps, type SplitRows } from './footnotes.ts';
 export { applyScale, parseUnit, unitOf, type FieldKind, type HeaderUnit } from './units.ts';
 export { CORE_FIELDS, fieldDefs, type CoreField, type FieldDef } from './synonyms.ts';
 export { foldHeader, type FoldedHeader } from './fold.ts';
