@@ -21,6 +21,7 @@ import type { SheetValues } from '../port/workbook.ts';
 import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
 import { drain, type Steps } from './pause.ts';
+import { firstSeenSteps } from './first-seen.ts';
 
 export interface CustomerSheet {
   sheet: string;
@@ -141,7 +142,6 @@ export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, opt
   const nameCol = mapping.byField.name?.col;
   const names = nameCol !== undefined ? cells(nameCol).map((v) => (v === null ? null : String(v).trim() || null)) : new Array<string | null>(n).fill(null);
   const ids: string[] = new Array(n);
-  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (i % ROWS_PER_STEP === 0) yield;
     const raw = idCol !== undefined ? values.values[rows[i]!]![idCol] : names[i];
@@ -156,18 +156,23 @@ export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, opt
         message: loc(`客户编号为空，暂以行号 ${sheetRows[i]} 代替`, `Customer ID is blank; row ${sheetRows[i]} is used instead`),
       });
     }
-    const first = seen.get(id);
-    if (first !== undefined)
-      issues.push({
-        code: 'duplicate-id',
-        index: i,
-        field: 'id',
-        value: id,
-        ...locate(idCol ?? nameCol ?? 0)(i),
-        message: loc(`客户编号 ${id} 与第 ${sheetRows[first]} 行重复`, `Customer ID ${id} repeats row ${sheetRows[first]}`),
-      });
-    else seen.set(id, i);
     ids[i] = id;
+  }
+  yield;
+  // A repeated id points at its first row (issues are sorted by customer below, a blank id's note first).
+  const first = yield* firstSeenSteps(ids);
+  for (let i = 0; i < n; i++) {
+    const f = first[i]!;
+    if (f === i) continue;
+    const id = ids[i]!;
+    issues.push({
+      code: 'duplicate-id',
+      index: i,
+      field: 'id',
+      value: id,
+      ...locate(idCol ?? nameCol ?? 0)(i),
+      message: loc(`客户编号 ${id} 与第 ${sheetRows[f]} 行重复`, `Customer ID ${id} repeats row ${sheetRows[f]}`),
+    });
   }
 
   // Metrics, scaled by the unit their header names (万元, 千元, months …).
