@@ -5,6 +5,7 @@ import {
   ACTION_LISTS,
   ACTION_TITLES,
   actionLists,
+  actionListsSteps,
   actionTables,
   columnLetter,
   layoutTables,
@@ -29,6 +30,7 @@ import {
   type ServiceCost,
 } from '../core/index.ts';
 import type { WorkbookPort } from '../port/workbook.ts';
+import { drainPausing, type Pause } from './pause.ts';
 import { aggregatePeriodOrders, type Related } from './related-sheets.ts';
 
 export interface NextSteps {
@@ -45,6 +47,19 @@ export interface NextStepSheets {
 /** The three lists and the cost model of a grading (pure: the run, the CLI and the pane all show these). */
 export function nextSteps(result: GradeResult, held: ReadonlyMap<number, HeldTier>, previous: ReadonlyMap<string, HistoryRecord> | null, recency: ArrayLike<number> | null = null, options: Partial<ActionOptions> = {}): NextSteps {
   return { actions: actionLists(result, { held, previous, recency, options }), serviceCost: serviceCostOf(result) };
+}
+
+/** nextSteps, giving the thread back during the lists (seconds at a million customers) when `pause` is given. */
+export async function nextStepsPausing(
+  result: GradeResult,
+  held: ReadonlyMap<number, HeldTier>,
+  previous: ReadonlyMap<string, HistoryRecord> | null,
+  recency: ArrayLike<number> | null,
+  options: Partial<ActionOptions> | undefined,
+  pause: Pause | undefined,
+): Promise<NextSteps> {
+  const actions = await drainPausing(actionListsSteps(result, { held, previous, recency, options: options ?? {} }), pause);
+  return { actions, serviceCost: serviceCostOf(result) };
 }
 
 /**

@@ -60,11 +60,19 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
     readSheet: (name, options) => port.readSheet(name, options),
     readMarks: () => port.readMarks(),
     writeColumns: (patch, onProgress) => {
-      for (const col of patch.columns) {
+      // One plain pass per column: output columns run to a million cells each.
+      const columns = patch.columns.map((col) => {
         note(col.header, () => at(patch.sheet, `${columnLetter(col.col)}${patch.headerRow}`));
-        col.values.forEach((v, r) => note(v, () => at(patch.sheet, `${columnLetter(col.col)}${patch.firstRow + r}`)));
-      }
-      const columns = patch.columns.map((c) => (c.values.some((v) => typeof v === 'string' && v.length > ROOM) ? { ...c, values: c.values.map((v) => clampValue(v, lang)) } : c));
+        let long = false;
+        const values = col.values;
+        for (let r = 0; r < values.length; r++) {
+          const v = values[r];
+          if (typeof v !== 'string' || v.length <= ROOM) continue;
+          note(v, () => at(patch.sheet, `${columnLetter(col.col)}${patch.firstRow + r}`));
+          long = true;
+        }
+        return long ? { ...col, values: values.map((v) => clampValue(v, lang)) } : col;
+      });
       return port.writeColumns({ ...patch, columns: columns.map((c) => ({ ...c, header: clampValue(c.header, lang) })) }, onProgress);
     },
     replaceSheet: (sheet) => {

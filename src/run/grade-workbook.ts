@@ -13,7 +13,7 @@ import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
 import { type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
-import { nextSteps, recencyOf, writeNextSteps } from './action-sheets.ts';
+import { nextStepsPausing, recencyOf, writeNextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
 import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns, type WriteContext } from './write-back.ts';
@@ -22,6 +22,7 @@ import type { RunOptions, RunResult } from './run-result.ts';
 
 export { asOfMessage, type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 import { loadCustomers, loadScheme, readOnce } from './load.ts';
+import { budgeted } from './pause.ts';
 import { customersSheet, missingMetrics, ordersCurrencies } from './orders-only.ts';
 
 // The loading steps live in load.ts; re-exported for the callers that import them from the run.
@@ -83,6 +84,8 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const workbook = text.port;
   const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
+  // Between the run's large in-memory stages, the pane's thread is given back (nothing to do without a pause).
+  const breathe = options.pause ? budgeted(options.pause) : () => null;
   const sheets = await port.listSheets();
   // What is ours (marked, or a previous version's): only that is ever replaced.
   const own = await readOwnership(port, sheets);
@@ -102,7 +105,9 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const scheme = shown.scheme;
 
   progress({ done: 2, total: 5, stage: 'grade' });
+  await breathe();
   const result = gradeCustomers(scheme, customers, related);
+  await breathe();
   // The tiers the sheet held before this run (its tier column), read before anything is written.
   const before = await lastAppliedTiers(port, sheets, customers);
 
@@ -113,6 +118,7 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const prevPeriod = previousPeriod(periodsOf(history), options.period ?? null);
   const held = options.period ? keepTiers(result, history, options.period) : new Map<number, HeldTier>();
   const previous = prevPeriod ? snapshot(history, prevPeriod) : null;
+  await breathe();
   // No earlier period: the user's own grade column, if it names our tiers, is the previous tier shown.
   const shownPrevious = previous ?? (customers.generated ? null : previousFromUserGrades(customers, await port.readSheet(customers.sheet), scheme));
   const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
@@ -168,15 +174,18 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
       };
     } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
   }
-  const next = nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
+  await breathe();
+  const next = await nextStepsPausing(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions, options.pause);
   const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
+  await breathe();
+  const mix = tierMixOf(result);
   progress({ done: 5, total: 5, stage: 'done' });
   return {
     scheme,
     schemeSource: loaded.source,
     customers,
     result,
-    mix: tierMixOf(result),
+    mix,
     held,
     movement,
     previousPeriod: prevPeriod,

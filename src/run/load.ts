@@ -6,7 +6,8 @@ import type { SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
 import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
-import { readCustomerSheet, type CustomerSheet } from './read-customers.ts';
+import { readCustomerSheetSteps, type CustomerSheet } from './read-customers.ts';
+import { drainPausing } from './pause.ts';
 
 import { type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 
@@ -32,7 +33,7 @@ async function findCustomerSheet(
   port: WorkbookPort,
   sheets: SheetInfo[],
   scheme: Scheme,
-  options: Pick<RunOptions, 'sheet' | 'mapping'>,
+  options: Pick<RunOptions, 'sheet' | 'mapping' | 'pause'>,
   asOf: number | null,
   latestKnown: number | null,
   related: Related,
@@ -40,14 +41,14 @@ async function findCustomerSheet(
 ): Promise<CustomerSheet | null> {
   const canFill = new Set(metricsFromRelated(related).keys());
   const read = async (name: string) =>
-    readCustomerSheet(await port.readSheet(name), scheme, {
+    drainPausing(readCustomerSheetSteps(await port.readSheet(name), scheme, {
       ours: own.columns.get(name) ?? {},
       asOf,
       latestKnown,
       canFill,
       lastCol: sheets.find((s) => s.name === name)?.lastCol ?? -1,
       ...(options.mapping ? { explicit: options.mapping } : {}),
-    });
+    }), options.pause);
   if (options.sheet) {
     const info = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
     if (!info)
@@ -112,7 +113,7 @@ export async function loadCustomers(
   port: WorkbookPort,
   sheets: SheetInfo[],
   scheme: Scheme,
-  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
+  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping' | 'pause'>,
   window: PeriodWindow | null,
   given: number | null,
   today: number = todaySerial(),

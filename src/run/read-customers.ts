@@ -16,10 +16,12 @@ import {
   type OutputColumnKey,
   type Scheme,
 } from '../core/index.ts';
-import { applyScale, detectHeaderRow, mapColumns, splitDataRows, type ColumnMapping } from '../core/mapping/index.ts';
+import { applyScale, detectHeaderRow, mapColumns, splitDataRowsSteps, type ColumnMapping } from '../core/mapping/index.ts';
 import type { SheetValues } from '../port/workbook.ts';
 import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
+import { drain, type Steps } from './pause.ts';
+import { firstSeenSteps } from './first-seen.ts';
 
 export interface CustomerSheet {
   sheet: string;
@@ -84,6 +86,14 @@ function rowList(rows: readonly number[]): Localized {
 }
 
 export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: ReadOptions): CustomerSheet {
+  return drain(readCustomerSheetSteps(values, scheme, options));
+}
+
+/** Rows between two yields of the reader (each a few milliseconds of work). */
+const ROWS_PER_STEP = 16_384;
+
+/** readCustomerSheet, yielding between parts of the work (a million rows take seconds: see pause.ts). */
+export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, options: ReadOptions): Steps<CustomerSheet> {
   const sheet = values.sheet;
   const header = detectHeaderRow(values.values, values.firstRow);
   if (!header)
@@ -105,7 +115,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
     throw new RunError('missing-columns', { lead: loc(`工作表"${sheet}"：`, `Sheet "${sheet}": `), lines: blocking });
 
   // The data ends at the 合计/Total line; text-only lines in the first column are notes, not customers.
-  const split = splitDataRows(values.values, header.index, header.headers, mapping);
+  const split = yield* splitDataRowsSteps(values.values, header.index, header.headers, mapping);
   const rows = split.rows;
   const noteRows = split.notes.map((r) => values.firstRow + r);
   const warnings: Localized[] = [];
@@ -129,8 +139,8 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   const nameCol = mapping.byField.name?.col;
   const names = nameCol !== undefined ? cells(nameCol).map((v) => (v === null ? null : String(v).trim() || null)) : new Array<string | null>(n).fill(null);
   const ids: string[] = new Array(n);
-  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const raw = idCol !== undefined ? values.values[rows[i]!]![idCol] : names[i];
     let id = idKey(raw ?? null);
     if (id === null) {
@@ -143,18 +153,23 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
         message: loc(`客户编号为空，暂以行号 ${sheetRows[i]} 代替`, `Customer ID is blank; row ${sheetRows[i]} is used instead`),
       });
     }
-    const first = seen.get(id);
-    if (first !== undefined)
-      issues.push({
-        code: 'duplicate-id',
-        index: i,
-        field: 'id',
-        value: id,
-        ...locate(idCol ?? nameCol ?? 0)(i),
-        message: loc(`客户编号 ${id} 与第 ${sheetRows[first]} 行重复`, `Customer ID ${id} repeats row ${sheetRows[first]}`),
-      });
-    else seen.set(id, i);
     ids[i] = id;
+  }
+  yield;
+  // A repeated id points at its first row (issues are sorted by customer below, a blank id's note first).
+  const first = yield* firstSeenSteps(ids);
+  for (let i = 0; i < n; i++) {
+    const f = first[i]!;
+    if (f === i) continue;
+    const id = ids[i]!;
+    issues.push({
+      code: 'duplicate-id',
+      index: i,
+      field: 'id',
+      value: id,
+      ...locate(idCol ?? nameCol ?? 0)(i),
+      message: loc(`客户编号 ${id} 与第 ${sheetRows[f]} 行重复`, `Customer ID ${id} repeats row ${sheetRows[f]}`),
+    });
   }
 
   // Metrics, scaled by the unit their header names (万元, 千元, months …).
@@ -164,6 +179,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   const declared = new Set(scheme.criteria.map((c) => c.metric));
   for (const m of mapping.columns) {
     if (NON_METRIC_FIELDS.has(m.field) || !declared.has(m.field)) continue;
+    yield;
     const spec = metricSpec(scheme, m.field);
     const raw = cells(m.col);
     const parsed = parseMetricColumn(raw, spec, locate(m.col));
@@ -230,10 +246,13 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
       const key = outputColumnOf(h);
       if (key && outputCols[key] === undefined) outputCols[key] = c;
     });
+  yield;
+  const ourCols = new Set(Object.values(outputCols));
   for (let r = 0; r < values.values.length; r++) {
+    if (r % ROWS_PER_STEP === 0) yield;
     const row = values.values[r]!;
     for (let c = row.length - 1; c > lastUserCol; c--) {
-      if (row[c] !== null && row[c] !== '' && !Object.values(outputCols).includes(c)) {
+      if (row[c] !== null && row[c] !== '' && !ourCols.has(c)) {
         lastUserCol = c;
         break;
       }
@@ -243,6 +262,7 @@ export function readCustomerSheet(values: SheetValues, scheme: Scheme, options: 
   // Output columns go right of it too, unless that last column is one of ours.
   if (options.lastCol !== undefined && options.lastCol > lastUserCol && !Object.values(outputCols).includes(options.lastCol)) lastUserCol = options.lastCol;
 
+  yield;
   const table: CustomerTable = {
     size: n,
     ids,

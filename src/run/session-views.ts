@@ -1,6 +1,6 @@
 // The pane's views, built from what a step of the session read or graded: plain data that crosses the worker
 // boundary (views.ts says what each holds).
-import { columnLetter, metricSpec, tierMixOf, type DataIssue, type GradeResult, type Scheme } from '../core/index.ts';
+import { columnLetter, metricSpec, tierMixOf, type DataIssue, type GradeResult, type Scheme, type TierMix } from '../core/index.ts';
 import { fieldDefs, type ColumnMapping } from '../core/mapping/index.ts';
 import type { SheetInfo } from '../port/workbook.ts';
 import { paneProblems } from './pane-words.ts';
@@ -56,8 +56,7 @@ export function dataView(
 }
 
 /** The tier mix as the pane draws it: one bar per tier, with its share, revenue and expected range. */
-export function mixView(result: GradeResult): MixView {
-  const mix = tierMixOf(result);
+export function mixView(result: GradeResult, mix: TierMix = tierMixOf(result)): MixView {
   const { scheme } = result;
   return {
     bars: mix.rows.map((r, i) => {

@@ -149,7 +149,7 @@ export class GradingSession {
     return {
       period,
       sheet: run.customers.sheet,
-      mix: mixView(run.result),
+      mix: mixView(run.result, run.mix),
       kept: run.held.size,
       lastApplied: last ? countLabels(last) : null,
       moves: movesBetween(scheme, run.result, last),
@@ -180,7 +180,7 @@ export class GradingSession {
       sheets: [s.mix, s.movement, s.churn].filter((x): x is string => !!x),
       native: !!s.native && s.native.notice === null,
       notice: s.native?.notice ?? null,
-      mix: mixView(run.result),
+      mix: mixView(run.result, run.mix),
       moves: run.movement ? movesOf(run.movement, scheme) : movesBetween(scheme, run.result, null),
       next: nextStepsView(run.next, run.nextSheets, run.scheme, this.options.lang),
     };

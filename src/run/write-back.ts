@@ -14,6 +14,7 @@ import {
   type OutputColumnKey,
 } from '../core/index.ts';
 import type { ColumnWrite } from '../port/workbook.ts';
+import { drain, type Steps } from './pause.ts';
 
 export interface OutputPlacement {
   /** Existing output columns (found by their marks), by key. */
@@ -79,14 +80,17 @@ export interface WriteContext {
 
 /** Build the column writes for the data rows. */
 export function outputColumns(ctx: WriteContext): ColumnWrite[] {
-  const build = columnsBuilder(ctx);
+  const build = columnsBuilder(ctx, drain(blankColumns(ctx)));
   build.rows(0, ctx.result.size);
   return build.done();
 }
 
 /** The same, in blocks of customers with `pause()` between them, so that a pane on the UI thread stays responsive. */
 export async function outputColumnsInBlocks(ctx: WriteContext, pause: () => Promise<void>, block = 5_000): Promise<ColumnWrite[]> {
-  const build = columnsBuilder(ctx);
+  const blank = blankColumns(ctx);
+  let made = blank.next();
+  for (; !made.done; made = blank.next()) await pause();
+  const build = columnsBuilder(ctx, made.value);
   const n = ctx.result.size;
   for (let i = 0; i < n; i += block) {
     build.rows(i, Math.min(n, i + block));
@@ -95,15 +99,29 @@ export async function outputColumnsInBlocks(ctx: WriteContext, pause: () => Prom
   return build.done();
 }
 
-function columnsBuilder({ result, lang, sheetRows, firstRow, lastRow, cols, previous, held = null }: WriteContext): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
+interface BlankColumns {
+  columns: Map<OutputColumnKey, CellValue[]>;
+  fills: (string | null)[];
+}
+
+/** Every output column (and the tier colours) blank down to the last row, one column per step (a million cells each). */
+function* blankColumns({ firstRow, lastRow }: WriteContext): Steps<BlankColumns> {
+  const height = Math.max(0, lastRow - firstRow + 1);
+  const columns = new Map<OutputColumnKey, CellValue[]>();
+  for (const c of OUTPUT_COLUMNS) {
+    columns.set(c.key, new Array<CellValue>(height).fill(null));
+    if (height > 100_000) yield;
+  }
+  return { columns, fills: new Array<string | null>(height).fill(null) };
+}
+
+function columnsBuilder({ result, lang, sheetRows, firstRow, lastRow, cols, previous, held = null }: WriteContext, { columns, fills }: BlankColumns): { rows(from: number, to: number): void; done(): ColumnWrite[] } {
   const { scheme, table } = result;
   const height = Math.max(0, lastRow - firstRow + 1);
-  const columns = new Map<OutputColumnKey, CellValue[]>(OUTPUT_COLUMNS.map((c) => [c.key, new Array<CellValue>(height).fill(null)]));
   const column = (key: OutputColumnKey) => columns.get(key)!;
   const [tiers, scores, benefits, reasons, gaps, previousTiers, changes, issues] = (
     ['tier', 'score', 'benefits', 'reason', 'gap', 'previous', 'change', 'issues'] as const
   ).map(column);
-  const fills: (string | null)[] = new Array(height).fill(null);
   // Only the sheet's language is built: the other one would be thrown away.
   const explain = explainerIn(result, lang);
   const unrated = loc('未评级', 'Unrated')[lang];

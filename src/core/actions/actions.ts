@@ -83,6 +83,21 @@ const RECENCY = 'recencyDays';
 
 /** The three lists for a grading result. */
 export function actionLists(result: GradeResult, inputs: ActionInputs = {}): ActionLists {
+  const steps = actionListsSteps(result, inputs);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** Customers between two yields of actionListsSteps (a few milliseconds of work). */
+const CUSTOMERS_PER_STEP = 4_096;
+
+/**
+ * actionLists, yielding every few thousand customers: a million take seconds, and a caller on a UI thread
+ * (the Excel pane) gives the thread back between the parts.
+ */
+export function* actionListsSteps(result: GradeResult, inputs: ActionInputs = {}): Generator<void, ActionLists> {
   const options = { ...DEFAULT_ACTION_OPTIONS, ...inputs.options };
   const { scheme } = result;
   const held = inputs.held ?? new Map<number, HeldTier>();
@@ -106,6 +121,7 @@ export function actionLists(result: GradeResult, inputs: ActionInputs = {}): Act
   const top = middleTierIndex(k);
   const recency = column(RECENCY) ?? inputs.recency ?? null;
   for (let i = 0; i < result.size; i++) {
+    if (i % CUSTOMERS_PER_STEP === 0 && i > 0) yield;
     const t = result.tier[i]!;
     if (t < 0) continue;
     const h = held.get(i);
@@ -131,7 +147,12 @@ export function actionLists(result: GradeResult, inputs: ActionInputs = {}): Act
   const byValue = (a: ActionItem, b: ActionItem) => b.value - a.value || a.index - b.index;
   // Upgrades to the same tier imply the same revenue (its threshold): the one with the smaller gap goes first.
   const byImplied = (a: ActionItem, b: ActionItem) => b.value - a.value || valueAt(b.index) - valueAt(a.index) || a.index - b.index;
-  return { upgrade: upgrade.sort(byImplied), downgrade: downgrade.sort(byValue), churn: churn.sort(byValue), options, valueMetric };
+  yield;
+  upgrade.sort(byImplied);
+  yield;
+  downgrade.sort(byValue);
+  yield;
+  return { upgrade, downgrade, churn: churn.sort(byValue), options, valueMetric };
 }
 
 /** The explainer, built only when a customer is on a list (most are not). */

@@ -7,7 +7,7 @@ import type { DataIssue } from '../issues.ts';
 import { parseNumber } from '../values/number.ts';
 import { DateReader, referenceDay, requiredIssue, rowCustomer, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
-import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders.ts';
+import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders-types.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
 

@@ -4,7 +4,7 @@
 import type { CellValue } from '../cells.ts';
 import { cleanCellText } from '../values/fullwidth.ts';
 import type { ColumnMapping } from './columns.ts';
-import { dataRows } from './header-row.ts';
+import { isBlankRow } from './header-row.ts';
 
 /** A grand total ends the data; a subtotal is skipped where it stands. */
 const GRAND_TOTAL = /^(合计|总计|共计|总合计|汇总|total|totals|grand total|sum)[:：]?$/i;
@@ -69,13 +69,33 @@ export function splitDataRows(
   headers: readonly (string | null)[],
   mapping: ColumnMapping,
 ): SplitRows {
+  const steps = splitDataRowsSteps(values, headerIndex, headers, mapping);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** Rows between two yields of splitDataRowsSteps. */
+const ROWS_PER_STEP = 16_384;
+
+/** splitDataRows, yielding every few thousand rows (a caller on a UI thread gives the thread back between them). */
+export function* splitDataRowsSteps(
+  values: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  headers: readonly (string | null)[],
+  mapping: ColumnMapping,
+): Generator<void, SplitRows> {
   const skip = new Set(mapping.outputColumns.map((o) => o.col));
   const firstCol = Math.max(0, headers.findIndex((h) => h !== null && h !== undefined && cleanCellText(String(h)) !== ''));
   const metricCols = new Set(mapping.columns.filter((m) => !WHO.has(m.field)).map((m) => m.col));
   const rows: number[] = [];
   const notes: number[] = [];
   let total: number | null = null;
-  for (const r of dataRows(values, headerIndex)) {
+  // dataRows(), row by row: blank rows are skipped.
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    if ((r - headerIndex) % ROWS_PER_STEP === 0) yield;
+    if (isBlankRow(values[r])) continue;
     const row = values[r]!;
     if (total !== null) {
       if (row.some((v, c) => !skip.has(c) && isFilled(v))) notes.push(r);

@@ -10,7 +10,7 @@ export {
   type MatchedBy,
 } from './columns.ts';
 export { plainWords, sayAdvised, sayAdvisedText, type AdviceWords, type AdvisedMessage, type AdvisedText, type MappingAdvice } from './advice.ts';
-export { splitDataRows, type SplitRows } from './footnotes.ts';
+export { splitDataRows, splitDataRowsSteps, type SplitRows } from './footnotes.ts';
 export { applyScale, parseUnit, unitOf, type FieldKind, type HeaderUnit } from './units.ts';
 export { CORE_FIELDS, fieldDefs, type CoreField, type FieldDef } from './synonyms.ts';
 export { foldHeader, type FoldedHeader } from './fold.ts';

@@ -43,7 +43,9 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
   const counts = new Float64Array(k);
   const sums = new Float64Array(k);
   let unrated = 0;
-  const graded: number[] = [];
+  // The graded customers' revenue, for the Pareto line (typed: a million of them are sorted).
+  const graded = new Float64Array(revenue ? tier.length : 0);
+  let g = 0;
   for (let i = 0; i < tier.length; i++) {
     const t = tier[i]!;
     if (t < 0) {
@@ -54,7 +56,7 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
     const v = revenue ? revenue[i]! : 0;
     if (revenue) {
       sums[t] = sums[t]! + (v === v ? v : 0);
-      graded.push(v === v ? v : 0);
+      graded[g++] = v === v ? v : 0;
     }
   }
   const n = tier.length - unrated;
@@ -76,11 +78,12 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
     };
   });
   let top20 = NaN;
-  if (revenue && total > 0 && graded.length > 0) {
-    const sorted = Float64Array.from(graded).sort().reverse();
-    const top = Math.ceil(sorted.length * 0.2);
+  if (revenue && total > 0 && g > 0) {
+    // Ascending; the largest are added first, as before.
+    const sorted = graded.subarray(0, g).sort();
+    const top = Math.ceil(g * 0.2);
     let s = 0;
-    for (let i = 0; i < top; i++) s += sorted[i]!;
+    for (let i = g - 1; i >= g - top; i--) s += sorted[i]!;
     top20 = s / total;
   }
   return { rows, unrated, graded: n, totalRevenue: total, revenueMetric: revenue ? revenueMetric : null, top20RevenueShare: top20 };

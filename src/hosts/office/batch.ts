@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: BlockLimits = {
 
 /** JSON bytes of one cell input as it travels in a request ("…", numbers, booleans) plus its comma. */
 export function inputBytes(v: string | number | boolean): number {
-  if (typeof v === 'number') return String(v).length + 1;
+  if (typeof v === 'number') return numberBytes(v) + 1;
   if (typeof v === 'boolean') return v ? 5 : 6;
   let n = v.length + 3;
   for (let i = 0; i < v.length; i++) {
@@ -52,6 +52,14 @@ export function inputBytes(v: string | number | boolean): number {
       } else n += 2;
     }
   }
+  return n;
+}
+
+/** Characters of String(v), counted for integers (most numbers in a sheet) without making the string. */
+function numberBytes(v: number): number {
+  if (!Number.isInteger(v) || v >= 1e15 || v <= -1e15) return String(v).length;
+  let n = v < 0 ? 2 : 1;
+  for (let a = Math.abs(v); a >= 10; a = Math.floor(a / 10)) n++;
   return n;
 }
 

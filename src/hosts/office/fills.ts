@@ -17,11 +17,11 @@ export type FillPlan =
   /** One rule per colour: the key column's value equals `value`. */
   | { kind: 'byValue'; keyCol: number; rules: { value: string | number | boolean; color: string }[] };
 
-/** Runs of equal (non-null) colour. */
-export function fillRuns(fills: readonly (string | null | undefined)[], count = fills.length): FillRun[] {
+/** Runs of equal (non-null) colour (the first `limit` of them). */
+export function fillRuns(fills: readonly (string | null | undefined)[], count = fills.length, limit = Infinity): FillRun[] {
   const runs: FillRun[] = [];
   let i = 0;
-  while (i < count) {
+  while (i < count && runs.length < limit) {
     const color = fills[i] ?? null;
     let j = i + 1;
     while (j < count && (fills[j] ?? null) === color) j++;
@@ -31,11 +31,27 @@ export function fillRuns(fills: readonly (string | null | undefined)[], count = 
   return runs;
 }
 
-const norm = (v: CellValue) => (typeof v === 'string' ? v.toLowerCase() : v);
+/**
+ * Text in lower case, remembered per text: a column holds the same few labels a million times, and
+ * lower-casing Chinese text makes a new string each time.
+ */
+function lowerCase(): (v: string | number | boolean) => string | number | boolean {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (typeof v !== 'string') return v;
+    let k = seen.get(v);
+    if (k === undefined) {
+      k = v.toLowerCase();
+      if (seen.size < 1024) seen.set(v, k);
+    }
+    return k;
+  };
+}
 
 /** Value → colour when the colour of every row follows from its value (text compared as Excel does, ignoring case). */
 export function colourByValue(values: readonly CellValue[], fills: readonly (string | null | undefined)[], count: number): Map<string | number | boolean, string> | null {
   const byKey = new Map<string | number | boolean, { value: string | number | boolean; color: string | null }>();
+  const norm = lowerCase();
   for (let i = 0; i < count; i++) {
     const v = values[i] ?? null;
     const color = fills[i] ?? null;
@@ -43,7 +59,7 @@ export function colourByValue(values: readonly CellValue[], fills: readonly (str
       if (color) return null;
       continue;
     }
-    const key = norm(v)!;
+    const key = norm(v);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { value: v, color });
     else if (seen.color !== color) return null;
@@ -62,14 +78,15 @@ export const MAX_STATIC_RUNS = 200;
  */
 export function planFills(fills: readonly (string | null | undefined)[] | undefined, count: number, candidates: readonly (readonly CellValue[])[]): FillPlan {
   if (!fills || count === 0) return { kind: 'none' };
-  const runs = fillRuns(fills, count);
-  if (runs.length === 0) return { kind: 'none' };
-  if (runs.length <= MAX_STATIC_RUNS) return { kind: 'runs', runs };
+  // Only as many runs as decide between the two: a million rows can make hundreds of thousands.
+  const few = fillRuns(fills, count, MAX_STATIC_RUNS + 1);
+  if (few.length === 0) return { kind: 'none' };
+  if (few.length <= MAX_STATIC_RUNS) return { kind: 'runs', runs: few };
   for (let k = 0; k < candidates.length; k++) {
     const map = colourByValue(candidates[k]!, fills, count);
     if (map && map.size > 0 && map.size <= 64) return { kind: 'byValue', keyCol: k, rules: [...map].map(([value, color]) => ({ value, color })) };
   }
-  return { kind: 'runs', runs };
+  return { kind: 'runs', runs: fillRuns(fills, count) };
 }
 
 /** The custom conditional-format formula for "the key cell equals value", relative to the first row. */

@@ -13,8 +13,9 @@ import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, Sh
 import { RunError } from '../../run/errors.ts';
 import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocksYielding, widthPoints, type BlockLimits } from './batch.ts';
 import { breather } from './yield.ts';
-import { fromCellOutput, jsonBytes, toCellInput } from './cells.ts';
-import { cancelledError, excelCodeOf, hostError, type WrittenBlocks } from './errors.ts';
+import { jsonBytes, toCellInput } from './cells.ts';
+import { cancelledError, hostError, type WrittenBlocks } from './errors.ts';
+import { readRows } from './read.ts';
 import { emptySheet, newBatch, rewriteTable, writeFills, writeGenerated, writeNumberFormat, type SheetEnv } from './sheets.ts';
 import { writeSummaries } from './summaries.ts';
 
@@ -156,51 +157,17 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /**
-   * Rows [r0, r0 + count) × columns [0, width) in blocks: the first of limits.startRows rows, each next one
-   * sized from the bytes per row of the previous response; a block over Excel's response limit is retried at a quarter.
-   */
-  private async readRows(context: Excel.RequestContext, ws: Excel.Worksheet, r0: number, count: number, width: number, sheet: string): Promise<CellValue[][]> {
-    const L = this.limits;
-    const cap = Math.max(1, Math.min(L.maxRows, Math.floor(L.maxCells / Math.max(1, width))));
-    const out: CellValue[][] = new Array(count);
-    let rows = Math.min(L.startRows, cap);
-    let start = 0;
-    let retries = 0;
-    while (start < count) {
-      if (this.signal?.aborted) throw cancelledError(null);
-      const n = Math.min(rows, count - start);
-      const range = ws.getRangeByIndexes(r0 + start, 0, n, width);
-      range.load('values');
-      try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of ≤ 20,000 rows / ~2.5 MB, as Microsoft advises for large ranges: O(blocks), never O(rows)
-        await context.sync();
-        this.stats.syncs++;
-      } catch (e) {
-        const code = excelCodeOf(e);
-        if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RangeExceedsLimit') && n > 1 && retries < 8) {
-          rows = Math.max(1, Math.floor(n / 4));
-          retries++;
-          continue;
-        }
-        throw e;
-      }
-      const values = range.values as unknown[][];
-      // Measured before the rows are converted in place (the response is ours: no copy).
-      const perRow = Math.max(1, jsonBytes(values) / n);
-      for (let i = 0; i < n; i++) {
-        const row = values[i]!;
-        for (let c = 0; c < width; c++) row[c] = fromCellOutput(row[c]);
-        out[start + i] = row as CellValue[];
-      }
-      range.untrack();
-      this.stats.readBlocks++;
-      start += n;
-      retries = 0;
-      rows = Math.max(L.minRows, Math.min(cap, Math.floor(L.targetBytes / perRow)));
-      this.onProgress?.({ done: start, total: count, stage: `read:${sheet}` });
-    }
-    return out;
+  /** Rows [r0, r0 + count) × columns [0, width) in blocks (read.ts), with progress for the sheet. */
+  private readRows(context: Excel.RequestContext, ws: Excel.Worksheet, r0: number, count: number, width: number, sheet: string): Promise<CellValue[][]> {
+    return readRows(context, ws, r0, count, width, {
+      limits: this.limits,
+      signal: this.signal,
+      onSync: () => this.stats.syncs++,
+      onBlock: (done, total) => {
+        this.stats.readBlocks++;
+        this.onProgress?.({ done, total, stage: `read:${sheet}` });
+      },
+    });
   }
 
   async writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {

@@ -38,6 +38,8 @@ async function longestTasks(fake: FakeExcel, inHost: () => boolean, work: () => 
   setTimeout(beat, 0);
   try {
     await work();
+    // The heartbeat already queued runs first and measures the run's last task (after its last request).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return worst;
   } finally {
     running = false;
@@ -60,7 +62,9 @@ describe('responsiveness on the pane thread', () => {
     OfficeWorkbook.prototype.writeColumns = spy;
     try {
       const api = officeTaskpaneApi('zh-CN', { run: fake.run, requirements: fake.requirements });
-      const worst = await longestTasks(fake, () => writing > 0, () => api.apply(getPreset('b2b-value')!, {}, () => {}).promise);
+      // The scheme as the pane holds it (parsed before Apply is pressed): only Apply is measured.
+      const scheme = getPreset('b2b-value')!;
+      const worst = await longestTasks(fake, () => writing > 0, () => api.apply(scheme, {}, () => {}).promise);
       console.log(`longest task on the pane thread: ${worst.all.toFixed(0)} ms CPU over the whole run, ${worst.host.toFixed(0)} ms while the host writes the columns (${worst.hostBeats} turns)`);
       expect(fake.syncs.some((s) => s.failed)).toBe(false);
       expect(worst.hostBeats).toBeGreaterThan(10);
