@@ -58,4 +58,5 @@ export const NODE_ZIP: ZipCodec = {
     for (const d of chunks) c = zlib.crc32(d, c);
     return c;
   },
+  stream: { blocks, end: finalBlock, crc32: (data, initial) => zlib.crc32(data, initial) },
 };

@@ -16,6 +16,8 @@ export interface Sink {
   fill(slot: number, s: string): void;
 }
 
+import type { PartPacker, PartContent, Slot } from './packed-part.ts';
+
 const ENCODER = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 const CHUNK = 1 << 20;
@@ -29,6 +31,8 @@ export class ByteSink implements Sink {
   private buf = new Uint8Array(CHUNK);
   private pos = 0;
   private readonly slots = new Map<number, string>();
+  /** With a packer, sealed chunks go to it (deflated as they come) instead of being kept. */
+  private readonly packSlots: Slot[] = [];
 
   /**
    * @param src the original text
@@ -37,14 +41,20 @@ export class ByteSink implements Sink {
   constructor(
     private readonly src: string,
     private readonly srcBytes: Uint8Array | null,
+    private readonly packer: PartPacker | null = null,
   ) {}
+
+  private push(c: Uint8Array): void {
+    if (this.packer) this.packer.add(c);
+    else this.chunks.push(c);
+  }
 
   str(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     if (this.pos + s.length * 3 > this.buf.length) {
       this.seal();
       if (s.length * 3 > CHUNK) {
-        this.chunks.push(ENCODER.encode(s));
+        this.push(ENCODER.encode(s));
         return;
       }
     }
@@ -88,7 +98,7 @@ export class ByteSink implements Sink {
       const n = end - start;
       if (n >= 4096) {
         this.seal();
-        this.chunks.push(this.srcBytes.subarray(start, end));
+        this.push(this.srcBytes.subarray(start, end));
         return;
       }
       if (this.pos + n > this.buf.length) this.seal();
@@ -99,26 +109,40 @@ export class ByteSink implements Sink {
 
   slot(): number {
     this.seal();
+    if (this.packer) {
+      const slot: Slot = { bytes: null };
+      this.packer.add(slot);
+      return this.packSlots.push(slot) - 1;
+    }
     this.chunks.push(EMPTY);
     return this.chunks.length - 1;
   }
 
   fill(slot: number, s: string): void {
-    this.slots.set(slot, s);
+    if (this.packer) this.packSlots[slot]!.bytes = ENCODER.encode(s);
+    else this.slots.set(slot, s);
   }
 
   /** Closes the current buffer (keeping only the bytes written) and starts a new one. */
   private seal(): void {
     if (this.pos > 0) {
-      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.push(this.buf.subarray(0, this.pos));
       this.buf = new Uint8Array(CHUNK);
       this.pos = 0;
     }
   }
 
   finish(): Uint8Array[] {
+    if (this.packer) throw new Error('a packing sink ends with finishPart()');
     this.seal();
     for (const [i, s] of this.slots) this.chunks[i] = ENCODER.encode(s);
     return this.chunks;
+  }
+
+  /** The part's content: its chunks, or (with a packer, for a big part) the part already deflated. */
+  finishPart(): PartContent {
+    if (!this.packer) return this.finish();
+    this.seal();
+    return this.packer.finish();
   }
 }

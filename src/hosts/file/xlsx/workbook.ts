@@ -171,9 +171,9 @@ export class XlsxWorkbook {
     const writes = columnWrites(patch, this.styleSheet(), p);
     const widths = new Map<number, number>();
     for (const c of patch.columns) if (c.width !== undefined) widths.set(c.col, c.width);
-    const sink = new ByteSink(xml, ascii);
+    const sink = new ByteSink(xml, ascii, this.pkg.packer());
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
-    this.pkg.setChunks(s.part, sink.finish());
+    this.pkg.setChunks(s.part, sink.finishPart());
     this.keepWritten(s.part, patch);
     if (result.removedFormula) this.dropCalcChain();
     this.syncTableHeaders(s, patch);
@@ -243,9 +243,9 @@ export class XlsxWorkbook {
     }
     if (kind) this.mark([{ sheet: entry.name, kind }]);
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
-    const sink = new ByteSink(before, ascii);
+    const sink = new ByteSink(before, ascii, this.pkg.packer());
     const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
-    this.pkg.setChunks(entry.part, sink.finish());
+    this.pkg.setChunks(entry.part, sink.finishPart());
     this.changed(entry.part);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
     this.extendTables(entry, result.lastRowBefore, result.lastRowAfter);
