@@ -129,10 +129,10 @@ export class OpcPackage {
     const bytes = this.bytes(part);
     const s = decodePart(bytes);
     this.texts.set(key, s);
-    // The decompressed bytes are kept only where they can stand in for the text (see textAndAsciiBytes);
-    // otherwise they would double the memory a big sheet takes.
+    // The decompressed bytes are not kept: they would double the memory a big sheet takes (a full sheet's
+    // XML is about 450 MB), and a rewrite copies an ASCII text's ranges about as fast from the string.
     const e = this.byName.get(key)!;
-    if (!e.chunks && !e.packed && !isAscii(bytes, s)) e.data = null;
+    if (!e.chunks && !e.packed) e.data = null;
     return s;
   }
 

@@ -9,6 +9,14 @@ export interface Sink {
   ascii(s: string): void;
   /** Appends a non-negative integer in decimal. */
   uint(n: number): void;
+  /** Appends bytes (fixed markup, encoded once). */
+  raw(b: Uint8Array): void;
+  /**
+   * Appends `before`, `s`, `after` when `s` is all printable ASCII with nothing to escape or encode (no
+   * & < > _, no control) and no space at either end, so that it is its own XML text (isPlainText); else
+   * appends nothing and returns false. Most cells of a big sheet: one pass, no regular expression.
+   */
+  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean;
   /** Appends the original text [start, end). */
   orig(start: number, end: number): void;
   /** Reserves a place for text known only later (e.g. <dimension>, written before the rows it describes). */
@@ -79,6 +87,35 @@ export class ByteSink implements Sink {
     this.pos = p;
   }
 
+  raw(b: Uint8Array): void {
+    const n = b.length;
+    if (this.pos + n > this.buf.length) this.seal();
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i]!;
+    this.pos = p;
+  }
+
+  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean {
+    const n = s.length;
+    if (n > 4096) return false;
+    if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return false;
+    if (this.pos + before.length + n + after.length > this.buf.length) this.seal();
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < before.length; i++) buf[p++] = before[i]!;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // Printable ASCII but & < > _ (38, 60, 62, 95); anything else goes the careful way (and what was
+      // copied here is left beyond pos, as if never written).
+      if (c < 32 || c > 127 || c === 38 || c === 60 || c === 62 || c === 95) return false;
+      buf[p++] = c;
+    }
+    for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
+    this.pos = p;
+    return true;
+  }
+
   uint(n: number): void {
     if (!Number.isSafeInteger(n) || n < 0) return this.ascii(String(n));
     if (this.pos + 16 > this.buf.length) this.seal();
@@ -104,7 +141,25 @@ export class ByteSink implements Sink {
       if (this.pos + n > this.buf.length) this.seal();
       this.buf.set(this.srcBytes.subarray(start, end), this.pos);
       this.pos += n;
-    } else this.str(this.src.slice(start, end));
+    } else if (end - start < 256) this.origChars(start, end);
+    else this.str(this.src.slice(start, end));
+  }
+
+  /** A short range of the original copied character by character while ASCII (no slice, no encoder call). */
+  private origChars(start: number, end: number): void {
+    if (this.pos + (end - start) > this.buf.length) this.seal();
+    const src = this.src;
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = start; i < end; i++) {
+      const c = src.charCodeAt(i);
+      if (c > 127) {
+        this.pos = p;
+        return this.str(src.slice(i, end));
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
   }
 
   slot(): number {
