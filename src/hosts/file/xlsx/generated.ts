@@ -4,6 +4,8 @@ import type { CellValue, GeneratedSheet, SheetTable } from '../../../port/workbo
 import { cellXml } from './cells.ts';
 import { colsXml } from './cols.ts';
 import { cellRef, colName, quoteSheetName, rangeRef } from './refs.ts';
+import type { PartContent, PartPacker } from './packed-part.ts';
+import { ByteSink } from './sink.ts';
 import type { StyleSheet } from './styles.ts';
 import { XML_DECL, escapeAttr } from './xml.ts';
 
@@ -111,6 +113,23 @@ export interface WorksheetParts {
 
 /** A complete worksheet part. */
 export function worksheetXml(w: WorksheetParts): string {
+  let xml = '';
+  writeWorksheet(w, (s) => (xml += s));
+  return xml;
+}
+
+/**
+ * The same part written through a packer when there is one (Node): a big sheet's rows go out one by one
+ * and are deflated as they come, never joined into one string. Without one, the text.
+ */
+export function worksheetContent(w: WorksheetParts, packer: PartPacker | null): string | PartContent {
+  if (!packer) return worksheetXml(w);
+  const sink = new ByteSink('', null, packer);
+  writeWorksheet(w, (s) => sink.str(s));
+  return sink.finishPart();
+}
+
+function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
   const fit = w.print && w.print.fitToWidth !== false;
   let xml = `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`;
   if (fit) xml += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
@@ -124,7 +143,11 @@ export function worksheetXml(w: WorksheetParts): string {
   } else xml += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   xml += '<sheetFormatPr defaultRowHeight="15"/>';
   if (w.widths) xml += colsXml(w.widths);
-  xml += w.rows.length ? `<sheetData>${w.rows.join('')}</sheetData>` : '<sheetData/>';
+  if (w.rows.length) {
+    emit(`${xml}<sheetData>`);
+    for (const row of w.rows) emit(row);
+    xml = '</sheetData>';
+  } else xml += '<sheetData/>';
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (w.print) {
     const orientation = w.print.landscape ? 'landscape' : 'portrait';
@@ -135,7 +158,7 @@ export function worksheetXml(w: WorksheetParts): string {
   if (w.drawingRelId) xml += `<drawing r:id="${w.drawingRelId}"/>`;
   const ids = w.tableRelIds ?? [];
   if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
-  return `${xml}</worksheet>`;
+  emit(`${xml}</worksheet>`);
 }
 
 /** The print area and print titles of a generated sheet, as defined-name values. */

@@ -7,7 +7,8 @@ import { cellPresent, writeCell } from './cells.ts';
 import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
-import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
+import { layoutTables, printNames, tableXml, uniqueTableName, worksheetContent, worksheetXml } from './generated.ts';
+import type { PartContent } from './packed-part.ts';
 import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
@@ -210,7 +211,7 @@ export class XlsxWorkbook {
     sheet.widths?.forEach((w, c) => {
       if (w !== undefined && w !== null) widths.set(c, w);
     });
-    const xml = worksheetXml({
+    const xml = worksheetContent({
       lastRow: layout.lastRow,
       lastCol: layout.lastCol,
       rows: layout.rows,
@@ -219,7 +220,7 @@ export class XlsxWorkbook {
       print: sheet.print,
       rowBreaks: (sheet.print?.breakBefore ?? []).map((i) => pageBreakRow(sheet.tables, i)),
       tableRelIds: relIds,
-    });
+    }, this.pkg.packer());
     this.setSheetXml(entry, xml);
     this.generated.add(entry.part.toLowerCase());
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
@@ -356,8 +357,9 @@ export class XlsxWorkbook {
     this.kept?.delete(part.toLowerCase());
   }
 
-  private setSheetXml(s: SheetEntry, xml: string): void {
-    this.pkg.setText(s.part, xml);
+  private setSheetXml(s: SheetEntry, xml: string | PartContent): void {
+    if (typeof xml === 'string') this.pkg.setText(s.part, xml);
+    else this.pkg.setChunks(s.part, xml);
     this.changed(s.part);
   }
 
