@@ -15,13 +15,17 @@ export type PartContent = Uint8Array[] | PackedPart;
 
 export const isPacked = (c: PartContent): c is PackedPart => !Array.isArray(c);
 
-/** A codec that deflates in pieces. */
+/** A codec that deflates in pieces (perhaps on another thread, while the next piece is being written). */
 export interface StreamingDeflate {
-  /** Deflate blocks ending in a sync flush (no final block): such pieces concatenate into one stream. */
-  blocks(data: Uint8Array, level: number): Uint8Array;
+  /**
+   * Starts deflating a piece into deflate blocks ending in a sync flush (no final block): such pieces
+   * concatenate into one stream. The piece is handed over (its memory may be moved): not to be touched after.
+   */
+  submit(data: Uint8Array, level: number): number;
+  /** A submitted piece's blocks and the CRC-32 of its bytes (waiting for them if need be). */
+  take(ticket: number): { deflated: Uint8Array; crc: number };
   /** An empty final block, ending a stream of pieces. */
   end(level: number): Uint8Array;
-  crc32(data: Uint8Array, initial: number): number;
 }
 
 /** Parts up to this size are compressed on save at level 6; bigger ones at level 1 (see zip.ts levelFor). */
@@ -36,10 +40,9 @@ export interface Slot {
 }
 
 interface Piece {
-  deflated: Uint8Array | null;
-  /** Not yet deflated: a batch that holds a slot. */
-  parts: (Uint8Array | Slot)[] | null;
-  crc: number;
+  /** The deflating piece, or null for a slot (deflated once it is filled, at the end). */
+  ticket: number | null;
+  slot: Slot | null;
   size: number;
 }
 
@@ -72,7 +75,7 @@ export class PartPacker {
   private feed(c: Uint8Array | Slot): void {
     if (!(c instanceof Uint8Array)) {
       this.flush();
-      this.pieces.push({ deflated: null, parts: [c], crc: 0, size: 0 });
+      this.pieces.push({ ticket: null, slot: c, size: 0 });
     } else if (c.length >= ALONE) {
       this.flush();
       this.deflate(c);
@@ -92,7 +95,8 @@ export class PartPacker {
   }
 
   private deflate(b: Uint8Array): void {
-    this.pieces.push({ deflated: this.z.blocks(b, 1), parts: null, crc: this.z.crc32(b, 0), size: b.length });
+    const size = b.length;
+    this.pieces.push({ ticket: this.z.submit(b, 1), slot: null, size });
   }
 
   /** The chunks (a small part, compressed on save) or the packed part. */
@@ -103,15 +107,15 @@ export class PartPacker {
     let crc = 0;
     let size = 0;
     for (const p of this.pieces) {
-      if (p.parts) {
-        const b = (p.parts[0] as Slot).bytes ?? EMPTY;
+      if (p.slot) {
+        const b = p.slot.bytes ?? EMPTY;
         if (!b.length) continue;
-        p.deflated = this.z.blocks(b, 1);
-        p.crc = this.z.crc32(b, 0);
         p.size = b.length;
+        p.ticket = this.z.submit(b, 1);
       }
-      payload.push(p.deflated!);
-      crc = size === 0 ? p.crc : crc32Combine(crc, p.crc, p.size);
+      const { deflated, crc: pieceCrc } = this.z.take(p.ticket!);
+      payload.push(deflated);
+      crc = size === 0 ? pieceCrc : crc32Combine(crc, pieceCrc, p.size);
       size += p.size;
     }
     payload.push(this.z.end(1));
