@@ -3,7 +3,7 @@
 // fields on their axes, items in display order, value fields). Written as Excel 2007 (version 3) writes them.
 import type { CellValue } from '../../../port/workbook.ts';
 import { numberText } from './cells.ts';
-import { itemKey, type CacheField, type PivotLayout } from './pivot-model.ts';
+import type { CacheField, PivotLayout } from './pivot-model.ts';
 import { XML_DECL, escapeAttr } from './xml.ts';
 import { MAIN_NS, R_NS } from './generated.ts';
 
@@ -63,7 +63,7 @@ export function cacheRecordsXml(layout: PivotLayout): string[] {
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c]!;
       const v = r[c] ?? null;
-      line += f.shared ? `<x v="${f.index.get(itemKey(v))}"/>` : itemXml(v);
+      line += f.shared ? `<x v="${f.index.get(v)}"/>` : itemXml(v);
     }
     chunk += `${line}</r>`;
     if (chunk.length > 1 << 16) {
