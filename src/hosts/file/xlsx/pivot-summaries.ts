@@ -13,12 +13,11 @@ import { layoutTables, printNames, rowXml, tableXml, uniqueTableName, worksheetC
 import { CONTENT_TYPE, REL_OFFICE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
 import { chartDrawingXml, columnChartXml } from './pivot-chart.ts';
 import { pivotLayout } from './pivot-model.ts';
-import { cacheDefinitionXml, cacheRecordsXml, pivotTableXml } from './pivot-parts.ts';
+import { cacheDefinitionXml, cacheRecordsContent, pivotTableXml } from './pivot-parts.ts';
 import { checkSheetName, colName, quoteSheetName, rangeRef } from './refs.ts';
 import type { StyleSheet } from './styles.ts';
 import type { SheetEntry, WorkbookPart } from './workbook-part.ts';
 import type { PartContent } from './packed-part.ts';
-import { textChunks } from './sink.ts';
 import { attr, findAll, findElement, setAttr } from './xml.ts';
 
 /** What the summaries writer needs of an XlsxWorkbook (its package and the helpers it patches with). */
@@ -141,7 +140,7 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
   const recordsRel = pkg.addRel(cachePart, PIVOT_TYPES.records.rel, recordsPart);
   pkg.setText(cachePart, cacheDefinitionXml(layout, tableName, recordsRel));
   pkg.setOverride(cachePart, PIVOT_TYPES.cache.ct);
-  pkg.setChunks(recordsPart, textChunks(cacheRecordsXml(layout), pkg.packer()));
+  pkg.setChunks(recordsPart, cacheRecordsContent(layout, pkg.packer()));
   pkg.setOverride(recordsPart, PIVOT_TYPES.records.ct);
   const cacheId = addPivotCache(wb, pkg.addRel(wb.path, PIVOT_TYPES.cache.rel, cachePart));
   const pivotPart = book.freePartName('xl/pivotTables/pivotTable', '.xml');

@@ -201,11 +201,3 @@ export class ByteSink implements Sink {
     return this.packer.finish();
   }
 }
-
-/** A part made of pieces of text: through the packer when there is one (deflated as they come), else each encoded. */
-export function textChunks(texts: Iterable<string>, packer: PartPacker | null): PartContent {
-  if (!packer) return Array.from(texts, (t) => ENCODER.encode(t));
-  const sink = new ByteSink('', null, packer);
-  for (const t of texts) sink.str(t);
-  return sink.finishPart();
-}
