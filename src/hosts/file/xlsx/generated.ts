@@ -30,7 +30,8 @@ export interface TablePlacement {
 }
 
 export interface Layout {
-  rows: string[];
+  /** The rows' XML, made as they are read (a million-row table is never held as a string per row). */
+  rows: Iterable<string>;
   lastRow: number;
   lastCol: number;
   tables: TablePlacement[];
@@ -40,22 +41,23 @@ export interface Layout {
 export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, firstRow = 1): Layout {
   const title = styles.xfIndex({ bold: true });
   const header = styles.xfIndex({ bold: true, fill: HEADER_FILL });
-  const rows: string[] = [];
   const placements: TablePlacement[] = [];
+  // First the sizes and every cell's style (styles are added in the order cells meet them, as before);
+  // the XML is made when the rows are read.
+  const styleOfTable: ((c: number, fill: string | null) => number | undefined)[] = [];
   let r = firstRow;
   let lastCol = -1;
   tables.forEach((t, ti) => {
     if (ti > 0) r++;
     if (t.title !== undefined && t.title !== '') {
-      rows.push(rowXml(r++, [[0, t.title, title]]));
+      r++;
       lastCol = Math.max(lastCol, 0);
     }
-    for (const note of t.notes ?? []) {
-      rows.push(rowXml(r++, [[0, note, undefined]]));
+    for (const _ of t.notes ?? []) {
+      r++;
       lastCol = Math.max(lastCol, 0);
     }
-    const headerRow = r;
-    rows.push(rowXml(r++, t.header.map((h, c): RowCell => [c, h, header])));
+    const headerRow = r++;
     let width = t.header.length;
     const styleCache = new Map<string, number | undefined>();
     const styleOf = (c: number, fill: string | null): number | undefined => {
@@ -66,20 +68,44 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, 
       styleCache.set(key, s);
       return s;
     };
+    styleOfTable.push(styleOf);
+    const fills = t.rowFills;
+    // Without fills or formats every cell's style is undefined: nothing to look up per cell.
+    const plain = !fills?.some(Boolean) && !t.numberFormats?.some(Boolean);
     t.rows.forEach((values, i) => {
-      const fill = t.rowFills?.[i] ?? null;
-      const cells: RowCell[] = [];
-      const n = Math.max(values.length, fill ? t.header.length : 0);
-      for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
+      const fill = fills?.[i] ?? null;
+      if (!plain) {
+        const n = Math.max(values.length, fill ? t.header.length : 0);
+        for (let c = 0; c < n; c++) styleOf(c, fill);
+      }
       width = Math.max(width, values.length);
-      rows.push(rowXml(r++, cells));
+      r++;
     });
     lastCol = Math.max(lastCol, width - 1);
     if (t.tableName && t.rows.length > 0 && tableHeaderOk(t.header)) {
       placements.push({ name: t.tableName, ref: rangeRef(headerRow, 0, r - 1, t.header.length - 1), header: t.header });
     }
   });
-  return { rows: rows.filter(Boolean), lastRow: r - 1, lastCol, tables: placements };
+  function* rows(): Generator<string> {
+    let r = firstRow;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti]!;
+      const styleOf = styleOfTable[ti]!;
+      if (ti > 0) r++;
+      if (t.title !== undefined && t.title !== '') yield rowXml(r++, [[0, t.title, title]]);
+      for (const note of t.notes ?? []) yield rowXml(r++, [[0, note, undefined]]);
+      yield rowXml(r++, t.header.map((h, c): RowCell => [c, h, header]));
+      for (let i = 0; i < t.rows.length; i++) {
+        const values = t.rows[i]!;
+        const fill = t.rowFills?.[i] ?? null;
+        const cells: RowCell[] = [];
+        const n = Math.max(values.length, fill ? t.header.length : 0);
+        for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
+        yield rowXml(r++, cells);
+      }
+    }
+  }
+  return { rows: { [Symbol.iterator]: rows }, lastRow: r - 1, lastCol, tables: placements };
 }
 
 /** Excel tables need non-empty, distinct, single-line column names. */
@@ -99,7 +125,8 @@ function tableHeaderOk(header: readonly string[]): boolean {
 export interface WorksheetParts {
   lastRow: number;
   lastCol: number;
-  rows: readonly string[];
+  /** Row XML, in order ('' for a row with nothing to write). */
+  rows: Iterable<string>;
   widths?: ReadonlyMap<number, number>;
   freezeRows?: number;
   print?: GeneratedSheet['print'];
@@ -143,11 +170,17 @@ function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
   } else xml += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   xml += '<sheetFormatPr defaultRowHeight="15"/>';
   if (w.widths) xml += colsXml(w.widths);
-  if (w.rows.length) {
-    emit(`${xml}<sheetData>`);
-    for (const row of w.rows) emit(row);
-    xml = '</sheetData>';
-  } else xml += '<sheetData/>';
+  let open = false;
+  for (const row of w.rows) {
+    if (!row) continue;
+    if (!open) {
+      emit(`${xml}<sheetData>`);
+      open = true;
+    }
+    emit(row);
+  }
+  if (open) xml = '</sheetData>';
+  else xml += '<sheetData/>';
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (w.print) {
     const orientation = w.print.landscape ? 'landscape' : 'portrait';
