@@ -90,6 +90,12 @@ const { workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const { port, count } = workerData;
 port.on('message', ({ ticket, data, level }) => {
+  if (ticket < 0) {
+    // The hello: the worker is up.
+    Atomics.add(count, 0, 1);
+    Atomics.notify(count, 0);
+    return;
+  }
   let reply;
   try {
     const deflated = zlib.deflateRawSync(data, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH });
@@ -102,6 +108,10 @@ port.on('message', ({ ticket, data, level }) => {
   Atomics.notify(count, 0);
 });
 `;
+
+/** How long a worker may take to start (else this thread deflates), and to deflate one piece. */
+const START_MS = 10_000;
+const STALL_MS = 300_000;
 
 /** At most this many pieces (of about 1 MB) wait for the worker: the writer then waits for it. */
 const IN_FLIGHT = 16;
@@ -117,10 +127,19 @@ class WorkerDeflate implements StreamingDeflate {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.count = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER, { eval: true, workerData: { port: port2, count: this.count }, transferList: [port2] });
+    // No execArgv of ours: under `node --import tsx` the worker would load the loader too, and wait on this
+    // thread, which waits on it.
+    const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { port: port2, count: this.count }, transferList: [port2] });
     worker.unref();
     port1.unref();
     this.port = port1;
+    this.port.postMessage({ ticket: -1 });
+    // Only a worker that answers is used (this thread waits on it synchronously).
+    if (Atomics.wait(this.count, 0, 0, START_MS) === 'timed-out' && Atomics.load(this.count, 0) === 0) {
+      void worker.terminate();
+      throw new Error('the deflate worker did not start');
+    }
+    Atomics.sub(this.count, 0, 1);
   }
 
   submit(data: Uint8Array, level: number): number {
@@ -161,7 +180,8 @@ class WorkerDeflate implements StreamingDeflate {
         got = true;
       }
       if (got || !wait) return;
-      Atomics.wait(this.count, 0, seen, 1000);
+      if (Atomics.wait(this.count, 0, seen, STALL_MS) === 'timed-out' && Atomics.load(this.count, 0) === seen)
+        throw new Error(`the deflate worker gave nothing for ${STALL_MS / 1000} s`);
     }
   }
 }
