@@ -1,5 +1,7 @@
 // Big parts deflated while they are written (the CLI's NODE_ZIP codec): the same bytes as a part written
 // whole, a <dimension> filled in last still first, and no part held as XML once it is written.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inflateSync, unzipSync } from 'fflate';
@@ -55,6 +57,16 @@ describe('PartPacker', () => {
     const part = sink.finishPart();
     expect(isPacked(part)).toBe(false);
     expect(new TextDecoder().decode(concat(part as Uint8Array[]))).toBe('<x><a/>');
+  });
+
+  it('deflates on its worker under node --import tsx too (as the bench runs the CLI), never waiting forever', () => {
+    const codec = path.resolve(import.meta.dirname, '../../../../src/hosts/file/node-zip.ts');
+    const script = `const { NODE_ZIP } = await import(${JSON.stringify(codec)});
+const t = NODE_ZIP.stream.submit(new Uint8Array(2_000_000).fill(65), 1);
+console.log('deflated', NODE_ZIP.stream.take(t).deflated.length > 0);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('deflated true');
   });
 
   it('has no packer without a codec that deflates in pieces (the browser: fflate)', () => {
