@@ -52,8 +52,11 @@ export class FileWorkbook implements WorkbookPort {
   readonly csv: { encoding: CsvEncoding; bom: boolean; delimiter: string } | null;
   /** What the reader had to guess, for the user (an unterminated quote in a CSV). */
   readonly warnings: Localized[];
-  /** Cells TierBook wrote, per sheet ("row,col"), and sheets it made: only these are escaped in CSV output. */
-  private readonly written = new Map<string, Set<string>>();
+  /**
+   * Cells TierBook wrote, per sheet, as runs of rows in a column (a set of "row,col" keys would cost a
+   * string per cell of a million-row sheet), and sheets it made: only these are escaped in CSV output.
+   */
+  private readonly written = new Map<string, { col: number; first: number; last: number }[]>();
   private readonly made = new Set<string>();
   private readonly port: XlsxPort | MemoryWorkbook;
   private readonly codec: ZipCodec | undefined;
@@ -149,11 +152,11 @@ export class FileWorkbook implements WorkbookPort {
     return this.port.readMarks();
   }
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
-    let cells = this.written.get(patch.sheet);
-    if (!cells) this.written.set(patch.sheet, (cells = new Set()));
+    let runs = this.written.get(patch.sheet);
+    if (!runs) this.written.set(patch.sheet, (runs = []));
     for (const c of patch.columns) {
-      cells.add(`${patch.headerRow},${c.col}`);
-      for (let k = 0; k < c.values.length; k++) cells.add(`${patch.firstRow + k},${c.col}`);
+      runs.push({ col: c.col, first: patch.headerRow, last: patch.headerRow });
+      if (c.values.length) runs.push({ col: c.col, first: patch.firstRow, last: patch.firstRow + c.values.length - 1 });
     }
     this.writeLog.push({ kind: 'columns', sheet: patch.sheet, row: patch.headerRow, cols: patch.columns.map((c) => c.col) });
     return this.port.writeColumns(patch, onProgress);
@@ -203,7 +206,7 @@ export class FileWorkbook implements WorkbookPort {
     const delimiter = this.csv?.delimiter ?? ',';
     const made = this.made.has(sheet);
     const written = this.written.get(sheet);
-    const ours = (r: number, c: number) => made || (written?.has(`${firstRow + r},${c}`) ?? false);
+    const ours = (r: number, c: number) => made || (written?.some((w) => w.col === c && w.first <= firstRow + r && firstRow + r <= w.last) ?? false);
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
     const lines = values.map((row, r) =>
       Array.from({ length: width }, (_, c) => {

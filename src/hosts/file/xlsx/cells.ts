@@ -36,7 +36,11 @@ interface CellMarkup {
   /** After the reference of an unstyled cell: `" t="inlineStr"><is><t>` and `"><v>`. */
   plainText: string;
   plainNumber: string;
+  /** The same, as bytes. */
+  b: { open: Uint8Array; plainText: Uint8Array; plainNumber: Uint8Array; textClose: Uint8Array; valueClose: Uint8Array };
 }
+
+const ENC = new TextEncoder();
 
 const MARKUP = new Map<string, CellMarkup>();
 
@@ -55,7 +59,9 @@ function markup(p: string): CellMarkup {
       error: ` t="e"><${p}v>#NUM!</${p}v></${p}c>`,
       plainText: `" t="inlineStr"><${p}is><${p}t>`,
       plainNumber: `"><${p}v>`,
+      b: null!,
     };
+    m.b = { open: ENC.encode(m.open), plainText: ENC.encode(m.plainText), plainNumber: ENC.encode(m.plainNumber), textClose: ENC.encode(m.textClose), valueClose: ENC.encode(m.valueClose) };
     MARKUP.set(p, m);
   }
   return m;
@@ -71,21 +77,25 @@ export function cellPresent(value: CellValue, style: number | undefined): boolea
  * reference and numbers as ASCII, the text through the encoder. Only for cells that are present.
  */
 export function writeCell(out: Sink, letters: string, row: number, value: CellValue, style: number | undefined, p: string): void {
-  const m = markup(p);
-  out.ascii(m.open);
+  const m = p === lastPrefix ? lastMarkup : markupOf(p);
+  out.raw(m.b.open);
   out.ascii(letters);
   out.uint(row);
   // The cells of a big sheet are mostly these two: their markup in one piece.
-  if (!style && typeof value === 'string' && isPlainText(value)) {
-    out.ascii(m.plainText);
-    out.ascii(value);
-    out.ascii(m.textClose);
-    return;
+  if (!style && typeof value === 'string') {
+    if (out.plainAscii(m.b.plainText, value, m.b.textClose)) return;
+    if (isPlainText(value)) {
+      out.raw(m.b.plainText);
+      out.ascii(value);
+      out.raw(m.b.textClose);
+      return;
+    }
   }
   if (!style && typeof value === 'number' && Number.isFinite(value)) {
-    out.ascii(m.plainNumber);
-    out.ascii(numberText(value));
-    out.ascii(m.valueClose);
+    out.raw(m.b.plainNumber);
+    if (Number.isSafeInteger(value) && value >= 0) out.uint(value);
+    else out.ascii(numberText(value));
+    out.raw(m.b.valueClose);
     return;
   }
   out.ascii(style ? '" s="' : '"');
@@ -119,6 +129,15 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
     out.ascii(numberText(value));
     out.ascii(m.valueClose);
   } else out.ascii(m.error);
+}
+
+let lastPrefix = '';
+let lastMarkup = markup('');
+
+function markupOf(p: string): CellMarkup {
+  lastMarkup = markup(p);
+  lastPrefix = p;
+  return lastMarkup;
 }
 
 /** Text with &, < and > written as entities (escapeText() into the sink). */

@@ -4,6 +4,8 @@ import type { CellValue, GeneratedSheet, SheetTable } from '../../../port/workbo
 import { cellXml } from './cells.ts';
 import { colsXml } from './cols.ts';
 import { cellRef, colName, quoteSheetName, rangeRef } from './refs.ts';
+import type { PartContent, PartPacker } from './packed-part.ts';
+import { ByteSink } from './sink.ts';
 import type { StyleSheet } from './styles.ts';
 import { XML_DECL, escapeAttr } from './xml.ts';
 
@@ -28,7 +30,8 @@ export interface TablePlacement {
 }
 
 export interface Layout {
-  rows: string[];
+  /** The rows' XML, made as they are read (a million-row table is never held as a string per row). */
+  rows: Iterable<string>;
   lastRow: number;
   lastCol: number;
   tables: TablePlacement[];
@@ -38,22 +41,23 @@ export interface Layout {
 export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, firstRow = 1): Layout {
   const title = styles.xfIndex({ bold: true });
   const header = styles.xfIndex({ bold: true, fill: HEADER_FILL });
-  const rows: string[] = [];
   const placements: TablePlacement[] = [];
+  // First the sizes and every cell's style (styles are added in the order cells meet them, as before);
+  // the XML is made when the rows are read.
+  const styleOfTable: ((c: number, fill: string | null) => number | undefined)[] = [];
   let r = firstRow;
   let lastCol = -1;
   tables.forEach((t, ti) => {
     if (ti > 0) r++;
     if (t.title !== undefined && t.title !== '') {
-      rows.push(rowXml(r++, [[0, t.title, title]]));
+      r++;
       lastCol = Math.max(lastCol, 0);
     }
-    for (const note of t.notes ?? []) {
-      rows.push(rowXml(r++, [[0, note, undefined]]));
+    for (const _ of t.notes ?? []) {
+      r++;
       lastCol = Math.max(lastCol, 0);
     }
-    const headerRow = r;
-    rows.push(rowXml(r++, t.header.map((h, c): RowCell => [c, h, header])));
+    const headerRow = r++;
     let width = t.header.length;
     const styleCache = new Map<string, number | undefined>();
     const styleOf = (c: number, fill: string | null): number | undefined => {
@@ -64,20 +68,44 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, 
       styleCache.set(key, s);
       return s;
     };
+    styleOfTable.push(styleOf);
+    const fills = t.rowFills;
+    // Without fills or formats every cell's style is undefined: nothing to look up per cell.
+    const plain = !fills?.some(Boolean) && !t.numberFormats?.some(Boolean);
     t.rows.forEach((values, i) => {
-      const fill = t.rowFills?.[i] ?? null;
-      const cells: RowCell[] = [];
-      const n = Math.max(values.length, fill ? t.header.length : 0);
-      for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
+      const fill = fills?.[i] ?? null;
+      if (!plain) {
+        const n = Math.max(values.length, fill ? t.header.length : 0);
+        for (let c = 0; c < n; c++) styleOf(c, fill);
+      }
       width = Math.max(width, values.length);
-      rows.push(rowXml(r++, cells));
+      r++;
     });
     lastCol = Math.max(lastCol, width - 1);
     if (t.tableName && t.rows.length > 0 && tableHeaderOk(t.header)) {
       placements.push({ name: t.tableName, ref: rangeRef(headerRow, 0, r - 1, t.header.length - 1), header: t.header });
     }
   });
-  return { rows: rows.filter(Boolean), lastRow: r - 1, lastCol, tables: placements };
+  function* rows(): Generator<string> {
+    let r = firstRow;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti]!;
+      const styleOf = styleOfTable[ti]!;
+      if (ti > 0) r++;
+      if (t.title !== undefined && t.title !== '') yield rowXml(r++, [[0, t.title, title]]);
+      for (const note of t.notes ?? []) yield rowXml(r++, [[0, note, undefined]]);
+      yield rowXml(r++, t.header.map((h, c): RowCell => [c, h, header]));
+      for (let i = 0; i < t.rows.length; i++) {
+        const values = t.rows[i]!;
+        const fill = t.rowFills?.[i] ?? null;
+        const cells: RowCell[] = [];
+        const n = Math.max(values.length, fill ? t.header.length : 0);
+        for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
+        yield rowXml(r++, cells);
+      }
+    }
+  }
+  return { rows: { [Symbol.iterator]: rows }, lastRow: r - 1, lastCol, tables: placements };
 }
 
 /** Excel tables need non-empty, distinct, single-line column names. */
@@ -97,7 +125,8 @@ function tableHeaderOk(header: readonly string[]): boolean {
 export interface WorksheetParts {
   lastRow: number;
   lastCol: number;
-  rows: readonly string[];
+  /** Row XML, in order ('' for a row with nothing to write). */
+  rows: Iterable<string>;
   widths?: ReadonlyMap<number, number>;
   freezeRows?: number;
   print?: GeneratedSheet['print'];
@@ -111,6 +140,23 @@ export interface WorksheetParts {
 
 /** A complete worksheet part. */
 export function worksheetXml(w: WorksheetParts): string {
+  let xml = '';
+  writeWorksheet(w, (s) => (xml += s));
+  return xml;
+}
+
+/**
+ * The same part written through a packer when there is one (Node): a big sheet's rows go out one by one
+ * and are deflated as they come, never joined into one string. Without one, the text.
+ */
+export function worksheetContent(w: WorksheetParts, packer: PartPacker | null): string | PartContent {
+  if (!packer) return worksheetXml(w);
+  const sink = new ByteSink('', null, packer);
+  writeWorksheet(w, (s) => sink.str(s));
+  return sink.finishPart();
+}
+
+function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
   const fit = w.print && w.print.fitToWidth !== false;
   let xml = `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`;
   if (fit) xml += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
@@ -124,7 +170,17 @@ export function worksheetXml(w: WorksheetParts): string {
   } else xml += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   xml += '<sheetFormatPr defaultRowHeight="15"/>';
   if (w.widths) xml += colsXml(w.widths);
-  xml += w.rows.length ? `<sheetData>${w.rows.join('')}</sheetData>` : '<sheetData/>';
+  let open = false;
+  for (const row of w.rows) {
+    if (!row) continue;
+    if (!open) {
+      emit(`${xml}<sheetData>`);
+      open = true;
+    }
+    emit(row);
+  }
+  if (open) xml = '</sheetData>';
+  else xml += '<sheetData/>';
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (w.print) {
     const orientation = w.print.landscape ? 'landscape' : 'portrait';
@@ -135,7 +191,7 @@ export function worksheetXml(w: WorksheetParts): string {
   if (w.drawingRelId) xml += `<drawing r:id="${w.drawingRelId}"/>`;
   const ids = w.tableRelIds ?? [];
   if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
-  return `${xml}</worksheet>`;
+  emit(`${xml}</worksheet>`);
 }
 
 /** The print area and print titles of a generated sheet, as defined-name values. */

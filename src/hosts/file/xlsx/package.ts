@@ -2,6 +2,7 @@
 // demand; only parts set through setText (or added/removed) change on save, every other entry is copied.
 import { XlsxError } from './errors.ts';
 import { nsElements } from './ns-xml.ts';
+import { PartPacker, isPacked, type PartContent } from './packed-part.ts';
 import { FFLATE, entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.ts';
 import { XML_DECL, attr, decodePart, escapeAttr, findAll, findElement, rootPrefix, utf8 } from './xml.ts';
 
@@ -128,10 +129,10 @@ export class OpcPackage {
     const bytes = this.bytes(part);
     const s = decodePart(bytes);
     this.texts.set(key, s);
-    // The decompressed bytes are kept only where they can stand in for the text (see textAndAsciiBytes);
-    // otherwise they would double the memory a big sheet takes.
+    // The decompressed bytes are not kept: they would double the memory a big sheet takes (a full sheet's
+    // XML is about 450 MB), and a rewrite copies an ASCII text's ranges about as fast from the string.
     const e = this.byName.get(key)!;
-    if (!e.chunks && !isAscii(bytes, s)) e.data = null;
+    if (!e.chunks && !e.packed) e.data = null;
     return s;
   }
 
@@ -142,7 +143,7 @@ export class OpcPackage {
   textAndAsciiBytes(part: string): { text: string; ascii: Uint8Array | null } {
     const text = this.text(part);
     const e = this.byName.get(part.toLowerCase())!;
-    if (this.dirty.has(part.toLowerCase()) || e.chunks || !e.data) return { text, ascii: null };
+    if (this.dirty.has(part.toLowerCase()) || e.chunks || e.packed || !e.data) return { text, ascii: null };
     return { text, ascii: isAscii(e.data, text) ? e.data : null };
   }
 
@@ -155,11 +156,20 @@ export class OpcPackage {
     if (key.endsWith('.rels')) this.relsCache.delete(key);
   }
 
-  /** Replaces (or creates) a part's content as UTF-8 chunks (big rewritten sheets). */
-  setChunks(part: string, chunks: Uint8Array[]): void {
+  /**
+   * A packer for a part about to be written through a sink, when the codec deflates in pieces (Node): a big
+   * part is then compressed as it is written instead of held whole. Null otherwise (the browser's fflate).
+   */
+  packer(): PartPacker | null {
+    return this.codec.stream ? new PartPacker(this.codec.stream) : null;
+  }
+
+  /** Replaces (or creates) a part's content as UTF-8 chunks or already deflated (big rewritten sheets). */
+  setChunks(part: string, content: PartContent): void {
     const key = part.toLowerCase();
     const e = this.ensureEntry(part);
-    e.chunks = chunks;
+    e.chunks = isPacked(content) ? null : content;
+    e.packed = isPacked(content) ? content : null;
     this.texts.delete(key);
     this.dirty.delete(key);
     if (key.endsWith('.rels')) this.relsCache.delete(key);
@@ -339,7 +349,10 @@ export class OpcPackage {
     for (const key of this.dirty) {
       const e = this.byName.get(key);
       const text = this.texts.get(key);
-      if (e && text !== undefined) e.chunks = [utf8(text)];
+      if (e && text !== undefined) {
+        e.chunks = [utf8(text)];
+        e.packed = null;
+      }
     }
     this.dirty.clear();
     return writeZip(this.entries, this.codec);

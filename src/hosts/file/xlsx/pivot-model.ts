@@ -15,8 +15,8 @@ export interface CacheField {
    */
   shared: boolean;
   items: CellValue[];
-  /** Item index by value key (shared fields only). */
-  index: Map<string, number>;
+  /** Item index by value (shared fields only). */
+  index: ItemIndex;
   numbers: number;
   strings: number;
   blanks: number;
@@ -50,8 +50,35 @@ export interface PivotLayout {
   firstDataCol: number;
 }
 
-/** The key of a value among a field's items. */
-export const itemKey = (v: CellValue): string => (v === null ? '\u0000' : `${typeof v}:${String(v)}`);
+/**
+ * Numbers by value per item, by type: a field of a million customer numbers would otherwise make a
+ * "type:value" key string per record, twice (the items, then each record's index).
+ */
+export class ItemIndex {
+  private readonly strings = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  private readonly other = new Map<boolean | null, number>();
+
+  private map(v: CellValue): Map<string | number | boolean | null, number> {
+    return (typeof v === 'string' ? this.strings : typeof v === 'number' ? this.numbers : this.other) as Map<string | number | boolean | null, number>;
+  }
+  get(v: CellValue): number | undefined {
+    return this.map(v).get(v);
+  }
+  set(v: CellValue, i: number): void {
+    this.map(v).set(v, i);
+  }
+  /** Sets the next index when `v` is new; true then. */
+  add(v: CellValue): boolean {
+    const m = this.map(v);
+    if (m.has(v)) return false;
+    m.set(v, this.size);
+    return true;
+  }
+  get size(): number {
+    return this.strings.size + this.numbers.size + this.other.size;
+  }
+}
 
 /** Display order of items: numbers ascending, then text in the order the static tables show it, then blanks. */
 function itemOrder(values: CellValue[], hint: ReadonlyMap<string, number>): CellValue[] {
@@ -97,8 +124,10 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
   const hint = hintOrder(spec);
 
   const fields: CacheField[] = header.map((name, c) => {
-    const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new Map(), numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
-    const seen = new Map<string, CellValue>();
+    const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new ItemIndex(), numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
+    // Values in the order first met (-0 and 0 are one item, as String() makes them).
+    const seen = new ItemIndex();
+    const firstMet: CellValue[] = [];
     for (const r of rows) {
       const v = r[c] ?? null;
       if (v === null || v === '') f.blanks++;
@@ -112,14 +141,14 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
         if (String(v).length > 255) f.longText = true;
       }
       const item = v === '' ? null : v;
-      const k = itemKey(item);
-      if (!seen.has(k)) seen.set(k, item);
+      if (seen.add(item)) firstMet.push(item);
     }
     f.shared = f.axis || f.strings > 0;
     if (f.shared) {
       // Axis items in display order; other fields' in the order they first occur, as Excel lists them.
-      f.items = f.axis ? itemOrder([...seen.values()], hint) : [...seen.values()];
-      f.items.forEach((v, i) => f.index.set(itemKey(v), i));
+      f.items = f.axis ? itemOrder(firstMet, hint) : firstMet;
+      if (f.axis) f.items.forEach((v, i) => f.index.set(v, i));
+      else f.index = seen;
     }
     return f;
   });
@@ -128,7 +157,7 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
   // Lines: the distinct row-field tuples, ordered field by field.
   const lineKeys = new Map<string, number[]>();
   const lineOf = records.map((r) => {
-    const t = rowFields.map((f) => fields[f]!.index.get(itemKey(r[f] ?? null))!);
+    const t = rowFields.map((f) => fields[f]!.index.get(r[f] ?? null)!);
     const k = t.join(',');
     if (!lineKeys.has(k)) lineKeys.set(k, t);
     return k;
@@ -159,7 +188,7 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
       });
     } else {
       const d = data[0]!;
-      const item = fields[colField]!.index.get(itemKey(r[colField] ?? null))!;
+      const item = fields[colField]!.index.get(r[colField] ?? null)!;
       for (const l of [line, total]) {
         add(l, item, d, r[d.fld] ?? null);
         add(l, colItems.length, d, r[d.fld] ?? null);

@@ -3,9 +3,11 @@
 // fields on their axes, items in display order, value fields). Written as Excel 2007 (version 3) writes them.
 import type { CellValue } from '../../../port/workbook.ts';
 import { numberText } from './cells.ts';
-import { itemKey, type CacheField, type PivotLayout } from './pivot-model.ts';
+import type { CacheField, PivotLayout } from './pivot-model.ts';
 import { XML_DECL, escapeAttr } from './xml.ts';
 import { MAIN_NS, R_NS } from './generated.ts';
+import type { PartContent, PartPacker } from './packed-part.ts';
+import { ByteSink } from './sink.ts';
 
 const MISSING = '<m/>';
 
@@ -53,27 +55,42 @@ export function cacheDefinitionXml(layout: PivotLayout, tableName: string, recor
   );
 }
 
-/** The records, as chunks of text (a 100,000-customer cache is never one string). */
-export function cacheRecordsXml(layout: PivotLayout): string[] {
-  const out: string[] = [`${XML_DECL}<pivotCacheRecords xmlns="${MAIN_NS}" xmlns:r="${R_NS}" count="${layout.records.length}">`];
+/**
+ * The records part, written into a sink (a million-record cache is never one string, nor a string per
+ * record): shared fields as item numbers, the others as their values.
+ */
+export function cacheRecordsContent(layout: PivotLayout, packer: PartPacker | null): PartContent {
+  const out = new ByteSink('', null, packer);
+  out.str(`${XML_DECL}<pivotCacheRecords xmlns="${MAIN_NS}" xmlns:r="${R_NS}" count="${layout.records.length}">`);
   const { fields } = layout;
-  let chunk = '';
+  const index = fields.map((f) => (f.shared ? f.index : null));
   for (const r of layout.records) {
-    let line = '<r>';
+    out.raw(RECORD_OPEN);
     for (let c = 0; c < fields.length; c++) {
-      const f = fields[c]!;
       const v = r[c] ?? null;
-      line += f.shared ? `<x v="${f.index.get(itemKey(v))}"/>` : itemXml(v);
+      const ix = index[c];
+      if (ix) {
+        out.raw(SHARED_OPEN);
+        out.uint(ix.get(v)!);
+        out.raw(SHARED_CLOSE);
+      } else if (typeof v === 'number') {
+        out.raw(NUMBER_OPEN);
+        out.ascii(numberText(v));
+        out.raw(SHARED_CLOSE);
+      } else out.str(itemXml(v));
     }
-    chunk += `${line}</r>`;
-    if (chunk.length > 1 << 16) {
-      out.push(chunk);
-      chunk = '';
-    }
+    out.raw(RECORD_CLOSE);
   }
-  out.push(`${chunk}</pivotCacheRecords>`);
-  return out;
+  out.ascii('</pivotCacheRecords>');
+  return out.finishPart();
 }
+
+const BYTES = new TextEncoder();
+const RECORD_OPEN = BYTES.encode('<r>');
+const RECORD_CLOSE = BYTES.encode('</r>');
+const SHARED_OPEN = BYTES.encode('<x v="');
+const NUMBER_OPEN = BYTES.encode('<n v="');
+const SHARED_CLOSE = BYTES.encode('"/>');
 
 export interface PivotTableOptions {
   name: string;

@@ -9,15 +9,16 @@ import { columnWidths } from '../../../core/output/widths.ts';
 import { layoutTables as placeTables, type SheetTable } from '../../../core/output/tables.ts';
 import type { SheetMark } from '../../../port/marks.ts';
 import type { GeneratedSheet, Progress, SummariesReport, SummaryResult, SummarySpec } from '../../../port/workbook.ts';
-import { layoutTables, printNames, rowXml, tableXml, uniqueTableName, worksheetXml, type RowCell } from './generated.ts';
+import { layoutTables, printNames, rowXml, tableXml, uniqueTableName, worksheetContent, type RowCell } from './generated.ts';
 import { CONTENT_TYPE, REL_OFFICE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
 import { chartDrawingXml, columnChartXml } from './pivot-chart.ts';
 import { pivotLayout } from './pivot-model.ts';
-import { cacheDefinitionXml, cacheRecordsXml, pivotTableXml } from './pivot-parts.ts';
+import { cacheDefinitionXml, cacheRecordsContent, pivotTableXml } from './pivot-parts.ts';
 import { checkSheetName, colName, quoteSheetName, rangeRef } from './refs.ts';
 import type { StyleSheet } from './styles.ts';
 import type { SheetEntry, WorkbookPart } from './workbook-part.ts';
-import { attr, findAll, findElement, setAttr, utf8 } from './xml.ts';
+import type { PartContent } from './packed-part.ts';
+import { attr, findAll, findElement, setAttr } from './xml.ts';
 
 /** What the summaries writer needs of an XlsxWorkbook (its package and the helpers it patches with). */
 export interface BookInternals {
@@ -26,7 +27,7 @@ export interface BookInternals {
   styles(): StyleSheet;
   replaceSheet(sheet: GeneratedSheet): void;
   clearSheetParts(s: SheetEntry): void;
-  setSheetXml(s: SheetEntry, xml: string): void;
+  setSheetXml(s: SheetEntry, xml: string | PartContent): void;
   mark(marks: SheetMark[]): void;
   freePartName(prefix: string, suffix: string): string;
   checkWritable(): void;
@@ -139,7 +140,7 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
   const recordsRel = pkg.addRel(cachePart, PIVOT_TYPES.records.rel, recordsPart);
   pkg.setText(cachePart, cacheDefinitionXml(layout, tableName, recordsRel));
   pkg.setOverride(cachePart, PIVOT_TYPES.cache.ct);
-  pkg.setChunks(recordsPart, cacheRecordsXml(layout).map(utf8));
+  pkg.setChunks(recordsPart, cacheRecordsContent(layout, pkg.packer()));
   pkg.setOverride(recordsPart, PIVOT_TYPES.records.ct);
   const cacheId = addPivotCache(wb, pkg.addRel(wb.path, PIVOT_TYPES.cache.rel, cachePart));
   const pivotPart = book.freePartName('xl/pivotTables/pivotTable', '.xml');
@@ -189,7 +190,7 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
   columnWidths([gridTable, ...tables], 10, 40).forEach((w, c) => widths.set(c, w));
   const print = printOf(spec);
   const breaks = (print.breakBefore ?? []).map((i) => breakRow(tables, i, staticTop));
-  book.setSheetXml(entry, worksheetXml({ lastRow, lastCol, rows, widths, print, rowBreaks: breaks, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}) }));
+  book.setSheetXml(entry, worksheetContent({ lastRow, lastCol, rows, widths, print, rowBreaks: breaks, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}) }, pkg.packer()));
   wb.setSheetNames(entry.index, GENERATED_NAMES, printNames(entry.name, lastRow, lastCol, print));
   book.mark([{ sheet: entry.name, kind: spec.key }]);
   return { key: spec.key, sheet: entry.name, mode: hadPivot ? 'pivot-refreshed' : 'pivot-created', chart: drawingRelId !== undefined };

@@ -9,12 +9,22 @@ export interface Sink {
   ascii(s: string): void;
   /** Appends a non-negative integer in decimal. */
   uint(n: number): void;
+  /** Appends bytes (fixed markup, encoded once). */
+  raw(b: Uint8Array): void;
+  /**
+   * Appends `before`, `s`, `after` when `s` is all printable ASCII with nothing to escape or encode (no
+   * & < > _, no control) and no space at either end, so that it is its own XML text (isPlainText); else
+   * appends nothing and returns false. Most cells of a big sheet: one pass, no regular expression.
+   */
+  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean;
   /** Appends the original text [start, end). */
   orig(start: number, end: number): void;
   /** Reserves a place for text known only later (e.g. <dimension>, written before the rows it describes). */
   slot(): number;
   fill(slot: number, s: string): void;
 }
+
+import type { PartPacker, PartContent, Slot } from './packed-part.ts';
 
 const ENCODER = new TextEncoder();
 const EMPTY = new Uint8Array(0);
@@ -29,6 +39,8 @@ export class ByteSink implements Sink {
   private buf = new Uint8Array(CHUNK);
   private pos = 0;
   private readonly slots = new Map<number, string>();
+  /** With a packer, sealed chunks go to it (deflated as they come) instead of being kept. */
+  private readonly packSlots: Slot[] = [];
 
   /**
    * @param src the original text
@@ -37,14 +49,20 @@ export class ByteSink implements Sink {
   constructor(
     private readonly src: string,
     private readonly srcBytes: Uint8Array | null,
+    private readonly packer: PartPacker | null = null,
   ) {}
+
+  private push(c: Uint8Array): void {
+    if (this.packer) this.packer.add(c);
+    else this.chunks.push(c);
+  }
 
   str(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     if (this.pos + s.length * 3 > this.buf.length) {
       this.seal();
       if (s.length * 3 > CHUNK) {
-        this.chunks.push(ENCODER.encode(s));
+        this.push(ENCODER.encode(s));
         return;
       }
     }
@@ -69,6 +87,35 @@ export class ByteSink implements Sink {
     this.pos = p;
   }
 
+  raw(b: Uint8Array): void {
+    const n = b.length;
+    if (this.pos + n > this.buf.length) this.seal();
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i]!;
+    this.pos = p;
+  }
+
+  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean {
+    const n = s.length;
+    if (n > 4096) return false;
+    if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return false;
+    if (this.pos + before.length + n + after.length > this.buf.length) this.seal();
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < before.length; i++) buf[p++] = before[i]!;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // Printable ASCII but & < > _ (38, 60, 62, 95); anything else goes the careful way (and what was
+      // copied here is left beyond pos, as if never written).
+      if (c < 32 || c > 127 || c === 38 || c === 60 || c === 62 || c === 95) return false;
+      buf[p++] = c;
+    }
+    for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
+    this.pos = p;
+    return true;
+  }
+
   uint(n: number): void {
     if (!Number.isSafeInteger(n) || n < 0) return this.ascii(String(n));
     if (this.pos + 16 > this.buf.length) this.seal();
@@ -88,37 +135,69 @@ export class ByteSink implements Sink {
       const n = end - start;
       if (n >= 4096) {
         this.seal();
-        this.chunks.push(this.srcBytes.subarray(start, end));
+        this.push(this.srcBytes.subarray(start, end));
         return;
       }
       if (this.pos + n > this.buf.length) this.seal();
       this.buf.set(this.srcBytes.subarray(start, end), this.pos);
       this.pos += n;
-    } else this.str(this.src.slice(start, end));
+    } else if (end - start < 256) this.origChars(start, end);
+    else this.str(this.src.slice(start, end));
+  }
+
+  /** A short range of the original copied character by character while ASCII (no slice, no encoder call). */
+  private origChars(start: number, end: number): void {
+    if (this.pos + (end - start) > this.buf.length) this.seal();
+    const src = this.src;
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = start; i < end; i++) {
+      const c = src.charCodeAt(i);
+      if (c > 127) {
+        this.pos = p;
+        return this.str(src.slice(i, end));
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
   }
 
   slot(): number {
     this.seal();
+    if (this.packer) {
+      const slot: Slot = { bytes: null };
+      this.packer.add(slot);
+      return this.packSlots.push(slot) - 1;
+    }
     this.chunks.push(EMPTY);
     return this.chunks.length - 1;
   }
 
   fill(slot: number, s: string): void {
-    this.slots.set(slot, s);
+    if (this.packer) this.packSlots[slot]!.bytes = ENCODER.encode(s);
+    else this.slots.set(slot, s);
   }
 
   /** Closes the current buffer (keeping only the bytes written) and starts a new one. */
   private seal(): void {
     if (this.pos > 0) {
-      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.push(this.buf.subarray(0, this.pos));
       this.buf = new Uint8Array(CHUNK);
       this.pos = 0;
     }
   }
 
   finish(): Uint8Array[] {
+    if (this.packer) throw new Error('a packing sink ends with finishPart()');
     this.seal();
     for (const [i, s] of this.slots) this.chunks[i] = ENCODER.encode(s);
     return this.chunks;
+  }
+
+  /** The part's content: its chunks, or (with a packer, for a big part) the part already deflated. */
+  finishPart(): PartContent {
+    if (!this.packer) return this.finish();
+    this.seal();
+    return this.packer.finish();
   }
 }

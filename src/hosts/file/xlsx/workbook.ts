@@ -7,7 +7,8 @@ import { columnWrites } from './column-writes.ts';
 import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
-import { layoutTables, printNames, tableXml, uniqueTableName, worksheetXml } from './generated.ts';
+import { layoutTables, printNames, tableXml, uniqueTableName, worksheetContent, worksheetXml } from './generated.ts';
+import type { PartContent } from './packed-part.ts';
 import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
@@ -159,9 +160,9 @@ export class XlsxWorkbook {
     const writes = columnWrites(patch, this.styleSheet(), p);
     const widths = new Map<number, number>();
     for (const c of patch.columns) if (c.width !== undefined) widths.set(c.col, c.width);
-    const sink = new ByteSink(xml, ascii);
+    const sink = new ByteSink(xml, ascii, this.pkg.packer());
     const result = patchCells(xml, writes, sink, (head) => setColumnWidths(head, p, widths));
-    this.pkg.setChunks(s.part, sink.finish());
+    this.pkg.setChunks(s.part, sink.finishPart());
     this.values.keepWritten(s.part, patch);
     if (result.removedFormula) this.dropCalcChain();
     syncTableHeaders(this.pkg, s, patch);
@@ -198,7 +199,7 @@ export class XlsxWorkbook {
     sheet.widths?.forEach((w, c) => {
       if (w !== undefined && w !== null) widths.set(c, w);
     });
-    const xml = worksheetXml({
+    const xml = worksheetContent({
       lastRow: layout.lastRow,
       lastCol: layout.lastCol,
       rows: layout.rows,
@@ -207,7 +208,7 @@ export class XlsxWorkbook {
       print: sheet.print,
       rowBreaks: (sheet.print?.breakBefore ?? []).map((i) => pageBreakRow(sheet.tables, i)),
       tableRelIds: relIds,
-    });
+    }, this.pkg.packer());
     this.setSheetXml(entry, xml);
     this.values.markGenerated(entry.part);
     const names = sheet.print ? printNames(entry.name, layout.lastRow, layout.lastCol, sheet.print) : new Map<string, string>();
@@ -232,9 +233,9 @@ export class XlsxWorkbook {
     }
     if (kind) this.mark([{ sheet: entry.name, kind }]);
     const { text: before, ascii } = this.pkg.textAndAsciiBytes(entry.part);
-    const sink = new ByteSink(before, ascii);
+    const sink = new ByteSink(before, ascii, this.pkg.packer());
     const result = appendToSheet(before, this.ctx, header, headerStyle, rows, replace, sink, styles);
-    this.pkg.setChunks(entry.part, sink.finish());
+    this.pkg.setChunks(entry.part, sink.finishPart());
     this.values.keepAppended(entry.part, header, rows, replace, created);
     if (/<(\w+:)?f[\s>]/.test(before)) this.dropCalcChain();
     extendTables(this.pkg, entry, result.lastRowBefore, result.lastRowAfter);
@@ -277,8 +278,9 @@ export class XlsxWorkbook {
     return s;
   }
 
-  private setSheetXml(s: SheetEntry, xml: string): void {
-    this.pkg.setText(s.part, xml);
+  private setSheetXml(s: SheetEntry, xml: string | PartContent): void {
+    if (typeof xml === 'string') this.pkg.setText(s.part, xml);
+    else this.pkg.setChunks(s.part, xml);
     this.values.changed(s.part);
   }
 

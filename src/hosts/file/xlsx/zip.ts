@@ -4,6 +4,7 @@
 // only), or the platform's native zlib when the host has one (see ../node-zip.ts).
 import { Deflate, inflateSync, type DeflateOptions } from 'fflate';
 import { XlsxError } from './errors.ts';
+import type { PackedPart, StreamingDeflate } from './packed-part.ts';
 
 /** The compression primitives of a zip archive (raw deflate, no zlib or gzip framing). */
 export interface ZipCodec {
@@ -13,6 +14,8 @@ export interface ZipCodec {
   deflate(chunks: readonly Uint8Array[], level: number): Uint8Array[];
   /** CRC-32 of the chunks, in order. */
   crc32(chunks: readonly Uint8Array[]): number;
+  /** Deflating in pieces, when the codec can (big new parts are then compressed as they are written). */
+  stream?: StreamingDeflate;
 }
 
 export interface ZipEntry {
@@ -33,6 +36,8 @@ export interface ZipEntry {
   data: Uint8Array | null;
   /** New content (UTF-8 chunks, in order) for an entry created or replaced in this session. */
   chunks: Uint8Array[] | null;
+  /** New content already deflated (a big part written through a packer); wins over raw, data and chunks. */
+  packed: PackedPart | null;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -97,7 +102,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataStart + compressedSize > bytes.length) throw new XlsxError('corrupt', `工作簿已损坏：条目 ${name} 不完整（文件被截断）。`, `The workbook is damaged: entry ${name} is truncated.`);
     const raw = bytes.subarray(dataStart, dataStart + compressedSize);
-    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null, chunks: null });
+    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw, data: null, chunks: null, packed: null });
   }
   return entries;
 }
@@ -121,6 +126,8 @@ function findEocd(bytes: Uint8Array): number {
 
 /** The uncompressed bytes of an entry: its new content, or the original (decompressed once, cached). */
 export function entryData(entry: ZipEntry, codec: ZipCodec = FFLATE): Uint8Array {
+  // Read back only when a part written this session is read again: inflated each time, never kept.
+  if (entry.packed) return codec.inflate(concat(entry.packed.payload), entry.packed.size);
   if (entry.chunks) return concat(entry.chunks);
   if (entry.data) return entry.data;
   const raw = entry.raw;
@@ -158,7 +165,7 @@ export function concat(chunks: readonly Uint8Array[]): Uint8Array {
 /** A new entry (content set later through `chunks`). */
 export function newEntry(name: string): ZipEntry {
   const { time, date } = dosNow();
-  return { name, method: 8, crc: 0, compressedSize: 0, size: 0, time, date, flags: 0, raw: null, data: null, chunks: [] };
+  return { name, method: 8, crc: 0, compressedSize: 0, size: 0, time, date, flags: 0, raw: null, data: null, chunks: [], packed: null };
 }
 
 function dosNow(): { time: number; date: number } {
@@ -248,7 +255,11 @@ export function writeZip(entries: readonly ZipEntry[], codec: ZipCodec = FFLATE)
     let payload: readonly Uint8Array[];
     let size: number;
     let flags: number;
-    if (!entry.chunks && entry.raw) {
+    if (entry.packed) {
+      ({ crc, size, payload } = entry.packed);
+      method = 8;
+      flags = utf8Flag;
+    } else if (!entry.chunks && entry.raw) {
       // Unchanged: the original compressed bytes, CRC and sizes, once they are checked (a corrupt input
       // must not give an equally corrupt output without a word).
       if (!entry.data) {
