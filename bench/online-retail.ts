@@ -40,11 +40,16 @@ export function coreGrade(file: string, reader: 'columns' | 'grid' = 'columns'):
     const header = detectHeaderRow(sheet.values, 1)!;
     agg = aggregateOrders(sheet.values.slice(header.index + 1), header.row + 1, orderColumns(header.headers)!, window, { asOf: window.end });
   }
-  const all = ordersToTable(agg);
+  return grade(getPreset(SCHEME)!, buyersTable(agg, ordersToTable));
+}
+
+/** The customers who bought in the window (lines > 0): the table the run grades an orders export by. */
+export function buyersTable(agg: OrdersAggregate, toTable: (agg: OrdersAggregate) => CustomerTable): CustomerTable {
+  const all = toTable(agg);
   const keep: number[] = [];
   for (let i = 0; i < all.size; i++) if (agg.lines[i]! > 0) keep.push(i);
   const pick = (v: Float64Array) => Float64Array.from(keep, (i) => v[i]!);
-  const table: CustomerTable = {
+  return {
     ...all,
     size: keep.length,
     ids: keep.map((i) => all.ids[i]!),
@@ -52,7 +57,6 @@ export function coreGrade(file: string, reader: 'columns' | 'grid' = 'columns'):
     metrics: Object.fromEntries(Object.entries(all.metrics).map(([m, c]) => [m, { values: pick(c.values), invalid: null }])),
     issues: [],
   };
-  return grade(getPreset(SCHEME)!, table);
 }
 
 /**

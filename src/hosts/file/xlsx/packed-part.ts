@@ -88,7 +88,7 @@ export class PartPacker {
 
   private flush(): void {
     if (!this.stagedSize) return;
-    const b = this.staged.length === 1 ? this.staged[0]! : joined(this.staged, this.stagedSize);
+    const b = this.staged.length === 1 ? this.staged[0]! : concat(this.staged);
     this.staged = [];
     this.stagedSize = 0;
     this.deflate(b);
@@ -126,7 +126,11 @@ export class PartPacker {
 
 const EMPTY = new Uint8Array(0);
 
-function joined(chunks: readonly Uint8Array[], n: number): Uint8Array {
+/** The chunks as one array (the chunk itself when there is one). */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let n = 0;
+  for (const c of chunks) n += c.length;
   const out = new Uint8Array(n);
   let o = 0;
   for (const c of chunks) {

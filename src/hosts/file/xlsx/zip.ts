@@ -4,7 +4,7 @@
 // only), or the platform's native zlib when the host has one (see ../node-zip.ts).
 import { Deflate, inflateSync, type DeflateOptions } from 'fflate';
 import { XlsxError } from './errors.ts';
-import type { PackedPart, StreamingDeflate } from './packed-part.ts';
+import { concat, type PackedPart, type StreamingDeflate } from './packed-part.ts';
 
 /** The compression primitives of a zip archive (raw deflate, no zlib or gzip framing). */
 export interface ZipCodec {
@@ -147,19 +147,6 @@ export function entryData(entry: ZipEntry, codec: ZipCodec = FFLATE): Uint8Array
   }
   entry.data = data;
   return data;
-}
-
-export function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
 
 /** A new entry (content set later through `chunks`). */

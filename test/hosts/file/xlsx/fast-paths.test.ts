@@ -10,7 +10,8 @@ import { cellPresent, cellXml, writeCell } from '../../../../src/hosts/file/xlsx
 import { itemText, stringItemText } from '../../../../src/hosts/file/xlsx/shared-strings.ts';
 import { ByteSink } from '../../../../src/hosts/file/xlsx/sink.ts';
 import { attrValueStart, rawAttr } from '../../../../src/hosts/file/xlsx/xml.ts';
-import { FFLATE, concat } from '../../../../src/hosts/file/xlsx/zip.ts';
+import { FFLATE } from '../../../../src/hosts/file/xlsx/zip.ts';
+import { concat } from '../../../../src/hosts/file/xlsx/packed-part.ts';
 import { excelStyleWorkbook } from './fixtures.ts';
 
 const text = (chunks: Uint8Array[]) => new TextDecoder().decode(concat(chunks));

@@ -9,9 +9,9 @@ import type { CellValue } from '../../../../src/port/workbook.ts';
 import { NODE_ZIP } from '../../../../src/hosts/file/node-zip.ts';
 import { XlsxWorkbook, createBook } from '../../../../src/hosts/file/xlsx/index.ts';
 import { OpcPackage } from '../../../../src/hosts/file/xlsx/package.ts';
-import { PartPacker, crc32Combine, isPacked } from '../../../../src/hosts/file/xlsx/packed-part.ts';
+import { PartPacker, concat, crc32Combine, isPacked } from '../../../../src/hosts/file/xlsx/packed-part.ts';
 import { ByteSink } from '../../../../src/hosts/file/xlsx/sink.ts';
-import { concat, crc32 } from '../../../../src/hosts/file/xlsx/zip.ts';
+import { crc32 } from '../../../../src/hosts/file/xlsx/zip.ts';
 
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
 
