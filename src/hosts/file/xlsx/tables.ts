@@ -34,13 +34,8 @@ function tableParts(pkg: OpcPackage): string[] {
  * the table column is renamed to match.
  */
 export function syncTableHeaders(pkg: OpcPackage, s: SheetEntry, patch: ColumnsPatch): void {
-  for (const rel of pkg.rels(s.part)) {
-    if (rel.external || !relIs(rel.type, 'table') || !pkg.has(rel.part)) continue;
-    const xml = pkg.text(rel.part);
-    const p = rootPrefix(xml, 'table');
-    const table = findElement(xml, `${p}table`);
-    const range = table ? parseRange(attr(table.attrs, 'ref') ?? '') : null;
-    if (!table || !range || attr(table.attrs, 'headerRowCount') === '0' || range.firstRow !== patch.headerRow) continue;
+  for (const { part, xml, p, el: table, range } of sheetTables(pkg, s)) {
+    if (attr(table.attrs, 'headerRowCount') === '0' || range.firstRow !== patch.headerRow) continue;
     const list = findElement(xml, `${p}tableColumns`);
     if (!list) continue;
     const cols = findAll(xml, `${p}tableColumn`, list.contentStart, list.contentEnd);
@@ -53,20 +48,15 @@ export function syncTableHeaders(pkg: OpcPackage, s: SheetEntry, patch: ColumnsP
       out += `${xml.slice(pos, el.start)}<${p}tableColumn${setAttr(el.attrs, 'name', write.header)}${xml.slice(el.start + p.length + 12 + el.attrs.length, tagEnd + 1)}`;
       pos = tagEnd + 1;
     });
-    if (pos > 0) pkg.setText(rel.part, out + xml.slice(pos));
+    if (pos > 0) pkg.setText(part, out + xml.slice(pos));
   }
 }
 
 /** After an append, tables that ended at the old last row grow to the new one. */
 export function extendTables(pkg: OpcPackage, s: SheetEntry, lastBefore: number, lastAfter: number): void {
   if (lastAfter === lastBefore) return;
-  for (const rel of pkg.rels(s.part)) {
-    if (rel.external || !relIs(rel.type, 'table') || !pkg.has(rel.part)) continue;
-    const xml = pkg.text(rel.part);
-    const p = rootPrefix(xml, 'table');
-    const el = findElement(xml, `${p}table`);
-    const range = el ? parseRange(attr(el.attrs, 'ref') ?? '') : null;
-    if (!el || !range || range.lastRow !== lastBefore) continue;
+  for (const { part, xml, p, el, range } of sheetTables(pkg, s)) {
+    if (range.lastRow !== lastBefore) continue;
     const ref = rangeRef(range.firstRow, range.firstCol, Math.max(lastAfter, range.firstRow + 1), range.lastCol);
     let next = `${xml.slice(0, el.start)}<${p}table${setAttr(el.attrs, 'ref', ref)}>${xml.slice(el.contentStart)}`;
     const af = findElement(next, `${p}autoFilter`);
@@ -75,6 +65,18 @@ export function extendTables(pkg: OpcPackage, s: SheetEntry, lastBefore: number,
       const close = next.charCodeAt(tagEnd - 1) === 47 ? '/>' : '>';
       next = `${next.slice(0, af.start)}<${p}autoFilter${setAttr(af.attrs, 'ref', ref)}${close}${next.slice(tagEnd + 1)}`;
     }
-    pkg.setText(rel.part, next);
+    pkg.setText(part, next);
+  }
+}
+
+/** The Excel tables of a sheet that have a readable range: their part, XML, namespace prefix, element and range. */
+function* sheetTables(pkg: OpcPackage, s: SheetEntry) {
+  for (const rel of pkg.rels(s.part)) {
+    if (rel.external || !relIs(rel.type, 'table') || !pkg.has(rel.part)) continue;
+    const xml = pkg.text(rel.part);
+    const p = rootPrefix(xml, 'table');
+    const el = findElement(xml, `${p}table`);
+    const range = el ? parseRange(attr(el.attrs, 'ref') ?? '') : null;
+    if (el && range) yield { part: rel.part, xml, p, el, range };
   }
 }

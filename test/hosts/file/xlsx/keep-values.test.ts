@@ -27,6 +27,31 @@ const twoSheets = () =>
     },
   ]);
 
+const text = OpcPackage.prototype.text;
+
+/** How often a sheet's XML is fetched to be parsed (every read or size scan starts there). */
+function countingParses() {
+  const seen: string[] = [];
+  const spy = vi
+    .spyOn(OpcPackage.prototype, "text")
+    .mockImplementation(function (this: OpcPackage, path: string) {
+      if (path.includes("worksheets/")) seen.push(path);
+      return text.call(this, path);
+    });
+  return { seen, restore: () => spy.mockRestore() };
+}
+
+/** The worksheet parts fetched to be parsed while `f` runs. */
+function parsesDuring(f: () => void): string[] {
+  const count = countingParses();
+  try {
+    f();
+  } finally {
+    count.restore();
+  }
+  return count.seen;
+}
+
 describe("an open workbook that keeps the values it has read", () => {
   it("reads the same values as a fresh parse, however often and in whatever order", () => {
     const kept = XlsxWorkbook.open(excelStyleWorkbook(), { keepValues: true });
@@ -83,18 +108,6 @@ describe("an open workbook that keeps the values it has read", () => {
 });
 
 describe("output columns written into a kept sheet (Apply in the page)", () => {
-  /** How often a sheet's XML is fetched to be parsed (every read or size scan starts there). */
-  function countingParses() {
-    const seen: string[] = [];
-    const spy = vi
-      .spyOn(OpcPackage.prototype, "text")
-      .mockImplementation(function (this: OpcPackage, path: string) {
-        if (path.includes("worksheets/")) seen.push(path);
-        return text.call(this, path);
-      });
-    return { seen, restore: () => spy.mockRestore() };
-  }
-  const text = OpcPackage.prototype.text;
   const fresh = (wb: XlsxWorkbook, sheet: string) =>
     XlsxWorkbook.open(wb.save()).readSheet(sheet).values;
   const freshSize = (wb: XlsxWorkbook) =>
@@ -185,23 +198,6 @@ describe("output columns written into a kept sheet (Apply in the page)", () => {
 });
 
 describe("rows appended to a kept history sheet (Summaries in the page)", () => {
-  const text = OpcPackage.prototype.text;
-  /** The worksheet parts fetched to be parsed while `f` runs. */
-  function parsesDuring(f: () => void): string[] {
-    const seen: string[] = [];
-    const spy = vi
-      .spyOn(OpcPackage.prototype, "text")
-      .mockImplementation(function (this: OpcPackage, path: string) {
-        if (path.includes("worksheets/")) seen.push(path);
-        return text.call(this, path);
-      });
-    try {
-      f();
-    } finally {
-      spy.mockRestore();
-    }
-    return seen;
-  }
   const fresh = (wb: XlsxWorkbook) => {
     const again = XlsxWorkbook.open(wb.save());
     return { sheets: again.listSheets(), history: again.readSheet("Tier History").values };
