@@ -83,6 +83,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     return f(...a);
   };
   return {
+    ...(port.revision ? { revision: port.revision.bind(port) } : {}),
     listSheets: () => port.listSheets(),
     readMarks: () => port.readMarks(),
     readSheet: (name, options) => {
@@ -112,14 +113,14 @@ export async function loadCustomers(
   port: WorkbookPort,
   sheets: SheetInfo[],
   scheme: Scheme,
-  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping'>,
+  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping' | 'related'>,
   window: PeriodWindow | null,
   given: number | null,
   today: number = todaySerial(),
   own?: Ownership,
 ): Promise<LoadedCustomers> {
   own ??= await readOwnership(port, sheets);
-  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own);
+  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own, options.related);
   // Without a period or --as-of, recency counts to the latest date in the data: the last order …
   const fixed = window ? window.end : given;
   const ordersLatest = fixed === null && related.orders ? aggregatePeriodOrders(related.orders, null, undefined).inPeriod.asOf : NaN;

@@ -3,6 +3,8 @@
 import { loc, serialToIsoDate, type DataIssue, type GradeResult, type HeldTier, type HistoryRecord, type Lang, type Localized, type Scheme, type TierMix, type TierMovement, type ActionOptions } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
 import type { CustomerSheet } from './read-customers.ts';
+import type { LoadedCustomers } from './load.ts';
+import type { RelatedMemo } from './related-sheets.ts';
 import type { SummariesWritten } from './summaries.ts';
 import type { NextStepSheets, NextSteps } from './action-sheets.ts';
 
@@ -34,6 +36,13 @@ export interface RunOptions {
   writeSummaries?: boolean;
   /** The action lists' distances (default: core DEFAULT_ACTION_OPTIONS). */
   actions?: Partial<ActionOptions>;
+  /** A session's memo of the related sheets it found (kept per sheet revision, see RelatedMemo). */
+  related?: RelatedMemo;
+  /**
+   * The customers a session loaded for these same options, at the workbook revision the run sees (the
+   * session checks it): the run grades them instead of reading and aggregating again.
+   */
+  loaded?: LoadedCustomers;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
