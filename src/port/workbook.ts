@@ -88,6 +88,13 @@ export interface WorkbookPort {
    * Excel, the static `fallback` tables elsewhere. A host without it is written to with replaceSheet.
    */
   summaries?(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport>;
+  /**
+   * Optional: a count of the writes to sheet `name` (without a name: to the whole workbook — any sheet, its
+   * marks or the list of sheets). While it stays the same, a read gives the same values, so a session may keep
+   * what it read and aggregated. Only a host that makes every write itself may offer it (the file host); Excel,
+   * where the user edits at any time, does not, and is read again each step.
+   */
+  revision?(name?: string): number;
 }
 
 // ---------- summaries (optional capability) ----------

@@ -92,6 +92,7 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
       return port.appendRows(sheet, header, rows.map((r) => r.map((v) => clampValue(v, lang))), replace, kind, formats);
     },
   };
+  if (port.revision) limited.revision = port.revision.bind(port);
   if (port.summaries) {
     const summaries = port.summaries.bind(port);
     limited.summaries = (specs, onProgress) => {

@@ -99,7 +99,7 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   }
   const window = options.period ? periodWindow(options.period) : null;
   progress({ done: 1, total: 5, stage: 'read' });
-  const { customers, related, notes, asOf } = await loadCustomers(port, sheets, loaded.scheme, options, window, options.asOf ?? null, options.today ?? todaySerial(), own);
+  const { customers, related, notes, asOf } = options.loaded ?? (await loadCustomers(port, sheets, loaded.scheme, options, window, options.asOf ?? null, options.today ?? todaySerial(), own));
   // Amounts in the data's currency when the scheme sets none (a UK retailer's £ is not shown as ¥).
   const shown = currencyFromData(loaded.scheme, [...customers.currencies, ...ordersCurrencies(related)], loaded.source === 'rules-sheet');
   const scheme = shown.scheme;

@@ -1,7 +1,7 @@
 // Loading for a run: the scheme (given, the rules sheet, or the default preset), the customer sheet (or the
 // customers an orders export makes) with its related sheets, each sheet read at most once.
 import { todaySerial } from '../core/aggregate/period.ts';
-import { generatedSheetName, getPreset, DEFAULT_PRESET_ID, loc, schemeFromSheet, type Lang, type Scheme, type DataIssue, type PeriodWindow } from '../core/index.ts';
+import { generatedSheetName, getPreset, DEFAULT_PRESET_ID, loc, schemeFromSheet, type Lang, type Scheme, type PeriodWindow } from '../core/index.ts';
 import type { SheetInfo, SheetValues, WorkbookPort } from '../port/workbook.ts';
 import { aggregatePeriodOrders, fillFromRelated, findRelatedSheets, metricsFromRelated, type Related } from './related-sheets.ts';
 import { RunError } from './errors.ts';
@@ -9,7 +9,8 @@ import { ownedSheets, readOwnership, type Ownership } from './ownership.ts';
 import { readCustomerSheetSteps, type CustomerSheet } from './read-customers.ts';
 import { drainPausing } from './pause.ts';
 
-import { type AsOf, type RunOptions, type RunResult } from './run-result.ts';
+import { type AsOf, type LoadedCustomers, type RunOptions, type RunResult } from './run-result.ts';
+export type { LoadedCustomers };
 
 import { customersFromOrders } from './orders-only.ts';
 
@@ -84,6 +85,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     return f(...a);
   };
   return {
+    ...(port.revision ? { revision: port.revision.bind(port) } : {}),
     listSheets: () => port.listSheets(),
     readMarks: () => port.readMarks(),
     readSheet: (name, options) => {
@@ -98,29 +100,19 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
   };
 }
 
-export interface LoadedCustomers {
-  customers: CustomerSheet;
-  related: Related;
-  /** Join notes (ids found only in a related sheet). */
-  notes: DataIssue[];
-  /** What in the workbook is TierBook's. */
-  own: Ownership;
-  asOf: AsOf;
-}
-
 /** The customers to grade with their metrics filled from the related sheets: the read half of a run (the task pane's preview uses it alone). */
 export async function loadCustomers(
   port: WorkbookPort,
   sheets: SheetInfo[],
   scheme: Scheme,
-  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping' | 'pause'>,
+  options: Pick<RunOptions, 'lang' | 'sheet' | 'mapping' | 'pause' | 'related'>,
   window: PeriodWindow | null,
   given: number | null,
   today: number = todaySerial(),
   own?: Ownership,
 ): Promise<LoadedCustomers> {
   own ??= await readOwnership(port, sheets);
-  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own);
+  const related = await findRelatedSheets(port, sheets, options.sheet ?? null, own, options.related);
   // Without a period or --as-of, recency counts to the latest date in the data: the last order …
   const fixed = window ? window.end : given;
   const ordersLatest = fixed === null && related.orders ? aggregatePeriodOrders(related.orders, null, undefined).inPeriod.asOf : NaN;

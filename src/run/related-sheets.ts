@@ -34,34 +34,67 @@ export interface Related {
   satisfaction: RelatedSheet<NonNullable<ReturnType<typeof satisfactionColumns>>> | null;
 }
 
+/** What one sheet holds as a related table (null: no header), kept while its revision stays (see RelatedMemo). */
+interface SheetRoles {
+  orders: Related['orders'];
+  interactions: Related['interactions'];
+  satisfaction: Related['satisfaction'];
+}
+
+/**
+ * What findRelatedSheets found on each sheet, by name with the sheet's revision: a session on a host that
+ * counts its writes (WorkbookPort.revision) reads and aggregates an orders sheet once per walk, and again only
+ * after that sheet was written. The same object is kept, so its aggregation (aggregatePeriodOrders) is too.
+ */
+export type RelatedMemo = Map<string, { revision: number; roles: SheetRoles | null }>;
+
 /** Look through the other visible sheets for orders, interactions and satisfaction tables. */
-export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[], exclude: string | null, own?: { sheets: ReadonlyMap<string, unknown> }): Promise<Related> {
+export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[], exclude: string | null, own?: { sheets: ReadonlyMap<string, unknown> }, memo?: RelatedMemo): Promise<Related> {
   const found: Related = { orders: null, interactions: null, satisfaction: null };
   for (const info of sheets) {
     if (!info.visible || info.lastRow < 2 || info.name === exclude || (own ? own.sheets.has(info.name) : generatedSheetOf(info.name))) continue;
-    const values = await port.readSheet(info.name);
-    const header = detectHeaderRow(values.values, values.firstRow);
-    if (!header) continue;
-    const rows = values.values.slice(header.index + 1);
-    const firstRow = header.row + 1;
-    // On a sheet we graded before (it carries our output columns, "Tier" and "Score" among them), those
-    // columns are ours, not a satisfaction score; a lone "Score" header on a survey sheet is the user's.
-    const ours = header.headers.filter((h) => outputColumnOf(h)).length >= 2;
-    const headers = ours ? header.headers.map((h) => (outputColumnOf(h) ? null : h)) : header.headers;
-    const orders = orderColumns(headers);
-    if (orders && !found.orders) {
-      found.orders = { sheet: info.name, rows, firstRow, cols: orders };
+    const roles = await rolesOf(port, info.name, memo);
+    if (!roles) continue;
+    if (roles.orders && !found.orders) {
+      found.orders = roles.orders;
       continue;
     }
-    const interactions = interactionColumns(headers);
-    if (interactions && !found.interactions) {
-      found.interactions = { sheet: info.name, rows, firstRow, cols: interactions };
+    if (roles.interactions && !found.interactions) {
+      found.interactions = roles.interactions;
       continue;
     }
-    const satisfaction = satisfactionColumns(headers);
-    if (satisfaction && !found.satisfaction) found.satisfaction = { sheet: info.name, rows, firstRow, cols: satisfaction };
+    if (roles.satisfaction && !found.satisfaction) found.satisfaction = roles.satisfaction;
   }
   return found;
+}
+
+async function rolesOf(port: WorkbookPort, name: string, memo: RelatedMemo | undefined): Promise<SheetRoles | null> {
+  const revision = memo && port.revision ? port.revision(name) : null;
+  const kept = revision === null ? undefined : memo!.get(name);
+  if (kept && kept.revision === revision) return kept.roles;
+  const roles = readRoles(name, await port.readSheet(name));
+  if (revision !== null) memo!.set(name, { revision, roles });
+  return roles;
+}
+
+/** The sheet as each kind of related table it could be (the caller takes the first free role, in this order). */
+function readRoles(sheet: string, values: SheetValues): SheetRoles | null {
+  const header = detectHeaderRow(values.values, values.firstRow);
+  if (!header) return null;
+  const rows = values.values.slice(header.index + 1);
+  const firstRow = header.row + 1;
+  // On a sheet we graded before (it carries our output columns, "Tier" and "Score" among them), those
+  // columns are ours, not a satisfaction score; a lone "Score" header on a survey sheet is the user's.
+  const ours = header.headers.filter((h) => outputColumnOf(h)).length >= 2;
+  const headers = ours ? header.headers.map((h) => (outputColumnOf(h) ? null : h)) : header.headers;
+  const orders = orderColumns(headers);
+  const interactions = interactionColumns(headers);
+  const satisfaction = satisfactionColumns(headers);
+  return {
+    orders: orders ? { sheet, rows, firstRow, cols: orders } : null,
+    interactions: interactions ? { sheet, rows, firstRow, cols: interactions } : null,
+    satisfaction: satisfaction ? { sheet, rows, firstRow, cols: satisfaction } : null,
+  };
 }
 
 /** Metric → the related sheet that supplies it when the customer sheet has no column for it. */
@@ -81,10 +114,15 @@ export function aggregatePeriodOrders(
 ): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
   // A run without a period aggregates once to find the latest order, then again to that same day: reuse it.
   const cached = aggregated.get(orders);
-  if (cached && cached.window === window && (asOf === undefined || Object.is(asOf, cached.result.inPeriod.asOf))) return cached.result;
+  if (cached && sameWindow(cached.window, window) && (asOf === undefined || Object.is(asOf, cached.result.inPeriod.asOf))) return cached.result;
   const result = aggregateUncached(orders, window, asOf);
   aggregated.set(orders, { window, result });
   return result;
+}
+
+/** Windows are made afresh for each step: the same period is the same window. */
+function sameWindow(a: PeriodWindow | null, b: PeriodWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
 }
 
 const aggregated = new WeakMap<object, { window: PeriodWindow | null; result: { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } }>();

@@ -3,6 +3,8 @@
 import { loc, serialToIsoDate, type DataIssue, type GradeResult, type HeldTier, type HistoryRecord, type Lang, type Localized, type Scheme, type TierMix, type TierMovement, type ActionOptions } from '../core/index.ts';
 import type { Progress } from '../port/workbook.ts';
 import type { CustomerSheet } from './read-customers.ts';
+import type { Related, RelatedMemo } from './related-sheets.ts';
+import type { Ownership } from './ownership.ts';
 import type { SummariesWritten } from './summaries.ts';
 import type { NextStepSheets, NextSteps } from './action-sheets.ts';
 
@@ -34,6 +36,13 @@ export interface RunOptions {
   writeSummaries?: boolean;
   /** The action lists' distances (default: core DEFAULT_ACTION_OPTIONS). */
   actions?: Partial<ActionOptions>;
+  /** A session's memo of the related sheets it found (kept per sheet revision, see RelatedMemo). */
+  related?: RelatedMemo;
+  /**
+   * The customers a session loaded for these same options, at the workbook revision the run sees (the
+   * session checks it): the run grades them instead of reading and aggregating again.
+   */
+  loaded?: LoadedCustomers;
   onProgress?: (p: Progress) => void;
   /** Called between blocks of CPU work (the explanations of 5,000 customers): a pane on the UI thread yields here. */
   pause?: () => Promise<void>;
@@ -85,4 +94,15 @@ export function asOfMessage(asOf: AsOf): Localized {
     today: loc('今天：数据中没有日期', 'today: the data holds no date'),
   }[asOf.source];
   return loc(`距最近消费天数计算至 ${day}（${why['zh-CN']}）`, `Days since the last purchase are counted to ${day} (${why['en-US']})`);
+}
+
+/** The customers to grade with their metrics filled from the related sheets: what a load gives a run. */
+export interface LoadedCustomers {
+  customers: CustomerSheet;
+  related: Related;
+  /** Join notes (ids found only in a related sheet). */
+  notes: DataIssue[];
+  /** What in the workbook is TierBook's. */
+  own: Ownership;
+  asOf: AsOf;
 }

@@ -17,7 +17,7 @@ import {
   type Scheme,
 } from '../core/index.ts';
 import { detectHeaderRow, mapColumns } from '../core/mapping/index.ts';
-import { findRelatedSheets } from './related-sheets.ts';
+import { findRelatedSheets, type RelatedMemo } from './related-sheets.ts';
 import type { GeneratedSheet, Progress, SheetInfo, WorkbookPort } from '../port/workbook.ts';
 import { RunError } from './errors.ts';
 import { gradeCustomers, gradeWorkbook, keepTiers, loadCustomers, readOnce, todaySerial, type LoadedCustomers, type RunResult } from './grade-workbook.ts';
@@ -49,7 +49,9 @@ export type PortFactory = (signal?: AbortSignal) => WorkbookPort;
 
 export class GradingSession {
   private port: WorkbookPort;
-  private loaded: { key: string; value: Promise<Loaded> } | null = null;
+  private loaded: { key: string; value: Promise<Loaded>; scheme: string; revision: number | null } | null = null;
+  /** The related sheets found so far, by sheet revision: kept for the whole walk on a host that counts its writes. */
+  private readonly related: RelatedMemo = new Map();
   /** What the tier columns were last written for (scheme, selection and period): Summaries of it only summarises. */
   private applied: string | null = null;
 
@@ -210,8 +212,11 @@ export class GradingSession {
     extra: { period?: string | null; writeColumns?: boolean | 'if-changed'; writeSummaries?: boolean },
     onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<RunResult> {
     const port = this.makePort(signal);
+    const loaded = await this.reusable(port, scheme, selection);
     try {
       return await gradeWorkbook(port, {
+        related: this.related,
+        ...(loaded ? { loaded } : {}),
         lang: this.options.lang,
         scheme,
         ...(selection.sheet ? { sheet: selection.sheet } : {}),
@@ -233,25 +238,44 @@ export class GradingSession {
     }
   }
 
+  /**
+   * What the last preview loaded, for a run of the same scheme and selection: only on a host that counts its
+   * writes, and only while nothing at all was written since (on Excel the user may have edited: read again).
+   */
+  private async reusable(port: WorkbookPort, scheme: Scheme, selection: Selection): Promise<LoadedCustomers | undefined> {
+    const kept = this.loaded;
+    if (!kept || kept.revision === null || !port.revision || kept.revision !== port.revision()) return undefined;
+    if (kept.key !== this.loadKey(scheme, selection) || kept.scheme !== JSON.stringify(scheme)) return undefined;
+    const value = await kept.value.catch(() => null);
+    // Written while it loaded: read again.
+    if (!value || kept.revision !== port.revision()) return undefined;
+    return { customers: value.customers, related: value.related, notes: value.notes, own: value.own, asOf: value.asOf };
+  }
+
+  private loadKey(scheme: Scheme, selection: Selection): string {
+    const metrics = [...new Set(scheme.criteria.map((c) => `${c.metric}:${c.column ?? ''}:${c.unit}`))].sort();
+    return JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang, periodOf(selection)]);
+  }
+
   /** Read and map the customers once per (sheet, mapping, metrics): a threshold edit re-grades in memory. */
   private load(scheme: Scheme, selection: Selection): Promise<Loaded> {
-    const metrics = [...new Set(scheme.criteria.map((c) => `${c.metric}:${c.column ?? ''}:${c.unit}`))].sort();
     const period = periodOf(selection);
-    const key = JSON.stringify([selection.sheet ?? null, selection.mapping ?? null, metrics, this.options.lang, period]);
+    const key = this.loadKey(scheme, selection);
     if (this.loaded?.key === key) return this.loaded.value;
+    const revision = this.port.revision ? this.port.revision() : null;
     const value = (async () => {
       const sheets = await this.port.listSheets();
       // Read as the run reads for the same period: recency to its end, orders within it.
       const window = period ? periodWindow(period) : null;
       const { sheet, mapping } = selection;
-      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, ...(sheet ? { sheet } : {}), ...(mapping ? { mapping } : {}) }, window, null, this.options.today ?? todaySerial());
+      const loaded = await loadCustomers(this.port, sheets, scheme, { lang: this.options.lang, related: this.related, ...(sheet ? { sheet } : {}), ...(mapping ? { mapping } : {}) }, window, null, this.options.today ?? todaySerial());
       const historySheet = generatedSheetName('history', ownedSheets(sheets, loaded.own), this.options.lang);
       const history = period && historySheet.exists ? readHistory((await this.port.readSheet(historySheet.name)).values, scheme) : [];
       return { ...loaded, last: await lastAppliedTiers(this.port, sheets, loaded.customers), history };
     })().catch((e: unknown) => {
       throw forPane(e);
     });
-    this.loaded = { key, value };
+    this.loaded = { key, value, scheme: JSON.stringify(scheme), revision };
     value.catch(() => {
       if (this.loaded?.value === value) this.loaded = null;
     });

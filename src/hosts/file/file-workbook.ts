@@ -75,6 +75,8 @@ export class FileWorkbook implements WorkbookPort {
    */
   async summaries(specs: SummarySpec[], onProgress?: (p: Progress) => void): Promise<SummariesReport> {
     for (const s of specs) {
+      this.bump(s.sheet);
+      this.bump(s.source.sheet);
       this.made.add(s.sheet);
       this.writeLog.push({ kind: 'sheet', sheet: s.sheet, row: 1, cols: [] });
     }
@@ -142,6 +144,19 @@ export class FileWorkbook implements WorkbookPort {
     return w;
   }
 
+  /** Writes per sheet and in all: every write to this workbook goes through this class (see WorkbookPort.revision). */
+  private readonly revisions = new Map<string, number>();
+  private writes = 0;
+
+  revision(name?: string): number {
+    return name === undefined ? this.writes : (this.revisions.get(name) ?? 0);
+  }
+
+  private bump(sheet: string): void {
+    this.writes++;
+    this.revisions.set(sheet, (this.revisions.get(sheet) ?? 0) + 1);
+  }
+
   listSheets(): Promise<SheetInfo[]> {
     return this.port.listSheets();
   }
@@ -152,6 +167,7 @@ export class FileWorkbook implements WorkbookPort {
     return this.port.readMarks();
   }
   writeColumns(patch: ColumnsPatch, onProgress?: (p: Progress) => void): Promise<void> {
+    this.bump(patch.sheet);
     let runs = this.written.get(patch.sheet);
     if (!runs) this.written.set(patch.sheet, (runs = []));
     for (const c of patch.columns) {
@@ -162,11 +178,13 @@ export class FileWorkbook implements WorkbookPort {
     return this.port.writeColumns(patch, onProgress);
   }
   replaceSheet(sheet: GeneratedSheet): Promise<void> {
+    this.bump(sheet.name);
     this.made.add(sheet.name);
     this.writeLog.push({ kind: 'sheet', sheet: sheet.name, row: 1, cols: [] });
     return this.port.replaceSheet(sheet);
   }
   appendRows(sheet: string, header: string[], rows: CellValue[][], replace?: { col: number; key: CellValue }, kind?: string, numberFormats?: readonly (string | null)[]): Promise<void> {
+    this.bump(sheet);
     this.made.add(sheet);
     this.writeLog.push({ kind: 'rows', sheet, row: 1, cols: [] });
     return this.port.appendRows(sheet, header, rows, replace, kind, numberFormats);
