@@ -86,6 +86,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
   return {
     listSheets: () => port.listSheets(),
     readMarks: () => port.readMarks(),
+    ...(port.readColumns ? { readColumns: port.readColumns.bind(port) } : {}),
     readSheet: (name, options) => {
       if (options) return port.readSheet(name, options);
       let p = cache.get(name);

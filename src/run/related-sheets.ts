@@ -12,6 +12,7 @@ import {
   orderColumns,
   outputColumnOf,
   satisfactionColumns,
+  type CodedSheet,
   type CustomerTable,
   type DataIssue,
   type OrdersAggregate,
@@ -28,8 +29,14 @@ export interface RelatedSheet<C> {
   cols: C;
 }
 
+type OrderCols = NonNullable<ReturnType<typeof orderColumns>>;
+
+/** Rows looked at for the header: detectHeaderRow reads 30 and the 6 below them. */
+const HEAD_ROWS = 40;
+
 export interface Related {
-  orders: RelatedSheet<NonNullable<ReturnType<typeof orderColumns>>> | null;
+  /** Orders: as rows, or (a host with readColumns) only the mapped columns, coded. */
+  orders: (Omit<RelatedSheet<OrderCols>, 'rows'> & { rows: SheetValues['values'] | CodedSheet }) | null;
   interactions: RelatedSheet<NonNullable<ReturnType<typeof interactionColumns>>> | null;
   satisfaction: RelatedSheet<NonNullable<ReturnType<typeof satisfactionColumns>>> | null;
 }
@@ -39,10 +46,11 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
   const found: Related = { orders: null, interactions: null, satisfaction: null };
   for (const info of sheets) {
     if (!info.visible || info.lastRow < 2 || info.name === exclude || (own ? own.sheets.has(info.name) : generatedSheetOf(info.name))) continue;
-    const values = await port.readSheet(info.name);
+    // A host that codes columns (a CSV) is asked for the header rows first, then only for an orders export's columns.
+    const coded = port.readColumns && info.lastRow > HEAD_ROWS;
+    let values = await port.readSheet(info.name, coded ? { lastRow: HEAD_ROWS } : undefined);
     const header = detectHeaderRow(values.values, values.firstRow);
     if (!header) continue;
-    const rows = values.values.slice(header.index + 1);
     const firstRow = header.row + 1;
     // On a sheet we graded before (it carries our output columns, "Tier" and "Score" among them), those
     // columns are ours, not a satisfaction score; a lone "Score" header on a survey sheet is the user's.
@@ -50,9 +58,13 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
     const headers = ours ? header.headers.map((h) => (outputColumnOf(h) ? null : h)) : header.headers;
     const orders = orderColumns(headers);
     if (orders && !found.orders) {
+      const cols = [orders.customerId, orders.date, orders.amount, orders.quantity, orders.unitPrice, orders.orderId].filter((c) => c !== undefined);
+      const rows = coded ? await port.readColumns!(info.name, cols, firstRow) : values.values.slice(header.index + 1);
       found.orders = { sheet: info.name, rows, firstRow, cols: orders };
       continue;
     }
+    if (coded) values = await port.readSheet(info.name);
+    const rows = values.values.slice(header.index + 1);
     const interactions = interactionColumns(headers);
     if (interactions && !found.interactions) {
       found.interactions = { sheet: info.name, rows, firstRow, cols: interactions };

@@ -179,6 +179,34 @@ export class CsvBytes {
     return { rows: count, columns, firstRow, sheetName: this.sheetName, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
   }
 
+  /**
+   * The sheet's size as readCsv would give it, without a string per cell: rows, width (the widest row),
+   * the last row and column holding anything (as a workbook lists them), and an unterminated quote's line.
+   */
+  outline(): { rows: number; width: number; lastRow: number; lastCol: number; unterminatedQuoteLine?: number } {
+    const b = this.bytes;
+    let width = 0;
+    let lastRow = 0;
+    let lastCol = -1;
+    let rowLast = -1;
+    const { rows, unterminatedQuoteLine } = this.scan({
+      wanted: null,
+      // A field holds something when it is not empty; a quoted one when its text is not empty ("" is).
+      field: (_row, col, start, end) => {
+        if (end > start && (b[start] !== QUOTE || this.text(start, end) !== '')) rowLast = col;
+      },
+      row(row, fields) {
+        if (fields > width) width = fields;
+        if (rowLast >= 0) {
+          lastRow = row + 1;
+          if (rowLast > lastCol) lastCol = rowLast;
+        }
+        rowLast = -1;
+      },
+    });
+    return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, ...(unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine } : {}) };
+  }
+
   /** The first rows as readCsv reads them, each padded to the widest of them: enough to find the header. */
   head(rows: number): CellValue[][] {
     return this.sheet(rows).values;
