@@ -47,7 +47,7 @@ export async function findRelatedSheets(port: WorkbookPort, sheets: SheetInfo[],
   for (const info of sheets) {
     if (!info.visible || info.lastRow < 2 || info.name === exclude || (own ? own.sheets.has(info.name) : generatedSheetOf(info.name))) continue;
     // A host that codes columns (a CSV) is asked for the header rows first, then only for an orders export's columns.
-    const coded = port.readColumns && info.lastRow > HEAD_ROWS;
+    const coded = port.readColumns !== undefined;
     let values = await port.readSheet(info.name, coded ? { lastRow: HEAD_ROWS } : undefined);
     const header = detectHeaderRow(values.values, values.firstRow);
     if (!header) continue;

@@ -12,6 +12,8 @@ import { sniffDelimiter, sepLine, utf8Body } from './csv-utf8.ts';
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+/** Fields up to this many bytes are shared between the cells of a column that hold the same text. */
+const SHARED_MAX = 48;
 
 export interface CsvColumns extends CodedSheet {
   sheetName: string;
@@ -216,10 +218,20 @@ export class CsvBytes {
   sheet(limit = Infinity): CsvSheet {
     const values: CellValue[][] = [];
     let current: CellValue[] = [];
+    // Columns repeat their texts (a date, a price, a country on every line): each distinct short text is
+    // made once per column and shared by its cells, which saves most of the strings and their collection.
+    const seen: { codes: Interner; texts: CellValue[] }[] = [];
     const { rows, unterminatedQuoteLine } = this.scan({
       wanted: null,
-      field: (_row, _col, start, end) => {
-        current.push(end > start ? this.text(start, end) || null : null);
+      field: (_row, col, start, end) => {
+        if (end === start) current.push(null);
+        else if (end - start > SHARED_MAX) current.push(this.text(start, end) || null);
+        else {
+          const c = (seen[col] ??= { codes: new Interner(this.bytes), texts: [] });
+          const code = c.codes.find(start, end);
+          if (code === c.texts.length) c.texts.push(this.text(start, end) || null);
+          current.push(c.texts[code]!);
+        }
       },
       row() {
         values.push(current);
@@ -293,7 +305,8 @@ class Interner {
     this.rowCodes[row] = this.find(start, end);
   }
 
-  private find(start: number, end: number): number {
+  /** The code of the text at [start, end), a new one when it was not seen. */
+  find(start: number, end: number): number {
     const b = this.b;
     const len = end - start;
     // The lines of one invoice repeat the line above: compare with it before hashing.

@@ -77,12 +77,18 @@ export function typedCsvValues(values: CellValue[][]): CellValue[][] {
   if (!convert.some(Boolean)) return values;
   const out: CellValue[][] = new Array<CellValue[]>(values.length);
   out[0] = values[0]!;
+  // Each distinct text of a column converted once: its cells share the number (a price repeats on many lines).
+  const numbers = convert.map((c) => (c ? new Map<string, CellValue>() : null));
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;
     const copy = row.slice();
     for (let c = 0; c < copy.length; c++) {
       const v = copy[c];
-      if (convert[c] && typeof v === 'string' && classify(v) === NUMBER) copy[c] = Number(v) === 0 ? 0 : Number(v);
+      const memo = numbers[c];
+      if (!memo || typeof v !== 'string') continue;
+      let x = memo.get(v);
+      if (x === undefined) memo.set(v, (x = classify(v) === NUMBER ? (Number(v) === 0 ? 0 : Number(v)) : v));
+      copy[c] = x;
     }
     out[r] = copy;
   }
