@@ -181,7 +181,7 @@ export class FileWorkbook implements WorkbookPort {
     if (this.port instanceof XlsxPort) return this.port.book.save();
     // The typed copy is not kept in a variable: it can go once its sheet is written, before the replay and the save.
     const book = createBook(
-      this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) })),
+      this.port.originalSheets().map((s) => ({ name: s.name, values: typedCsvValues(s.values, s.fresh) })),
       this.codec,
     );
     for (const w of this.port.writes) {

@@ -154,8 +154,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** The sheets as they were before the first write (what an .xlsx replay starts from). */
-  originalSheets(): { name: string; values: CellValue[][] }[] {
-    return this.sheets.filter((s) => !s.created).map((s) => ({ name: s.name, values: s.original ?? this.sheet(s.name).values }));
+  originalSheets(): { name: string; values: CellValue[][]; fresh: boolean }[] {
+    // A CSV not read as strings yet is read now for the caller alone (fresh: nobody else holds it), not kept:
+    // saving an orders export needs its every cell once, the run never did.
+    return this.sheets
+      .filter((s) => !s.created)
+      .map((s) => (s.csv ? { name: s.name, values: s.csv.bytes.sheet().values, fresh: true } : { name: s.name, values: s.original ?? s.values, fresh: false }));
   }
 
   /** Current values of a sheet (for CSV export). */
