@@ -3,11 +3,12 @@
 // implement it. Every call moves whole blocks (columns, sheets), never single cells, so the Office host
 // can serve each with a handful of context.sync() calls.
 
+import type { CodedSheet } from '../core/aggregate/coded.ts';
 import type { Localized } from '../core/i18n.ts';
 import type { CellValue, GeneratedSheet, SheetTable } from '../core/output/tables.ts';
 import type { TierBookMarks } from './marks.ts';
 
-export type { CellValue, GeneratedSheet, SheetTable, TierBookMarks };
+export type { CellValue, CodedSheet, GeneratedSheet, SheetTable, TierBookMarks };
 
 export interface SheetInfo {
   name: string;
@@ -70,6 +71,12 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Every value of a sheet's used area, from column A and row `firstRow` (default 1). */
   readSheet(name: string, options?: { firstRow?: number; lastRow?: number }): Promise<SheetValues>;
+  /**
+   * Optional: the given columns (0-based) of a sheet's rows from `firstRow` on, each cell a code of its
+   * column's values (core/aggregate/coded.ts). A host that holds a sheet as bytes (the file host's CSV)
+   * serves an orders export this way without a string per cell; without it the run reads the sheet.
+   */
+  readColumns?(sheet: string, cols: readonly number[], firstRow: number): Promise<CodedSheet>;
   /** What TierBook marked as its own: output columns and generated sheets (see marks.ts). */
   readMarks(): Promise<TierBookMarks>;
   /** Write whole output columns (values, then formats) into a user's sheet; touches no other cell. */

@@ -58,6 +58,7 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
   const limited: WorkbookPort = {
     listSheets: () => port.listSheets(),
     readSheet: (name, options) => port.readSheet(name, options),
+    ...(port.readColumns ? { readColumns: port.readColumns.bind(port) } : {}),
     readMarks: () => port.readMarks(),
     writeColumns: (patch, onProgress) => {
       // One plain pass per column: output columns run to a million cells each.

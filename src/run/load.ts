@@ -88,6 +88,7 @@ export function readOnce(port: WorkbookPort): WorkbookPort {
     ...(port.revision ? { revision: port.revision.bind(port) } : {}),
     listSheets: () => port.listSheets(),
     readMarks: () => port.readMarks(),
+    ...(port.readColumns ? { readColumns: port.readColumns.bind(port) } : {}),
     readSheet: (name, options) => {
       if (options) return port.readSheet(name, options);
       let p = cache.get(name);

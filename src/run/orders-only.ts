@@ -1,7 +1,7 @@
 // The orders-only path of the run: an orders export with no customer sheet becomes customers of their own
 // (one per distinct id, aggregated), graded onto a sheet TierBook writes; and what stops such a run.
 import { a1, columnLetter, loc, type Lang, type Scheme, metricSpec, ordersToTable, type PeriodWindow, type CustomerTable } from '../core/index.ts';
-import type { ColumnWrite, GeneratedSheet } from '../port/workbook.ts';
+import type { CellValue, ColumnWrite, GeneratedSheet } from '../port/workbook.ts';
 import { aggregatePeriodOrders, type Related } from './related-sheets.ts';
 import { currenciesOf, type ColumnCurrencies } from './currency.ts';
 import { RunError } from './errors.ts';
@@ -137,7 +137,12 @@ export function ordersCurrencies(related: Related): ColumnCurrencies[] {
   if (!o) return [];
   const col = o.cols.amount ?? o.cols.unitPrice;
   if (col === undefined) return [];
-  const cells = o.rows.map((r) => r[col] ?? null);
+  const rows = o.rows;
+  let cells: CellValue[];
+  if ('columns' in rows) {
+    const coded = rows.columns.get(col);
+    cells = coded ? Array.from(coded.codes, (k) => (k < 0 ? null : coded.values[k]!)) : new Array<CellValue>(rows.rows).fill(null);
+  } else cells = rows.map((r) => r[col] ?? null);
   const found = currenciesOf(o.sheet, columnLetter(col), cells, (i) => a1(o.firstRow + i, col));
   return found ? [found] : [];
 }

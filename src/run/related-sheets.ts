@@ -12,6 +12,7 @@ import {
   orderColumns,
   outputColumnOf,
   satisfactionColumns,
+  type CodedSheet,
   type CustomerTable,
   type DataIssue,
   type OrdersAggregate,
@@ -28,8 +29,14 @@ export interface RelatedSheet<C> {
   cols: C;
 }
 
+type OrderCols = NonNullable<ReturnType<typeof orderColumns>>;
+
+/** Rows looked at for the header: detectHeaderRow reads 30 and the 6 below them. */
+const HEAD_ROWS = 40;
+
 export interface Related {
-  orders: RelatedSheet<NonNullable<ReturnType<typeof orderColumns>>> | null;
+  /** Orders: as rows, or (a host with readColumns) only the mapped columns, coded. */
+  orders: (Omit<RelatedSheet<OrderCols>, 'rows'> & { rows: SheetValues['values'] | CodedSheet }) | null;
   interactions: RelatedSheet<NonNullable<ReturnType<typeof interactionColumns>>> | null;
   satisfaction: RelatedSheet<NonNullable<ReturnType<typeof satisfactionColumns>>> | null;
 }
@@ -72,16 +79,21 @@ async function rolesOf(port: WorkbookPort, name: string, memo: RelatedMemo | und
   const revision = memo && port.revision ? port.revision(name) : null;
   const kept = revision === null ? undefined : memo!.get(name);
   if (kept && kept.revision === revision) return kept.roles;
-  const roles = readRoles(name, await port.readSheet(name));
+  const roles = await readRoles(port, name);
   if (revision !== null) memo!.set(name, { revision, roles });
   return roles;
 }
 
-/** The sheet as each kind of related table it could be (the caller takes the first free role, in this order). */
-function readRoles(sheet: string, values: SheetValues): SheetRoles | null {
+/**
+ * The sheet as each kind of related table it could be (the caller takes the first free role, in this order).
+ * A host that codes columns (a CSV) is asked for the header rows first, then for an orders export only for
+ * its mapped columns; the whole sheet is read only when it could be an interactions or satisfaction table.
+ */
+async function readRoles(port: WorkbookPort, sheet: string): Promise<SheetRoles | null> {
+  const coded = port.readColumns !== undefined;
+  let values = await port.readSheet(sheet, coded ? { lastRow: HEAD_ROWS } : undefined);
   const header = detectHeaderRow(values.values, values.firstRow);
   if (!header) return null;
-  const rows = values.values.slice(header.index + 1);
   const firstRow = header.row + 1;
   // On a sheet we graded before (it carries our output columns, "Tier" and "Score" among them), those
   // columns are ours, not a satisfaction score; a lone "Score" header on a survey sheet is the user's.
@@ -90,8 +102,15 @@ function readRoles(sheet: string, values: SheetValues): SheetRoles | null {
   const orders = orderColumns(headers);
   const interactions = interactionColumns(headers);
   const satisfaction = satisfactionColumns(headers);
+  if (coded && (interactions || satisfaction)) values = await port.readSheet(sheet);
+  const rows = values.values.slice(header.index + 1);
+  let orderRows: SheetValues['values'] | CodedSheet = rows;
+  if (orders && coded) {
+    const cols = [orders.customerId, orders.date, orders.amount, orders.quantity, orders.unitPrice, orders.orderId].filter((c) => c !== undefined);
+    orderRows = await port.readColumns!(sheet, cols, firstRow);
+  }
   return {
-    orders: orders ? { sheet, rows, firstRow, cols: orders } : null,
+    orders: orders ? { sheet, rows: orderRows, firstRow, cols: orders } : null,
     interactions: interactions ? { sheet, rows, firstRow, cols: interactions } : null,
     satisfaction: satisfaction ? { sheet, rows, firstRow, cols: satisfaction } : null,
   };

@@ -14,28 +14,18 @@
 //   customer is marked `incomplete` because its totals miss that row.
 import type { CellValue } from '../cells.ts';
 import { loc } from '../i18n.ts';
-import type { DataIssue } from '../issues.ts';
 import { parseDate } from '../values/date.ts';
 import { parseNumber } from '../values/number.ts';
 import { isExcelError, type Parsed } from '../values/result.ts';
 import { isBlankValue, type CodedColumn, type CodedSheet } from './coded.ts';
 import { aggregateOrderGrid } from './orders-grid.ts';
-import { cellIssue, referenceDay, requiredIssue, type Field, type Origin } from './common.ts';
+import { cellIssue, requiredIssue, type Field, type Origin } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';
-import { Slots } from './slots.ts';
+import { OrderTally } from './orders-tally.ts';
 
 import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders-types.ts';
 export type { OrderColumns, OrdersAggregate, OrdersOptions };
-
-function isDigits(s: string, from: number): boolean {
-  if (from >= s.length) return false;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /** A customer slot not yet looked up; no customer (a blank id); an id cell holding an Excel error. */
 const UNKNOWN = -3;
@@ -94,9 +84,6 @@ function blankRow(used: readonly CodedColumn[], blank: readonly ((code: number) 
   return true;
 }
 
-/** Sums within this fraction of the gross are float noise (0.1 + 0.2 − 0.3), not money. */
-const NOISE = 1e-9;
-
 /**
  * Aggregate an orders sheet: `values` are the rows after the header (row r is sheet row firstRow + r), as
  * a grid or as coded columns (see coded.ts; the CSV byte reader's form). Both give the same result.
@@ -117,37 +104,13 @@ export function aggregateOrders(
   if (!('columns' in values)) return aggregateOrderGrid(values, firstRow, cols, window, opts);
   const sheet = values;
   const column = (col: number | undefined): CodedColumn => (col !== undefined && sheet.columns.get(col)) || blankColumn(sheet.rows);
-  const lo = window === null ? -Infinity : window.start;
-  const hi = window === null ? Infinity : window.end + 1; // dates carry a time of day: the end day is whole
-
-  const customers = new Slots(1024);
-  const spend = customers.column(0);
-  const gross = customers.column(0);
-  const lines = customers.column(0);
-  const rowOrders = customers.column(0); // orders counted per row (no order id)
-  const first = customers.column(NaN);
-  const last = customers.column(NaN);
-  const skipped = customers.column(0);
-
-  const invoices = new Slots(1024);
-  const invCustomer = invoices.column(-1);
-  const invTotal = invoices.column(0);
-  const invGross = invoices.column(0);
-  const invFirst = invoices.column(NaN);
-  const invLast = invoices.column(NaN);
-  const invCancelId = invoices.column(0); // 1 for "C" + digits
-  let numericInvoices = 0;
-  let cancelIdInvoices = 0;
+  const tally = new OrderTally(window);
+  const customers = tally.customers;
+  const issues = tally.issues;
   // Lines of one invoice are consecutive: remember the last one instead of building its key again.
   let lastInvCode = -2;
   let lastInvCustomer = -1;
   let lastInv = -1;
-
-  const issues: DataIssue[] = [];
-  let rowsWithoutCustomer = 0;
-  let rowsOutsideWindow = 0;
-  let rowsSkipped = 0;
-  let latest = -Infinity;
 
   // Each distinct value is read once: its customer slot, date, number, invoice key.
   const idCol = column(cols.customerId);
@@ -177,23 +140,18 @@ export function aggregateOrders(
       if (c === EXCEL_ERROR) {
         const key = idKey(idCol.values[idCode])!;
         issues.push(cellIssue(origin, r, cols.customerId, 'customerId', 'excel-error', loc(`单元格是 Excel 错误值 ${key}`, `the cell holds the Excel error ${key}`), key));
-        rowsWithoutCustomer++;
-      } else if (!blankRow(used, usedBlank, r)) rowsWithoutCustomer++;
+        tally.rowsWithoutCustomer++;
+      } else if (!blankRow(used, usedBlank, r)) tally.rowsWithoutCustomer++;
       continue;
     }
 
     const date = dates.at(r);
     if (date !== date) {
       issues.push(requiredIssue(origin, r, cols.date, 'date', dates.failure(r))!);
-      skipped.data[c] = 1;
-      rowsSkipped++;
+      tally.skip(c);
       continue;
     }
-    if (date > latest) latest = date;
-    if (!(date >= lo && date < hi)) {
-      rowsOutsideWindow++;
-      continue;
-    }
+    if (!tally.dated(date)) continue;
 
     let amount = numbers[0]!.at(r);
     if (numbers.length === 2) amount *= numbers[1]!.at(r);
@@ -201,17 +159,9 @@ export function aggregateOrders(
       // Each unreadable cell of the row is reported.
       for (let k = 0; k < numbers.length; k++)
         if (numbers[k]!.at(r) !== numbers[k]!.at(r)) issues.push(requiredIssue(origin, r, numberColIndex[k]!, numberFields[k]!, numbers[k]!.failure(r))!);
-    }
-    if (amount !== amount) {
-      skipped.data[c] = 1;
-      rowsSkipped++;
+      tally.skip(c);
       continue;
     }
-    if (amount === 0) amount = 0; // no -0
-
-    spend.data[c]! += amount;
-    gross.data[c]! += Math.abs(amount);
-    lines.data[c]! += 1;
 
     const invCode = invCol ? invCol.codes[r]! : -1;
     let inv = -1;
@@ -220,84 +170,13 @@ export function aggregateOrders(
         inv = lastInv;
       } else {
         const invKey = invKeyOf!(invCode);
-        if (invKey !== null) {
-          const before = invoices.size;
-          inv = invoices.slot(`${c}\u0001${invKey}`);
-          if (invoices.size > before) {
-            invCustomer.data[inv] = c;
-            if (isDigits(invKey, 0)) numericInvoices++;
-            else if ((invKey.charCodeAt(0) | 32) === 99 /* c */ && isDigits(invKey, 1)) {
-              invCancelId.data[inv] = 1;
-              cancelIdInvoices++;
-            }
-          }
-        }
+        if (invKey !== null) inv = tally.invoice(c, invKey);
         lastInvCode = invCode;
         lastInvCustomer = c;
         lastInv = inv;
       }
     }
-    if (inv >= 0) {
-      invTotal.data[inv]! += amount;
-      invGross.data[inv]! += Math.abs(amount);
-      if (amount > 0) {
-        if (!(date >= invFirst.data[inv]!)) invFirst.data[inv] = date; // NaN-safe min
-        if (!(date <= invLast.data[inv]!)) invLast.data[inv] = date;
-      }
-    } else if (amount > 0) {
-      rowOrders.data[c]! += 1;
-      if (!(date >= first.data[c]!)) first.data[c] = date;
-      if (!(date <= last.data[c]!)) last.data[c] = date;
-    }
+    tally.line(c, date, amount, inv);
   }
-
-  // Orders from invoices.
-  const n = customers.size;
-  const orders = rowOrders.take(n);
-  const firstOrder = first.take(n);
-  const lastOrder = last.take(n);
-  const cancelRule = cancelIdInvoices > 0 && numericInvoices >= cancelIdInvoices;
-  for (let i = 0; i < invoices.size; i++) {
-    const total = invTotal.data[i]!;
-    if (!(total > NOISE * invGross.data[i]!)) continue; // returns, cancellations, free or empty orders
-    if (cancelRule && invCancelId.data[i] === 1) continue;
-    const c = invCustomer.data[i]!;
-    orders[c]! += 1;
-    const f = invFirst.data[i]!;
-    const l = invLast.data[i]!;
-    if (!(f >= firstOrder[c]!)) firstOrder[c] = f;
-    if (!(l <= lastOrder[c]!)) lastOrder[c] = l;
-  }
-
-  const spendOut = spend.take(n);
-  const avgOrderValue = new Float64Array(n);
-  const recencyDays = new Float64Array(n);
-  const asOf = opts.asOf ?? referenceDay(window, latest);
-  const asOfDay = Math.floor(asOf);
-  let incomplete: Uint8Array | null = null;
-  for (let i = 0; i < n; i++) {
-    if (Math.abs(spendOut[i]!) <= NOISE * gross.data[i]!) spendOut[i] = 0;
-    const o = orders[i]!;
-    avgOrderValue[i] = o > 0 ? spendOut[i]! / o : 0;
-    const l = lastOrder[i]!;
-    recencyDays[i] = l === l ? asOfDay - Math.floor(l) : NaN;
-    if (skipped.data[i] === 1) (incomplete ??= new Uint8Array(n))[i] = 1;
-  }
-
-  return {
-    ids: customers.keys,
-    spend: spendOut,
-    orders,
-    lines: lines.take(n),
-    lastOrder,
-    firstOrder,
-    recencyDays,
-    avgOrderValue,
-    incomplete,
-    asOf,
-    rowsWithoutCustomer,
-    rowsOutsideWindow,
-    rowsSkipped,
-    issues,
-  };
+  return tally.finish(opts);
 }

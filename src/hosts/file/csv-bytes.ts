@@ -12,6 +12,8 @@ import { sniffDelimiter, sepLine, utf8Body } from './csv-utf8.ts';
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+/** Fields up to this many bytes are shared between the cells of a column that hold the same text. */
+const SHARED_MAX = 48;
 
 export interface CsvColumns extends CodedSheet {
   sheetName: string;
@@ -179,6 +181,34 @@ export class CsvBytes {
     return { rows: count, columns, firstRow, sheetName: this.sheetName, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
   }
 
+  /**
+   * The sheet's size as readCsv would give it, without a string per cell: rows, width (the widest row),
+   * the last row and column holding anything (as a workbook lists them), and an unterminated quote's line.
+   */
+  outline(): { rows: number; width: number; lastRow: number; lastCol: number; unterminatedQuoteLine?: number } {
+    const b = this.bytes;
+    let width = 0;
+    let lastRow = 0;
+    let lastCol = -1;
+    let rowLast = -1;
+    const { rows, unterminatedQuoteLine } = this.scan({
+      wanted: null,
+      // A field holds something when it is not empty; a quoted one when its text is not empty ("" is).
+      field: (_row, col, start, end) => {
+        if (end > start && (b[start] !== QUOTE || this.text(start, end) !== '')) rowLast = col;
+      },
+      row(row, fields) {
+        if (fields > width) width = fields;
+        if (rowLast >= 0) {
+          lastRow = row + 1;
+          if (rowLast > lastCol) lastCol = rowLast;
+        }
+        rowLast = -1;
+      },
+    });
+    return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, ...(unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine } : {}) };
+  }
+
   /** The first rows as readCsv reads them, each padded to the widest of them: enough to find the header. */
   head(rows: number): CellValue[][] {
     return this.sheet(rows).values;
@@ -188,10 +218,20 @@ export class CsvBytes {
   sheet(limit = Infinity): CsvSheet {
     const values: CellValue[][] = [];
     let current: CellValue[] = [];
+    // Columns repeat their texts (a date, a price, a country on every line): each distinct short text is
+    // made once per column and shared by its cells, which saves most of the strings and their collection.
+    const seen: { codes: Interner; texts: CellValue[] }[] = [];
     const { rows, unterminatedQuoteLine } = this.scan({
       wanted: null,
-      field: (_row, _col, start, end) => {
-        current.push(end > start ? this.text(start, end) || null : null);
+      field: (_row, col, start, end) => {
+        if (end === start) current.push(null);
+        else if (end - start > SHARED_MAX) current.push(this.text(start, end) || null);
+        else {
+          const c = (seen[col] ??= { codes: new Interner(this.bytes), texts: [] });
+          const code = c.codes.find(start, end);
+          if (code === c.texts.length) c.texts.push(this.text(start, end) || null);
+          current.push(c.texts[code]!);
+        }
       },
       row() {
         values.push(current);
@@ -265,7 +305,8 @@ class Interner {
     this.rowCodes[row] = this.find(start, end);
   }
 
-  private find(start: number, end: number): number {
+  /** The code of the text at [start, end), a new one when it was not seen. */
+  find(start: number, end: number): number {
     const b = this.b;
     const len = end - start;
     // The lines of one invoice repeat the line above: compare with it before hashing.

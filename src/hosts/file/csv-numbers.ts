@@ -52,8 +52,11 @@ function classify(v: string): number {
   return n - i - (dots && i <= dotAt ? 1 : 0) > 15 ? TEXT : NUMBER;
 }
 
-/** The sheet with plain-number text cells as numbers, column by column; the first row is the header. */
-export function typedCsvValues(values: CellValue[][]): CellValue[][] {
+/**
+ * The sheet with plain-number text cells as numbers, column by column; the first row is the header.
+ * `inPlace`: the rows are the caller's alone, converted where they are instead of copied.
+ */
+export function typedCsvValues(values: CellValue[][], inPlace = false): CellValue[][] {
   if (values.length < 2) return values;
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const convert: boolean[] = [];
@@ -75,14 +78,20 @@ export function typedCsvValues(values: CellValue[][]): CellValue[][] {
     convert.push(ok && any);
   }
   if (!convert.some(Boolean)) return values;
-  const out: CellValue[][] = new Array<CellValue[]>(values.length);
+  const out: CellValue[][] = inPlace ? values : new Array<CellValue[]>(values.length);
   out[0] = values[0]!;
+  // Each distinct text of a column converted once: its cells share the number (a price repeats on many lines).
+  const numbers = convert.map((c) => (c ? new Map<string, CellValue>() : null));
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;
-    const copy = row.slice();
+    const copy = inPlace ? row : row.slice();
     for (let c = 0; c < copy.length; c++) {
       const v = copy[c];
-      if (convert[c] && typeof v === 'string' && classify(v) === NUMBER) copy[c] = Number(v) === 0 ? 0 : Number(v);
+      const memo = numbers[c];
+      if (!memo || typeof v !== 'string') continue;
+      let x = memo.get(v);
+      if (x === undefined) memo.set(v, (x = classify(v) === NUMBER ? (Number(v) === 0 ? 0 : Number(v)) : v));
+      copy[c] = x;
     }
     out[r] = copy;
   }

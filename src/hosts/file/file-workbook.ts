@@ -1,8 +1,9 @@
 // The file host: the workbook port over an .xlsx package, or over a CSV held as a value grid. Works the
 // same in Node and in the browser: bytes in, bytes out.
 import { loc, type Localized } from '../../core/index.ts';
-import type { CellValue, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
-import { readCsv } from './csv.ts';
+import type { CellValue, CodedSheet, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
+import { CsvBytes } from './csv-bytes.ts';
+import { unterminatedQuoteWarning } from './csv.ts';
 import { CsvError, STAND_INS, encodeText, encodingFromName, type CsvEncoding } from './csv-encoding.ts';
 import { typedCsvValues } from './csv-numbers.ts';
 import { GridView } from './grid-view.ts';
@@ -61,8 +62,12 @@ export class FileWorkbook implements WorkbookPort {
   private readonly port: XlsxPort | MemoryWorkbook;
   private readonly codec: ZipCodec | undefined;
 
+  /** A CSV's columns, coded from its bytes (see WorkbookPort.readColumns); an .xlsx does not offer it. */
+  readonly readColumns?: (sheet: string, cols: readonly number[], firstRow: number) => Promise<CodedSheet>;
+
   private constructor(port: XlsxPort | MemoryWorkbook, kind: FileKind, csv: FileWorkbook['csv'], codec: ZipCodec | undefined, warnings: Localized[] = []) {
     this.port = port;
+    if (port instanceof MemoryWorkbook) this.readColumns = (sheet, cols, firstRow) => port.readColumns(sheet, cols, firstRow);
     this.kind = kind;
     this.csv = csv;
     this.codec = codec;
@@ -104,13 +109,15 @@ export class FileWorkbook implements WorkbookPort {
   static open(bytes: Uint8Array, fileName: string, options: { codec?: ZipCodec | undefined; encoding?: string; keepValues?: boolean } = {}): FileWorkbook {
     const { codec } = options;
     if (/\.(csv|tsv|txt)$/i.test(fileName)) {
-      const read = readCsv(bytes, { fileName, ...(options.encoding ? { encoding: encodingFromName(options.encoding) } : {}) });
+      // Read lazily: its size now (no string per cell), its strings when a step needs every cell.
+      const csv = new CsvBytes(bytes, { fileName, ...(options.encoding ? { encoding: encodingFromName(options.encoding) } : {}) });
+      const { width, lastRow, lastCol, unterminatedQuoteLine } = csv.outline();
       return new FileWorkbook(
-        new MemoryWorkbook([{ name: read.sheetName, values: read.values }]),
+        new MemoryWorkbook([{ name: csv.sheetName, csv: { bytes: csv, width, lastRow, lastCol } }]),
         'csv',
-        { encoding: read.encoding, bom: read.bom, delimiter: read.delimiter },
+        { encoding: csv.encoding, bom: csv.bom, delimiter: csv.delimiter },
         codec,
-        read.warnings,
+        unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)],
       );
     }
     return new FileWorkbook(new XlsxPort(XlsxWorkbook.open(bytes, { codec, keepValues: options.keepValues })), 'xlsx', null, codec);
@@ -195,7 +202,7 @@ export class FileWorkbook implements WorkbookPort {
     if (this.port instanceof XlsxPort) return this.port.book.save();
     // The typed copy is not kept in a variable: it can go once its sheet is written, before the replay and the save.
     const book = createBook(
-      this.port.originalSheets().map((s) => ({ ...s, values: typedCsvValues(s.values) })),
+      this.port.originalSheets().map((s) => ({ name: s.name, values: typedCsvValues(s.values, s.fresh) })),
       this.codec,
     );
     for (const w of this.port.writes) {
