@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { StreamingDeflate } from './xlsx/packed-part.ts';
 import type { ZipCodec } from './xlsx/index.ts';
+import { XlsxError } from './xlsx/errors.ts';
 
 /** Chunks at least this big are compressed as they are; smaller ones are gathered (copied) into batches of about BATCH bytes. */
 const ALONE = 256 << 10;
@@ -74,7 +75,7 @@ class SyncDeflate implements StreamingDeflate {
   }
   take(ticket: number) {
     const r = this.done.get(ticket);
-    if (!r) throw new Error(`deflate piece ${ticket} is unknown`);
+    if (!r) throw new XlsxError('internal', `内部错误：压缩块 ${ticket} 不存在。`, `Internal error: deflate piece ${ticket} is unknown.`);
     this.done.delete(ticket);
     return r;
   }
@@ -137,7 +138,7 @@ class WorkerDeflate implements StreamingDeflate {
     // Only a worker that answers is used (this thread waits on it synchronously).
     if (Atomics.wait(this.count, 0, 0, START_MS) === 'timed-out' && Atomics.load(this.count, 0) === 0) {
       void worker.terminate();
-      throw new Error('the deflate worker did not start');
+      throw new XlsxError('internal', '内部错误：压缩线程未能启动。', 'Internal error: the deflate worker did not start.');
     }
     Atomics.sub(this.count, 0, 1);
   }
@@ -158,7 +159,7 @@ class WorkerDeflate implements StreamingDeflate {
         this.done.delete(ticket);
         return r;
       }
-      if (ticket >= this.next) throw new Error(`deflate piece ${ticket} is unknown`);
+      if (ticket >= this.next) throw new XlsxError('internal', `内部错误：压缩块 ${ticket} 不存在。`, `Internal error: deflate piece ${ticket} is unknown.`);
       this.receive(true);
     }
   }
@@ -174,14 +175,14 @@ class WorkerDeflate implements StreamingDeflate {
       let got = false;
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const r = m.message as { ticket: number; deflated?: Uint8Array; crc?: number; error?: string };
-        if (r.error !== undefined) throw new Error(`deflate failed: ${r.error}`);
+        if (r.error !== undefined) throw new XlsxError('internal', `压缩失败：${r.error}`, `Compression failed: ${r.error}`);
         this.done.set(r.ticket, { deflated: r.deflated!, crc: r.crc! });
         this.received++;
         got = true;
       }
       if (got || !wait) return;
       if (Atomics.wait(this.count, 0, seen, STALL_MS) === 'timed-out' && Atomics.load(this.count, 0) === seen)
-        throw new Error(`the deflate worker gave nothing for ${STALL_MS / 1000} s`);
+        throw new XlsxError('internal', `压缩线程 ${STALL_MS / 1000} 秒没有响应，已停止；原文件未改动。请重试。`, `The compression thread gave nothing for ${STALL_MS / 1000} s and was stopped; the original file is unchanged. Please try again.`);
     }
   }
 }

@@ -15,7 +15,9 @@ export type XlsxErrorCode =
   /** A sheet name that does not exist, or an invalid name for a new sheet. */
   | 'sheet'
   /** A caller error: a bad row/column number, colour or argument. */
-  | 'argument';
+  | 'argument'
+  /** A fault of TierBook's own machinery (the compression thread stalled …): the file is not to blame. */
+  | 'internal';
 
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;

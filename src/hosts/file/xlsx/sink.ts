@@ -25,6 +25,7 @@ export interface Sink {
 }
 
 import type { PartPacker, PartContent, Slot } from './packed-part.ts';
+import { XlsxError } from './errors.ts';
 
 const ENCODER = new TextEncoder();
 const EMPTY = new Uint8Array(0);
@@ -188,7 +189,7 @@ export class ByteSink implements Sink {
   }
 
   finish(): Uint8Array[] {
-    if (this.packer) throw new Error('a packing sink ends with finishPart()');
+    if (this.packer) throw new XlsxError('internal', '内部错误：打包写入须以 finishPart() 结束。', 'Internal error: a packing sink ends with finishPart().');
     this.seal();
     for (const [i, s] of this.slots) this.chunks[i] = ENCODER.encode(s);
     return this.chunks;
