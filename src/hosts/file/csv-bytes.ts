@@ -7,7 +7,8 @@
 import type { CellValue, CodedColumn, CodedSheet, Localized } from '../../core/index.ts';
 import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
-import { sniffDelimiter, sepLine, utf8Body } from './csv-utf8.ts';
+import { sepLine, utf8Body } from './csv-utf8.ts';
+import { sniffDelimiter } from './csv-delimiter.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -65,7 +66,7 @@ export class CsvBytes {
       delimiter ??= sep.delimiter;
       start += sep.length;
     }
-    this.delimiter = delimiter ?? sniffDelimiter(b, start);
+    this.delimiter = delimiter ?? sniffDelimiter(b.length, (i) => b[i], start);
     this.start = start;
     this.sheetName = csvSheetName(options?.fileName);
   }

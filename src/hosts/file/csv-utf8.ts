@@ -1,7 +1,7 @@
 // The byte reader's first look at a CSV file: is it UTF-8 (without decoding it into one big string), an
 // Excel "sep=" line, and its delimiter — each deciding exactly as detectEncoding and parseCsv do on text.
 import type { CsvEncoding } from './csv-encoding.ts';
-import type { CsvDelimiter } from './csv.ts';
+import type { CsvDelimiter } from './csv-delimiter.ts';
 
 /**
  * The file's UTF-8 text as bytes, when detectEncoding would read it as UTF-8: a UTF-8 BOM (or
@@ -70,55 +70,4 @@ export function sepLine(b: Uint8Array, start: number): { delimiter: CsvDelimiter
   const m = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/.exec(head);
   if (!m) return null;
   return { delimiter: m[1] as CsvDelimiter, length: m[0].length };
-}
-
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-const COMMA = 44;
-const TAB = 9;
-const SEMICOLON = 59;
-const DELIMITERS: readonly CsvDelimiter[] = [',', '\t', ';'];
-const SNIFF_LINES = 20;
-
-/** parseCsv's delimiter sniffing (see csv.ts), on bytes: the characters it counts are all ASCII. */
-export function sniffDelimiter(b: Uint8Array, from: number): CsvDelimiter {
-  const counts: number[][] = [[], [], []];
-  let line = [0, 0, 0];
-  let inQuotes = false;
-  const n = b.length;
-  let lines = 0;
-  for (let i = from; i < n && lines < SNIFF_LINES; i++) {
-    const c = b[i];
-    if (c === QUOTE) inQuotes = !inQuotes;
-    else if (inQuotes) continue;
-    else if (c === COMMA) line[0]!++;
-    else if (c === TAB) line[1]!++;
-    else if (c === SEMICOLON) line[2]!++;
-    else if (c === LF || c === CR) {
-      if (c === CR && b[i + 1] === LF) i++;
-      for (let d = 0; d < 3; d++) counts[d]!.push(line[d]!);
-      line = [0, 0, 0];
-      lines++;
-    }
-  }
-  if (lines < SNIFF_LINES && (line[0]! > 0 || line[1]! > 0 || line[2]! > 0)) {
-    for (let d = 0; d < 3; d++) counts[d]!.push(line[d]!);
-  }
-  let best = -1;
-  let bestConsistent = false;
-  let bestTotal = 0;
-  for (let d = 0; d < 3; d++) {
-    const perLine = counts[d]!;
-    const total = perLine.reduce((a, x) => a + x, 0);
-    if (total === 0) continue;
-    const first = perLine[0] ?? 0;
-    const consistent = first > 0 && perLine.every((k) => k === first);
-    if (best === -1 || (consistent && !bestConsistent) || (consistent === bestConsistent && total > bestTotal)) {
-      best = d;
-      bestConsistent = consistent;
-      bestTotal = total;
-    }
-  }
-  return best === -1 ? ',' : DELIMITERS[best]!;
 }

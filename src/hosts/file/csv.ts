@@ -7,9 +7,10 @@
 import { loc, type Localized } from '../../core/index.ts';
 import type { CellValue } from '../../port/workbook.ts';
 import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
+import { sniffDelimiter, type CsvDelimiter } from './csv-delimiter.ts';
 
 export type { CsvEncoding };
-export type CsvDelimiter = ',' | '\t' | ';';
+export type { CsvDelimiter };
 
 export interface CsvSheet {
   sheetName: string;
@@ -40,59 +41,7 @@ export function decodeCsv(bytes: Uint8Array, encoding?: CsvEncoding): { text: st
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
-const COMMA = 44;
-const TAB = 9;
-const SEMICOLON = 59;
 
-const DELIMITERS: readonly CsvDelimiter[] = [',', '\t', ';'];
-/** Lines looked at to detect the delimiter. */
-const SNIFF_LINES = 20;
-
-/**
- * Pick the delimiter from the first lines, counting only characters outside quotes. A delimiter that
- * occurs the same number of times on every line wins (so "1,5;2,3" with decimal commas is
- * semicolon-separated); then the most frequent; comma when none occurs (a single column).
- */
-function sniffDelimiter(text: string, from: number): CsvDelimiter {
-  const counts: number[][] = [[], [], []]; // per delimiter, per line
-  let line = [0, 0, 0];
-  let inQuotes = false;
-  const n = text.length;
-  let lines = 0;
-  for (let i = from; i < n && lines < SNIFF_LINES; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) inQuotes = !inQuotes; // "" inside quotes toggles twice: no harm
-    else if (inQuotes) continue;
-    else if (c === COMMA) line[0]!++;
-    else if (c === TAB) line[1]!++;
-    else if (c === SEMICOLON) line[2]!++;
-    else if (c === LF || c === CR) {
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-      for (let d = 0; d < 3; d++) counts[d]!.push(line[d]!);
-      line = [0, 0, 0];
-      lines++;
-    }
-  }
-  if (lines < SNIFF_LINES && (line[0]! > 0 || line[1]! > 0 || line[2]! > 0)) {
-    for (let d = 0; d < 3; d++) counts[d]!.push(line[d]!);
-  }
-  let best = -1;
-  let bestConsistent = false;
-  let bestTotal = 0;
-  for (let d = 0; d < 3; d++) {
-    const perLine = counts[d]!;
-    const total = perLine.reduce((a, b) => a + b, 0);
-    if (total === 0) continue;
-    const first = perLine[0] ?? 0;
-    const consistent = first > 0 && perLine.every((k) => k === first);
-    if (best === -1 || (consistent && !bestConsistent) || (consistent === bestConsistent && total > bestTotal)) {
-      best = d;
-      bestConsistent = consistent;
-      bestTotal = total;
-    }
-  }
-  return best === -1 ? ',' : DELIMITERS[best]!;
-}
 
 /**
  * Split CSV text into rows of fields. RFC 4180 quoting ("" escapes a quote; delimiters and line breaks
@@ -114,7 +63,7 @@ export function parseCsv(
     delimiter ??= sep[1] as CsvDelimiter;
     start += sep[0].length;
   }
-  delimiter ??= sniffDelimiter(text, start);
+  delimiter ??= sniffDelimiter(text.length, (i) => text.charCodeAt(i), start);
   const d = delimiter.charCodeAt(0);
 
   const rows: string[][] = [];
