@@ -4,11 +4,11 @@
 // keep this loop; both feed the same tally (orders-tally.ts). Tests hold the two equal (test/hosts/file/csv-bytes.test.ts, fuzz and Online Retail).
 import type { CellValue } from '../cells.ts';
 import { parseNumber } from '../values/number.ts';
-import { DateReader, requiredIssue, rowCustomer, type Field, type Origin } from './common.ts';
+import { DateReader, requiredIssue, rowCustomer, type Field } from './common.ts';
 import { idKey } from './keys.ts';
 import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders-types.ts';
 import type { PeriodWindow } from './period.ts';
-import { OrderTally } from './orders-tally.ts';
+import { OrderTally, orderSetup } from './orders-tally.ts';
 
 export function aggregateOrderGrid(
   values: readonly (readonly CellValue[])[],
@@ -17,12 +17,7 @@ export function aggregateOrderGrid(
   window: PeriodWindow | null,
   opts: OrdersOptions = {},
 ): OrdersAggregate {
-  const useAmount = cols.amount !== undefined;
-  if (!useAmount && (cols.quantity === undefined || cols.unitPrice === undefined)) {
-    throw new RangeError('aggregateOrders needs an amount column, or both a quantity and a unit-price column');
-  }
-  const origin: Origin = { firstRow, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
-  const allCols = [cols.customerId, cols.date, cols.amount, cols.quantity, cols.unitPrice, cols.orderId];
+  const { useAmount, origin, allCols } = orderSetup(cols, firstRow, opts);
   const tally = new OrderTally(window);
   const customers = tally.customers;
   const issues = tally.issues;

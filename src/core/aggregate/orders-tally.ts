@@ -3,8 +3,8 @@
 // average order value, recency). The loops only read cells and report what cannot be read; the
 // definitions live at the top of orders.ts.
 import type { DataIssue } from '../issues.ts';
-import { referenceDay } from './common.ts';
-import type { OrdersAggregate, OrdersOptions } from './orders-types.ts';
+import { referenceDay, type Origin } from './common.ts';
+import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders-types.ts';
 import type { PeriodWindow } from './period.ts';
 import { Slots } from './slots.ts';
 
@@ -160,4 +160,14 @@ export class OrderTally {
       issues: this.issues,
     };
   }
+}
+
+/** What both order loops check and name first: amounts or quantity × price, where messages point, the columns read. */
+export function orderSetup(cols: OrderColumns, firstRow: number, opts: OrdersOptions): { useAmount: boolean; origin: Origin; allCols: (number | undefined)[] } {
+  const useAmount = cols.amount !== undefined;
+  if (!useAmount && (cols.quantity === undefined || cols.unitPrice === undefined)) {
+    throw new RangeError('aggregateOrders needs an amount column, or both a quantity and a unit-price column');
+  }
+  const origin: Origin = { firstRow, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  return { useAmount, origin, allCols: [cols.customerId, cols.date, cols.amount, cols.quantity, cols.unitPrice, cols.orderId] };
 }

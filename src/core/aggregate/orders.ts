@@ -19,10 +19,10 @@ import { parseNumber } from '../values/number.ts';
 import { isExcelError, type Parsed } from '../values/result.ts';
 import { isBlankValue, type CodedColumn, type CodedSheet } from './coded.ts';
 import { aggregateOrderGrid } from './orders-grid.ts';
-import { cellIssue, requiredIssue, type Field, type Origin } from './common.ts';
+import { cellIssue, requiredIssue, type Field } from './common.ts';
 import { idKey } from './keys.ts';
 import type { PeriodWindow } from './period.ts';
-import { OrderTally } from './orders-tally.ts';
+import { OrderTally, orderSetup } from './orders-tally.ts';
 
 import type { OrderColumns, OrdersAggregate, OrdersOptions } from './orders-types.ts';
 export type { OrderColumns, OrdersAggregate, OrdersOptions };
@@ -95,12 +95,7 @@ export function aggregateOrders(
   window: PeriodWindow | null,
   opts: OrdersOptions = {},
 ): OrdersAggregate {
-  const useAmount = cols.amount !== undefined;
-  if (!useAmount && (cols.quantity === undefined || cols.unitPrice === undefined)) {
-    throw new RangeError('aggregateOrders needs an amount column, or both a quantity and a unit-price column');
-  }
-  const origin: Origin = { firstRow, ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
-  const allCols = [cols.customerId, cols.date, cols.amount, cols.quantity, cols.unitPrice, cols.orderId];
+  const { useAmount, origin, allCols } = orderSetup(cols, firstRow, opts);
   if (!('columns' in values)) return aggregateOrderGrid(values, firstRow, cols, window, opts);
   const sheet = values;
   const column = (col: number | undefined): CodedColumn => (col !== undefined && sheet.columns.get(col)) || blankColumn(sheet.rows);
