@@ -230,8 +230,14 @@ export class FileWorkbook implements WorkbookPort {
     const bom = this.csv ? this.csv.bom : true;
     const delimiter = this.csv?.delimiter ?? ',';
     const made = this.made.has(sheet);
-    const written = this.written.get(sheet);
-    const ours = (r: number, c: number) => made || (written?.some((w) => w.col === c && w.first <= firstRow + r && firstRow + r <= w.last) ?? false);
+    // The runs by column, once: a cell then looks only at its own column's few runs.
+    const byCol = new Map<number, { first: number; last: number }[]>();
+    for (const w of this.written.get(sheet) ?? []) {
+      const runs = byCol.get(w.col);
+      if (runs) runs.push(w);
+      else byCol.set(w.col, [w]);
+    }
+    const ours = (r: number, c: number) => made || (byCol.get(c)?.some((w) => w.first <= firstRow + r && firstRow + r <= w.last) ?? false);
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
     const lines = values.map((row, r) =>
       Array.from({ length: width }, (_, c) => {
