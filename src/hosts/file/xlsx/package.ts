@@ -137,6 +137,19 @@ export class OpcPackage {
   }
 
   /**
+   * A part to read: its text when it has been decoded (or set), else its bytes, which stay for a later
+   * text(). A big sheet is read without a string of the whole part (see sheet-bytes.ts).
+   */
+  readable(part: string): string | Uint8Array {
+    const key = part.toLowerCase();
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const e = this.byName.get(key);
+    // Content written this session is decoded and kept as before (it would be joined or inflated per read).
+    return e && !e.chunks && !e.packed ? this.bytes(part) : this.text(part);
+  }
+
+  /**
    * A part's text with its UTF-8 bytes when the two line up (every character ASCII, so a string index is
    * a byte offset): rewriters then copy unchanged ranges as bytes instead of re-encoding them.
    */

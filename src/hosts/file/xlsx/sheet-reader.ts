@@ -15,7 +15,11 @@ import {
   type SheetTags,
   type ValueContext,
 } from './sheet-scan.ts';
-import { attr, findAll } from './xml.ts';
+import { readValuesFromBytes, squared } from './sheet-bytes.ts';
+import { attr, decodePart, findAll } from './xml.ts';
+
+/** A sheet part as read: its text, or its inflated bytes (read without decoding the whole part when it can be). */
+export type SheetSource = string | Uint8Array;
 
 export interface Extent {
   /** 1-based last row holding anything (0 when empty). */
@@ -46,7 +50,9 @@ function addToExtent(extent: Extent, row: number, col: number): void {
  * finds the sheet's extent: the last row and column holding a value, inline string or formula (styled empty
  * cells do not count). A sheet listed and then read is scanned once.
  */
-export function readValues(xml: string, ctx: ValueContext, firstRow: number, lastRow: number, extent?: Extent): CellValue[][] {
+export function readValues(src: SheetSource, ctx: ValueContext, firstRow: number, lastRow: number, extent?: Extent): CellValue[][] {
+  if (typeof src !== 'string') return readValuesFromBytes(src, ctx, firstRow, lastRow, extent) ?? readValues(decodePart(src), ctx, firstRow, lastRow, extent);
+  const xml = src;
   const tags = sheetTags(xml);
   const sd = findSheetData(xml, tags);
   const row = newRowSpan();
@@ -84,17 +90,7 @@ export function readValues(xml: string, ctx: ValueContext, firstRow: number, las
       if (row.num > maxRow) maxRow = row.num;
     }
   }
-  // Square the block up in place: blank rows become rows of nulls, gaps and short rows are filled with null.
-  rows.length = maxRow - firstRow + 1;
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r];
-    if (!values) {
-      rows[r] = new Array<CellValue>(width).fill(null);
-      continue;
-    }
-    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = null;
-  }
-  return rows;
+  return squared(rows, firstRow, maxRow, width);
 }
 
 export interface MergeRange {

@@ -56,7 +56,7 @@ export class SheetValueCache {
 
   /** Rows [firstRow, lastRow] of a sheet, parsed from its XML. */
   block(s: SheetEntry, firstRow: number, lastRow: number): CellValue[][] {
-    return lastRow < firstRow ? [] : readValues(this.pkg.text(s.part), this.ctx, firstRow, lastRow);
+    return lastRow < firstRow ? [] : readValues(this.pkg.readable(s.part), this.ctx, firstRow, lastRow);
   }
 
   /** Output columns were written: kept values and extent follow the patch when they can, else are let go. */
@@ -104,7 +104,7 @@ export class SheetValueCache {
   /** Reads every value of a sheet, recording its extent on the way. */
   private scan(s: SheetEntry): CellValue[][] {
     const extent: Extent = { lastRow: 0, lastCol: -1 };
-    const values = named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, MAX_ROW, extent));
+    const values = named(s, () => readValues(this.pkg.readable(s.part), this.ctx, 1, MAX_ROW, extent));
     this.extents.set(s.part.toLowerCase(), extent);
     this.kept?.set(s.part.toLowerCase(), values);
     return values;
@@ -113,7 +113,7 @@ export class SheetValueCache {
   /** A sheet's extent alone: rows [1, 0] return no values, the scan still walks every row for the extent. */
   private sizeOnly(s: SheetEntry): Extent {
     const extent: Extent = { lastRow: 0, lastCol: -1 };
-    named(s, () => readValues(this.pkg.text(s.part), this.ctx, 1, 0, extent));
+    named(s, () => readValues(this.pkg.readable(s.part), this.ctx, 1, 0, extent));
     return extent;
   }
 }
