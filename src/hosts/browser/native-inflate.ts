@@ -20,11 +20,16 @@ export async function inflatedAhead(bytes: Uint8Array, minSize = AHEAD_MIN_SIZE)
   }
   // Keyed by where the part's compressed bytes start in the file: the package reads its parts from `bytes` too.
   const ready = new Map<number, Uint8Array>();
+  // What the browser inflated has passed its CRC-32 there (see inflateNative): not computed again in JavaScript.
+  const checked = new WeakMap<Uint8Array, number>();
   // One at a time: a part's stream holds its output twice until it is joined, so at most one part is doubled.
   for (const e of entries) {
     if (e.method !== 8 || !e.raw || e.size < minSize || !READ_ON_OPEN.test(e.name)) continue;
-    const data = await inflateNative(e.raw);
-    if (data && data.length === e.size) ready.set(e.raw.byteOffset, data);
+    const data = await inflateNative(e.raw, e.crc, e.size);
+    if (data && data.length === e.size) {
+      ready.set(e.raw.byteOffset, data);
+      checked.set(data, e.crc);
+    }
   }
   return {
     ...FFLATE,
@@ -35,13 +40,26 @@ export async function inflatedAhead(bytes: Uint8Array, minSize = AHEAD_MIN_SIZE)
       ready.delete(raw.byteOffset);
       return data;
     },
+    crc32(chunks) {
+      const known = chunks.length === 1 ? checked.get(chunks[0]!) : undefined;
+      return known ?? FFLATE.crc32(chunks);
+    },
   };
 }
 
-/** Raw deflate → bytes through the browser's zlib; null where it is missing or the data is damaged (fflate then says so). */
-async function inflateNative(raw: Uint8Array): Promise<Uint8Array | null> {
+/**
+ * Raw deflate → bytes through the browser's zlib; null where it is missing or the data is damaged (fflate then
+ * says so). The deflate data goes in as a gzip member with the zip entry's CRC-32 and size in its trailer:
+ * zlib checks both as it inflates (native code, a fraction of the JavaScript CRC's time), and fails on a mismatch.
+ */
+async function inflateNative(raw: Uint8Array, crc: number, size: number): Promise<Uint8Array | null> {
   try {
-    const stream = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const header = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+    const trailer = new Uint8Array(8);
+    const view = new DataView(trailer.buffer);
+    view.setUint32(0, crc, true);
+    view.setUint32(4, size, true);
+    const stream = new Blob([header, raw as Uint8Array<ArrayBuffer>, trailer]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     return null;

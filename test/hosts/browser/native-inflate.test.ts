@@ -37,6 +37,29 @@ describe('inflating ahead with the platform zlib', () => {
     expect(() => XlsxWorkbook.open(bytes, { codec }).readSheet('Customers')).toThrow(/damaged/);
   });
 
+  it('checks a big part’s CRC-32 in the platform zlib as it inflates, not again in JavaScript', async () => {
+    const bytes = big();
+    const crc = vi.spyOn(FFLATE, 'crc32');
+    const codec = await inflatedAhead(bytes);
+    expect(XlsxWorkbook.open(bytes, { codec }).readSheet('Customers').values).toHaveLength(30_001);
+    const sizes = crc.mock.calls.map(([chunks]) => chunks.reduce((n, c) => n + c.length, 0));
+    expect(Math.max(0, ...sizes)).toBeLessThan(1 << 20);
+  });
+
+  it('a big part whose stored CRC-32 is wrong (its data intact) is refused as damaged', async () => {
+    const bytes = big().slice();
+    // The sheet's central directory record: its CRC-32 at offset 16.
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    let at = -1;
+    for (let i = 0; i + 46 + name.length <= bytes.length && at < 0; i++) {
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2 && name.every((b, k) => bytes[i + 46 + k] === b)) at = i;
+    }
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 16]! ^= 0x01;
+    const codec = await inflatedAhead(bytes);
+    expect(() => XlsxWorkbook.open(bytes, { codec }).readSheet('Customers')).toThrow(/checksum/);
+  });
+
   it('the page’s worker opens a workbook that way', async () => {
     const inflate = vi.spyOn(FFLATE, 'inflate');
     const api = new StandaloneWorkbook(InProcessWorker.make, 'en-US', () => {}, 46_000);
