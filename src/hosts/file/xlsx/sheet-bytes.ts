@@ -30,6 +30,10 @@ interface ByteTags {
   /** `<v>`, `<is>`: the start tags without attributes. */
   v: Uint8Array;
   vClose: Uint8Array;
+  /** `</v></c>`, `<is><t`, `</t></is></c>`: the usual runs, each compared at once. */
+  vcClose: Uint8Array;
+  isT: Uint8Array;
+  tisClose: Uint8Array;
   f: Uint8Array;
   fClose: Uint8Array;
   is: Uint8Array;
@@ -58,6 +62,9 @@ function byteTags(p: string): ByteTags {
       cClose: e(`</${p}c>`),
       v: e(`<${p}v>`),
       vClose: e(`</${p}v>`),
+      vcClose: e(`</${p}v></${p}c>`),
+      isT: e(`<${p}is><${p}t`),
+      tisClose: e(`</${p}t></${p}is></${p}c>`),
       f: e(`<${p}f`),
       fClose: e(`</${p}f>`),
       is: e(`<${p}is>`),
@@ -375,35 +382,33 @@ export class SheetWalk {
       }
       hasF = true;
     }
-    let vFrom = -1;
-    let vTo = -1;
     if (at(b, k, t.v)) {
-      vFrom = k + t.v.length;
-      vTo = this.scanText(vFrom);
-      if (vTo < 0 || !at(b, vTo, t.vClose)) return this.alone(start, tagEnd, prevCol, evaluate);
-      k = vTo + t.vClose.length;
-    } else if (!hasF && at(b, k, t.is)) {
-      return this.inline(start, tagEnd, k + t.is.length, type, prevCol, evaluate);
+      const vFrom = k + t.v.length;
+      const vTo = this.scanText(vFrom);
+      if (vTo < 0 || !at(b, vTo, t.vcClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+      this.pos = vTo + t.vcClose.length;
+      this.hasContent = true;
+      if (evaluate) this.value = this.valueText(type, vFrom, vTo);
+      return true;
     }
-    if (!at(b, k, t.cClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+    if (!hasF && at(b, k, t.isT)) return this.inline(start, tagEnd, k + t.isT.length, type, prevCol, evaluate);
+    // <f> alone: no value (a formula not yet calculated).
+    if (!hasF || !at(b, k, t.cClose)) return this.alone(start, tagEnd, prevCol, evaluate);
     this.pos = k + t.cClose.length;
     this.hasContent = true;
-    // <f> alone: no value (a formula not yet calculated).
-    if (evaluate && vFrom >= 0) this.value = this.valueText(type, vFrom, vTo);
     return true;
   }
 
-  /** <is><t>text</t></is></c> from `k` (just after <is>); any other inline string is read alone. */
+  /** <is><t>text</t></is></c> from `k` (just after `<is><t`); any other inline string is read alone. */
   private inline(start: number, tagEnd: number, k: number, type: number, prevCol: number, evaluate: boolean): boolean {
     const b = this.b;
     const t = this.tags;
-    if (!at(b, k, t.t)) return this.alone(start, tagEnd, prevCol, evaluate);
     // As itemText() reads a single <t>: `<t>` or `<t attrs>` (xml:space), not <t/>.
-    const after = b[k + t.t.length];
+    const after = b[k];
     let te: number;
-    if (after === 62) te = k + t.t.length;
+    if (after === 62) te = k;
     else if (after === 32) {
-      te = k + t.t.length;
+      te = k;
       while (b[te] !== 62) {
         if (b[te] === 60 || te >= b.length) return this.alone(start, tagEnd, prevCol, evaluate);
         te++;
@@ -412,10 +417,8 @@ export class SheetWalk {
     } else return this.alone(start, tagEnd, prevCol, evaluate);
     const a = te + 1;
     const e = this.scanText(a);
-    if (e < 0 || !at(b, e, t.tClose)) return this.alone(start, tagEnd, prevCol, evaluate);
-    const isEnd = e + t.tClose.length;
-    if (!at(b, isEnd, t.isClose) || !at(b, isEnd + t.isClose.length, t.cClose)) return this.alone(start, tagEnd, prevCol, evaluate);
-    this.pos = isEnd + t.isClose.length + t.cClose.length;
+    if (e < 0 || !at(b, e, t.tisClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+    this.pos = e + t.tisClose.length;
     this.hasContent = true;
     // Another t with an <is>: the text scanner looks for a <v> there, and finds none.
     if (evaluate && type === T_INLINE) this.value = this.text(a, e);
@@ -625,7 +628,8 @@ export function readValuesFromBytes(b: Uint8Array, ctx: ValueContext, firstRow: 
         const v = walk.value;
         if (!inRange || v === null) continue;
         if (!values) {
-          values = rows[num - firstRow] ?? [];
+          // As wide as the block so far: most rows are, and then the array never grows.
+          values = rows[num - firstRow] ?? new Array<CellValue>(width);
           rows[num - firstRow] = values;
         }
         values[col] = v;
