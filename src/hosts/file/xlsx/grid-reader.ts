@@ -6,6 +6,8 @@ import type { CellValue } from '../../../port/workbook.ts';
 import { parseRange } from './refs.ts';
 import type { MergeRange } from './sheet-reader.ts';
 import { attr, attrValueEnd, attrValueStart, findAll, findElement, rawAttr } from './xml.ts';
+import { SheetWalk, withoutRows } from './sheet-bytes.ts';
+import { decodePart } from './xml.ts';
 import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type SheetDataSpan, type ValueContext } from './sheet-scan.ts';
 
 export interface ColumnWidths {
@@ -67,7 +69,9 @@ export function readMerges(xml: string): MergeRange[] {
   return out;
 }
 
-export function readSheetLayout(xml: string): SheetLayout {
+export function readSheetLayout(src: string | Uint8Array): SheetLayout {
+  // Bytes: only what is before and after the rows is decoded.
+  const xml = typeof src === 'string' ? src : withoutRows(src);
   return { ...readColumnWidths(xml), merges: readMerges(xml) };
 }
 
@@ -79,8 +83,74 @@ export class GridReader {
   /** [row number, position of its <row>] every CHECKPOINT rows, ascending. */
   private marks: [number, number][] = [];
   private sd: SheetDataSpan | null = null;
+  /** The sheet's bytes when read as bytes, their row marks, and their text once the walk could not read them. */
+  private bytes: Uint8Array | null = null;
+  private byteMarks: [number, number][] = [];
+  private decoded: string | null = null;
 
-  block(xml: string, ctx: ValueContext, firstRow: number, lastRow: number, width: number): GridBlock {
+  block(src: string | Uint8Array, ctx: ValueContext, firstRow: number, lastRow: number, width: number): GridBlock {
+    if (typeof src === 'string') return this.textBlock(src, ctx, firstRow, lastRow, width);
+    if (src !== this.bytes) {
+      this.bytes = src;
+      this.byteMarks = [];
+      this.decoded = null;
+    }
+    if (this.decoded === null) {
+      const block = this.byteBlock(src, ctx, firstRow, lastRow, width);
+      if (block) return block;
+      this.decoded = decodePart(src);
+    }
+    return this.textBlock(this.decoded, ctx, firstRow, lastRow, width);
+  }
+
+  /** The window read from the bytes (see sheet-bytes.ts); null when the walk gives up (the text scanner reads it). */
+  private byteBlock(b: Uint8Array, ctx: ValueContext, firstRow: number, lastRow: number, width: number): GridBlock | null {
+    const walk = SheetWalk.over(b, ctx);
+    if (!walk) return null;
+    const rowCount = Math.max(0, lastRow - firstRow + 1);
+    const values: CellValue[][] = Array.from({ length: rowCount }, () => new Array<CellValue>(width).fill(null));
+    const looks = new Uint32Array(rowCount * width);
+    const marks = this.byteMarks;
+    let prevRow = 0;
+    const mark = nearest(marks, firstRow);
+    if (mark) {
+      prevRow = mark[0] - 1;
+      walk.pos = mark[1];
+    }
+    let lastMark = marks.at(-1)?.[0] ?? 0;
+    try {
+      while (walk.nextRow(prevRow)) {
+        const num = walk.num;
+        if (num <= prevRow) lastMark = Infinity;
+        if (num >= lastMark + CHECKPOINT && num > prevRow) {
+          marks.push([num, walk.rowStart]);
+          lastMark = num;
+        }
+        prevRow = num;
+        const inRange = num >= firstRow && num <= lastRow;
+        const r = num - firstRow;
+        let prevCol = -1;
+        // Cells past the window's width are walked over, not read.
+        let past = false;
+        while (!walk.rowSelfClosing && walk.nextCell(prevCol, inRange && !past)) {
+          prevCol = walk.col;
+          if (!inRange || past) continue;
+          if (walk.col >= width) {
+            past = true;
+            continue;
+          }
+          looks[r * width + walk.col] = walk.styleIndex();
+          values[r]![walk.col] = walk.value;
+        }
+        if (num > lastRow && walk.hasR) break;
+      }
+    } catch {
+      return null;
+    }
+    return { firstRow, width, values, looks };
+  }
+
+  private textBlock(xml: string, ctx: ValueContext, firstRow: number, lastRow: number, width: number): GridBlock {
     if (xml !== this.xml || !this.sd) {
       this.xml = xml;
       this.marks = [];
@@ -133,17 +203,22 @@ export class GridReader {
   }
 
   private nearestMark(row: number): [number, number] | null {
-    let lo = 0;
-    let hi = this.marks.length - 1;
-    let best: [number, number] | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.marks[mid]!;
-      if (m[0] <= row) {
-        best = m;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return best;
+    return nearest(this.marks, row);
   }
+}
+
+/** The last mark at or before `row`. */
+function nearest(marks: readonly [number, number][], row: number): [number, number] | null {
+  let lo = 0;
+  let hi = marks.length - 1;
+  let best: [number, number] | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = marks[mid]!;
+    if (m[0] <= row) {
+      best = m;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }

@@ -10,7 +10,7 @@ import { DAYS_1904 } from './date-styles.ts';
 import { MAX_ROW, isoToSerial } from './refs.ts';
 import type { Extent } from './sheet-reader.ts';
 import { cellHasContent, cellValue, isNameEnd, newCellSpan, nextCell, type SheetTags, type ValueContext } from './sheet-scan.ts';
-import { decodeOoxmlString, rootPrefix, unescapeXml } from './xml.ts';
+import { decodeOoxmlString, decodePart, rootPrefix, unescapeXml } from './xml.ts';
 
 /** The walk met something outside the shapes it knows: read the part as text instead. */
 class Unusual {}
@@ -539,6 +539,13 @@ export class SheetWalk {
     }
   }
 
+  /** The cell's format index (its s attribute) as the grid reads it: 0 when absent or not a number. */
+  styleIndex(): number {
+    if (this.sS < 0) return 0;
+    const n = digitsValue(this.b, this.sS, this.sE);
+    return n >= 0 ? n : Number(UTF8.decode(this.b.subarray(this.sS, this.sE))) || 0;
+  }
+
   private from1904(n: number, dateStyles: Uint8Array): number {
     if (this.sS < 0) return n;
     const style = digitsValue(this.b, this.sS, this.sE);
@@ -648,6 +655,23 @@ export function readValuesFromBytes(b: Uint8Array, ctx: ValueContext, firstRow: 
     extent.lastCol = found.lastCol;
   }
   return squared(rows, firstRow, maxRow, width);
+}
+
+const NO_VALUES: ValueContext = { sharedStrings: () => [], dateStyles1904: null };
+
+/**
+ * The text of a sheet part without its rows: everything up to the first <sheetData> start tag and from the
+ * last </sheetData> on. What the layout readers look at (columns before the rows, merges after them).
+ */
+export function withoutRows(b: Uint8Array): string {
+  const walk = SheetWalk.over(b, NO_VALUES);
+  if (walk) {
+    const close = walk.tags.sheetDataClose;
+    for (let i = b.lastIndexOf(60); i >= walk.rowsStart; i = b.lastIndexOf(60, i - 1)) {
+      if (at(b, i, close)) return decodePart(b.subarray(0, walk.rowsStart)) + UTF8.decode(b.subarray(i));
+    }
+  }
+  return decodePart(b);
 }
 
 /** Squares a block up in place: blank rows become rows of nulls, gaps and short rows are filled with null. */

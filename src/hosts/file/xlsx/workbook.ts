@@ -120,11 +120,11 @@ export class XlsxWorkbook {
   }
 
   /** Read-only parts the standalone grid needs (see grid-reader.ts): the sheet's XML, styles and theme. */
-  gridParts(name: string): { xml: string; styles: string | null; theme: string | null; ctx: ValueContext } {
+  gridParts(name: string): { xml: string | Uint8Array; styles: string | null; theme: string | null; ctx: ValueContext } {
     const part = (rel: { part: string; external?: boolean } | undefined) => (rel && !rel.external && this.pkg.has(rel.part) ? this.pkg.text(rel.part) : null);
     const rels = this.pkg.rels(this.wb.path);
     const styles = this.styles?.changed ? this.styles.toXml() : part(rels.find((r) => relIs(r.type, 'styles')));
-    return { xml: this.pkg.text(this.worksheet(name).part), styles, theme: part(rels.find((r) => relIs(r.type, 'theme'))), ctx: this.ctx };
+    return { xml: this.pkg.readable(this.worksheet(name).part), styles, theme: part(rels.find((r) => relIs(r.type, 'theme'))), ctx: this.ctx };
   }
 
   isDate1904(): boolean {

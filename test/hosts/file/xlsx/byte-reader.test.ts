@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../../src/port/workbook.ts';
 import { dateStyleFlags } from '../../../../src/hosts/file/xlsx/date-styles.ts';
 import { parseSharedStrings } from '../../../../src/hosts/file/xlsx/shared-strings.ts';
+import { GridReader, readSheetLayout } from '../../../../src/hosts/file/xlsx/grid-reader.ts';
 import { readValuesFromBytes } from '../../../../src/hosts/file/xlsx/sheet-bytes.ts';
 import { readValues, type Extent } from '../../../../src/hosts/file/xlsx/sheet-reader.ts';
 import type { ValueContext } from '../../../../src/hosts/file/xlsx/sheet-scan.ts';
@@ -248,6 +249,42 @@ describe('the byte reader reads exactly what the text scanner reads', () => {
     expect(compared).toBe(1500);
     // Most damage still leaves a sheet the walk reads itself: the comparison covers the walk, not only the hand-over.
     expect(fast).toBeGreaterThan(300);
+  });
+});
+
+/** The grid's windows and layout read from the bytes and from the text, window after window (marks reused). */
+function compareGrid(bytes: Uint8Array, ctx: ValueContext, windows: [number, number, number][]): void {
+  const fromBytes = new GridReader();
+  const fromText = new GridReader();
+  const text = decodePart(bytes);
+  expect(readSheetLayout(bytes)).toEqual(readSheetLayout(text));
+  for (const [first, last, width] of windows) {
+    const grab = (read: () => unknown) => {
+      try {
+        return read();
+      } catch (e) {
+        return { error: String(e) };
+      }
+    };
+    expect(grab(() => fromBytes.block(bytes, ctx, first, last, width)), `${first}-${last}×${width}`).toEqual(grab(() => fromText.block(text, ctx, first, last, width)));
+  }
+}
+
+describe('the grid reads windows from the bytes as from the text', () => {
+  it('every cell shape, formats, windows narrower than the rows, and damaged sheets', () => {
+    const merges = '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>';
+    for (const p of ['', 'x:']) {
+      const xml = sheet(shapes(p), p, `<${p}cols><${p}col min="2" max="3" width="20" customWidth="1"/></${p}cols>`).replace(`</${p}worksheet>`, merges.replace(/<(\/?)m/g, `<$1${p}m`) + `</${p}worksheet>`);
+      compareGrid(enc.encode(xml), mac, [[1, 12, 16], [3, 5, 4], [1, 2, 1], [9, 12, 20], [2, 2, 0]]);
+    }
+    expect(readSheetLayout(enc.encode(sheet('', '', '<cols><col min="2" max="2" width="20" customWidth="1"/></cols>') + '')).widths).toEqual([[1, 20]]);
+    compareGrid(enc.encode(sheet('<row r="1"><c r="A1"><v>1</v></c></rwo><row r="2"><c r="A2"><v>2</v></c></row>')), plain, [[1, 2, 2]]);
+    compareGrid(enc.encode(sheet('<row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1" s="7"><v>1</v></c><!-- x --></row>')), plain, [[1, 2, 2]]);
+  });
+
+  it('a long sheet read in windows out of order, from marks deep in it', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>C${i % 50}</t></is></c><c r="B${i + 1}" s="${i % 3}"><v>${i * 1.5}</v></c></row>`).join('');
+    compareGrid(enc.encode(sheet(rows)), plain, [[2900, 3000, 2], [1, 50, 2], [1500, 1700, 1], [257, 600, 3], [2999, 3010, 2]]);
   });
 });
 
