@@ -8,9 +8,14 @@
 import type { CellValue } from '../../../port/workbook.ts';
 import { DAYS_1904 } from './date-styles.ts';
 import { MAX_ROW, isoToSerial } from './refs.ts';
-import type { Extent } from './sheet-reader.ts';
 import { cellHasContent, cellValue, isNameEnd, newCellSpan, nextCell, type SheetTags, type ValueContext } from './sheet-scan.ts';
 import { decodeOoxmlString, decodePart, rootPrefix, unescapeXml } from './xml.ts';
+
+/** The last row and column holding anything (sheet-reader.ts's Extent). */
+interface Extent {
+  lastRow: number;
+  lastCol: number;
+}
 
 /** The walk met something outside the shapes it knows: read the part as text instead. */
 class Unusual {}
