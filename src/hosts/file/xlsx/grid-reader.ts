@@ -6,7 +6,8 @@ import type { CellValue } from '../../../port/workbook.ts';
 import { parseRange } from './refs.ts';
 import type { MergeRange } from './sheet-reader.ts';
 import { attr, attrValueEnd, attrValueStart, findAll, findElement, rawAttr } from './xml.ts';
-import { SheetWalk, withoutRows } from './sheet-bytes.ts';
+import { SheetWalk } from './sheet-bytes.ts';
+import { withoutRows } from './sheet-bytes-read.ts';
 import { decodePart } from './xml.ts';
 import { cellValue, findSheetData, newCellSpan, newRowSpan, nextCell, nextRow, sheetTags, type SheetDataSpan, type ValueContext } from './sheet-scan.ts';
 

@@ -15,7 +15,7 @@ import {
   type SheetTags,
   type ValueContext,
 } from './sheet-scan.ts';
-import { readValuesFromBytes, squared } from './sheet-bytes.ts';
+import { readValuesFromBytes, squared } from './sheet-bytes-read.ts';
 import { attr, decodePart, findAll } from './xml.ts';
 
 /** A sheet part as read: its text, or its inflated bytes (read without decoding the whole part when it can be). */

@@ -7,7 +7,7 @@ import type { CellValue } from '../../../../src/port/workbook.ts';
 import { dateStyleFlags } from '../../../../src/hosts/file/xlsx/date-styles.ts';
 import { parseSharedStrings } from '../../../../src/hosts/file/xlsx/shared-strings.ts';
 import { GridReader, readSheetLayout } from '../../../../src/hosts/file/xlsx/grid-reader.ts';
-import { readValuesFromBytes } from '../../../../src/hosts/file/xlsx/sheet-bytes.ts';
+import { readValuesFromBytes } from '../../../../src/hosts/file/xlsx/sheet-bytes-read.ts';
 import { readValues, type Extent } from '../../../../src/hosts/file/xlsx/sheet-reader.ts';
 import type { ValueContext } from '../../../../src/hosts/file/xlsx/sheet-scan.ts';
 import { decodePart } from '../../../../src/hosts/file/xlsx/xml.ts';
