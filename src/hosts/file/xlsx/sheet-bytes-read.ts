@@ -1,19 +1,27 @@
 // Reading a sheet's values and layout through the byte walk (sheet-bytes.ts): a block of rows squared up as
 // the text reader returns it, or null when the walk gave up and the text scanner must read the part.
-import type { CellValue } from '../../../port/workbook.ts';
-import { SheetWalk } from './sheet-bytes.ts';
-import { at, UTF8, type Extent } from './sheet-bytes-scan.ts';
-import type { ValueContext } from './sheet-scan.ts';
-import { decodePart } from './xml.ts';
+import type { CellValue } from "../../../port/workbook.ts";
+import { SheetWalk } from "./sheet-bytes.ts";
+import { at, UTF8, type Extent } from "./sheet-bytes-scan.ts";
+import type { ValueContext } from "./sheet-scan.ts";
+import { decodePart } from "./xml.ts";
 
 /**
  * readValues() over the bytes of a sheet part; null when the walk gives up (the caller reads the text).
  * `extent` is only changed when values are returned.
  */
-export function readValuesFromBytes(b: Uint8Array, ctx: ValueContext, firstRow: number, lastRow: number, extent?: Extent): CellValue[][] | null {
+export function readValuesFromBytes(
+  b: Uint8Array,
+  ctx: ValueContext,
+  firstRow: number,
+  lastRow: number,
+  extent?: Extent,
+): CellValue[][] | null {
   const walk = SheetWalk.over(b, ctx);
   if (!walk) return null;
-  const found: Extent | null = extent ? { lastRow: extent.lastRow, lastCol: extent.lastCol } : null;
+  const found: Extent | null = extent
+    ? { lastRow: extent.lastRow, lastCol: extent.lastCol }
+    : null;
   const rows: CellValue[][] = [];
   let width = 0;
   let maxRow = firstRow - 1;
@@ -57,7 +65,10 @@ export function readValuesFromBytes(b: Uint8Array, ctx: ValueContext, firstRow: 
   return squared(rows, firstRow, maxRow, width);
 }
 
-const NO_VALUES: ValueContext = { sharedStrings: () => [], dateStyles1904: null };
+const NO_VALUES: ValueContext = {
+  sharedStrings: () => [],
+  dateStyles1904: null,
+};
 
 /**
  * The text of a sheet part without its rows: everything up to the first <sheetData> start tag and from the
@@ -67,15 +78,27 @@ export function withoutRows(b: Uint8Array): string {
   const walk = SheetWalk.over(b, NO_VALUES);
   if (walk) {
     const close = walk.tags.sheetDataClose;
-    for (let i = b.lastIndexOf(60); i >= walk.rowsStart; i = b.lastIndexOf(60, i - 1)) {
-      if (at(b, i, close)) return decodePart(b.subarray(0, walk.rowsStart)) + UTF8.decode(b.subarray(i));
+    for (
+      let i = b.lastIndexOf(60);
+      i >= walk.rowsStart;
+      i = b.lastIndexOf(60, i - 1)
+    ) {
+      if (at(b, i, close))
+        return (
+          decodePart(b.subarray(0, walk.rowsStart)) + UTF8.decode(b.subarray(i))
+        );
     }
   }
   return decodePart(b);
 }
 
 /** Squares a block up in place: blank rows become rows of nulls, gaps and short rows are filled with null. */
-export function squared(rows: CellValue[][], firstRow: number, maxRow: number, width: number): CellValue[][] {
+export function squared(
+  rows: CellValue[][],
+  firstRow: number,
+  maxRow: number,
+  width: number,
+): CellValue[][] {
   rows.length = maxRow - firstRow + 1;
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
@@ -83,7 +106,8 @@ export function squared(rows: CellValue[][], firstRow: number, maxRow: number, w
       rows[r] = new Array<CellValue>(width).fill(null);
       continue;
     }
-    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = null;
+    for (let c = 0; c < width; c++)
+      if (values[c] === undefined) values[c] = null;
   }
   return rows;
 }

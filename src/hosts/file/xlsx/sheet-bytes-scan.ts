@@ -1,7 +1,7 @@
 // The byte-level pieces of the sheet walk (sheet-bytes.ts): tags as bytes, comparisons in place, numbers and
 // references read without a string, the per-byte tables that let the walk skip ordinary text at once.
-import type { SheetTags } from './sheet-scan.ts';
-import { rootPrefix } from './xml.ts';
+import type { SheetTags } from "./sheet-scan.ts";
+import { rootPrefix } from "./xml.ts";
 
 /** The last row and column holding anything (sheet-reader.ts's Extent). */
 export interface Extent {
@@ -15,7 +15,7 @@ export const UNUSUAL = new Unusual();
 
 export const ENC = new TextEncoder();
 // ignoreBOM: a U+FEFF inside a cell's text is text (only the part's own BOM is dropped, by decodePart).
-export const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+export const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The markup of a sheet whose elements carry prefix `p`, as bytes. */
 export interface ByteTags {
@@ -52,7 +52,18 @@ export function byteTags(p: string): ByteTags {
   if (!t) {
     const e = (s: string) => ENC.encode(s);
     t = {
-      text: { p, row: `<${p}row`, rowClose: `</${p}row>`, c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>`, f: `<${p}f`, is: `<${p}is`, isClose: `</${p}is>` },
+      text: {
+        p,
+        row: `<${p}row`,
+        rowClose: `</${p}row>`,
+        c: `<${p}c`,
+        cClose: `</${p}c>`,
+        v: `<${p}v`,
+        vClose: `</${p}v>`,
+        f: `<${p}f`,
+        is: `<${p}is`,
+        isClose: `</${p}is>`,
+      },
       row: e(`<${p}row`),
       rowClose: e(`</${p}row>`),
       c: e(`<${p}c`),
@@ -89,18 +100,19 @@ export function at(b: Uint8Array, i: number, pat: Uint8Array): boolean {
 /** First index of `pat` at or after `from`, or -1. */
 export function find(b: Uint8Array, pat: Uint8Array, from: number): number {
   const first = pat[0]!;
-  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (at(b, i, pat)) return i;
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1))
+    if (at(b, i, pat)) return i;
   return -1;
 }
 
 /** The namespace prefix of the root element, as rootPrefix() finds it in the decoded text; null when unsure. */
 export function prefixOf(b: Uint8Array): string | null {
   const HEAD = 1 << 16;
-  if (b.length <= HEAD) return rootPrefix(UTF8.decode(b), 'worksheet');
+  if (b.length <= HEAD) return rootPrefix(UTF8.decode(b), "worksheet");
   const head = UTF8.decode(b.subarray(0, HEAD));
   const m = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(head);
   // A match that ends well inside the head is the first in the whole text too.
-  return m && m.index + m[0].length < head.length - 4 ? (m[1] ?? '') : null;
+  return m && m.index + m[0].length < head.length - 4 ? (m[1] ?? "") : null;
 }
 
 /** Element types of a cell's t attribute (raw text compared, as the text scanner does). */
@@ -114,16 +126,25 @@ export const T_D = 6;
 /** 'e' and anything else: the text, unescaped. */
 export const T_OTHER = 7;
 
-export const INLINE_STR = ENC.encode('inlineStr');
+export const INLINE_STR = ENC.encode("inlineStr");
 
 export function typeOf(b: Uint8Array, from: number, to: number): number {
   if (from < 0) return T_NONE;
   const n = to - from;
   if (n === 1) {
     const c = b[from];
-    return c === 110 ? T_N : c === 115 ? T_S : c === 98 ? T_B : c === 100 ? T_D : T_OTHER;
+    return c === 110
+      ? T_N
+      : c === 115
+        ? T_S
+        : c === 98
+          ? T_B
+          : c === 100
+            ? T_D
+            : T_OTHER;
   }
-  if (n === 3 && b[from] === 115 && b[from + 1] === 116 && b[from + 2] === 114) return T_STR;
+  if (n === 3 && b[from] === 115 && b[from + 1] === 116 && b[from + 2] === 114)
+    return T_STR;
   if (n === 9 && at(b, from, INLINE_STR)) return T_INLINE;
   return T_OTHER;
 }
@@ -134,7 +155,7 @@ export const fcc = String.fromCharCode;
 export function ascii(b: Uint8Array, a: number, e: number): string {
   switch (e - a) {
     case 0:
-      return '';
+      return "";
     case 1:
       return fcc(b[a]!);
     case 2:
@@ -148,19 +169,60 @@ export function ascii(b: Uint8Array, a: number, e: number): string {
     case 6:
       return fcc(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!);
     case 7:
-      return fcc(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!);
+      return fcc(
+        b[a]!,
+        b[a + 1]!,
+        b[a + 2]!,
+        b[a + 3]!,
+        b[a + 4]!,
+        b[a + 5]!,
+        b[a + 6]!,
+      );
     case 8:
-      return fcc(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!);
+      return fcc(
+        b[a]!,
+        b[a + 1]!,
+        b[a + 2]!,
+        b[a + 3]!,
+        b[a + 4]!,
+        b[a + 5]!,
+        b[a + 6]!,
+        b[a + 7]!,
+      );
     case 9:
-      return fcc(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!);
+      return fcc(
+        b[a]!,
+        b[a + 1]!,
+        b[a + 2]!,
+        b[a + 3]!,
+        b[a + 4]!,
+        b[a + 5]!,
+        b[a + 6]!,
+        b[a + 7]!,
+        b[a + 8]!,
+      );
     case 10:
-      return fcc(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!, b[a + 9]!);
+      return fcc(
+        b[a]!,
+        b[a + 1]!,
+        b[a + 2]!,
+        b[a + 3]!,
+        b[a + 4]!,
+        b[a + 5]!,
+        b[a + 6]!,
+        b[a + 7]!,
+        b[a + 8]!,
+        b[a + 9]!,
+      );
     default:
       return UTF8.decode(b.subarray(a, e));
   }
 }
 
-export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+export const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+  1e15,
+];
 
 /**
  * The number written in b[a, e) as `-?digits(.digits)?` with at most 15 digits, else NaN. Exactly Number()
@@ -240,4 +302,3 @@ export const CACHE_MASK = (1 << 14) - 1;
 export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
-

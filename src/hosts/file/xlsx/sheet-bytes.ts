@@ -5,13 +5,43 @@
 // shape is decoded alone and read by the text scanner itself. Anything else — a damaged row, a comment
 // between rows, a bad reference — makes the walk give up (Unusual): the caller then reads the whole part as
 // text, which says what is wrong in the same words as always.
-import type { CellValue } from '../../../port/workbook.ts';
-import { DAYS_1904 } from './date-styles.ts';
-import { MAX_ROW, isoToSerial } from './refs.ts';
-import { cellHasContent, cellValue, isNameEnd, newCellSpan, nextCell, type ValueContext } from './sheet-scan.ts';
-import { decodeOoxmlString, unescapeXml } from './xml.ts';
-import { UNUSUAL, UTF8, byteTags, at, find, prefixOf, T_NONE, T_N, T_S, T_STR, T_INLINE, T_B, T_D, typeOf, ascii, simpleNumber, digitsValue, refColumn, TEXT_BYTE, TAG_BYTE, CACHE_MASK, isSpace } from './sheet-bytes-scan.ts';
-import type { ByteTags } from './sheet-bytes-scan.ts';
+import type { CellValue } from "../../../port/workbook.ts";
+import { DAYS_1904 } from "./date-styles.ts";
+import { MAX_ROW, isoToSerial } from "./refs.ts";
+import {
+  cellHasContent,
+  cellValue,
+  isNameEnd,
+  newCellSpan,
+  nextCell,
+  type ValueContext,
+} from "./sheet-scan.ts";
+import { decodeOoxmlString, unescapeXml } from "./xml.ts";
+import {
+  UNUSUAL,
+  UTF8,
+  byteTags,
+  at,
+  find,
+  prefixOf,
+  T_NONE,
+  T_N,
+  T_S,
+  T_STR,
+  T_INLINE,
+  T_B,
+  T_D,
+  typeOf,
+  ascii,
+  simpleNumber,
+  digitsValue,
+  refColumn,
+  TEXT_BYTE,
+  TAG_BYTE,
+  CACHE_MASK,
+  isSpace,
+} from "./sheet-bytes-scan.ts";
+import type { ByteTags } from "./sheet-bytes-scan.ts";
 
 /** A sheet's rows, walked in its bytes. Reused per read: every field describes the row or cell just read. */
 export class SheetWalk {
@@ -42,7 +72,9 @@ export class SheetWalk {
   /** Strings made lately, by a hash of their bytes: where their bytes are, how many, the string. */
   private readonly cacheFrom = new Int32Array(CACHE_MASK + 1).fill(-1);
   private readonly cacheLength = new Int32Array(CACHE_MASK + 1);
-  private readonly cacheText: string[] = new Array<string>(CACHE_MASK + 1).fill('');
+  private readonly cacheText: string[] = new Array<string>(CACHE_MASK + 1).fill(
+    "",
+  );
 
   private constructor(
     readonly b: Uint8Array,
@@ -57,7 +89,11 @@ export class SheetWalk {
 
   /** A walk over the rows of `b`, or null when the part is not in a shape the walk reads (UTF-16, no rows). */
   static over(b: Uint8Array, ctx: ValueContext): SheetWalk | null {
-    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return null;
+    if (
+      b.length >= 2 &&
+      ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+    )
+      return null;
     const p = prefixOf(b);
     if (p === null) return null;
     const tags = byteTags(p);
@@ -140,13 +176,15 @@ export class SheetWalk {
       for (;;) {
         const c = b[fe];
         if (c === 62) break;
-        if (c === 60 || c === undefined) return this.alone(start, tagEnd, prevCol, evaluate);
+        if (c === 60 || c === undefined)
+          return this.alone(start, tagEnd, prevCol, evaluate);
         fe++;
       }
       if (b[fe - 1] === 47) k = fe + 1;
       else {
         k = b.indexOf(60, fe + 1);
-        if (k < 0 || !at(b, k, t.fClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+        if (k < 0 || !at(b, k, t.fClose))
+          return this.alone(start, tagEnd, prevCol, evaluate);
         k += t.fClose.length;
       }
       hasF = true;
@@ -154,22 +192,39 @@ export class SheetWalk {
     if (at(b, k, t.v)) {
       const vFrom = k + t.v.length;
       const vTo = this.scanText(vFrom);
-      if (vTo < 0 || !at(b, vTo, t.vcClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+      if (vTo < 0 || !at(b, vTo, t.vcClose))
+        return this.alone(start, tagEnd, prevCol, evaluate);
       this.pos = vTo + t.vcClose.length;
       this.hasContent = true;
       if (evaluate) this.value = this.valueText(type, vFrom, vTo);
       return true;
     }
-    if (!hasF && at(b, k, t.isT)) return this.inline(start, tagEnd, k + t.isT.length, type, prevCol, evaluate);
+    if (!hasF && at(b, k, t.isT))
+      return this.inline(
+        start,
+        tagEnd,
+        k + t.isT.length,
+        type,
+        prevCol,
+        evaluate,
+      );
     // <f> alone: no value (a formula not yet calculated).
-    if (!hasF || !at(b, k, t.cClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+    if (!hasF || !at(b, k, t.cClose))
+      return this.alone(start, tagEnd, prevCol, evaluate);
     this.pos = k + t.cClose.length;
     this.hasContent = true;
     return true;
   }
 
   /** <is><t>text</t></is></c> from `k` (just after `<is><t`); any other inline string is read alone. */
-  private inline(start: number, tagEnd: number, k: number, type: number, prevCol: number, evaluate: boolean): boolean {
+  private inline(
+    start: number,
+    tagEnd: number,
+    k: number,
+    type: number,
+    prevCol: number,
+    evaluate: boolean,
+  ): boolean {
     const b = this.b;
     const t = this.tags;
     // As itemText() reads a single <t>: `<t>` or `<t attrs>` (xml:space), not <t/>.
@@ -179,14 +234,16 @@ export class SheetWalk {
     else if (after === 32) {
       te = k;
       while (b[te] !== 62) {
-        if (b[te] === 60 || te >= b.length) return this.alone(start, tagEnd, prevCol, evaluate);
+        if (b[te] === 60 || te >= b.length)
+          return this.alone(start, tagEnd, prevCol, evaluate);
         te++;
       }
       if (b[te - 1] === 47) return this.alone(start, tagEnd, prevCol, evaluate);
     } else return this.alone(start, tagEnd, prevCol, evaluate);
     const a = te + 1;
     const e = this.scanText(a);
-    if (e < 0 || !at(b, e, t.tisClose)) return this.alone(start, tagEnd, prevCol, evaluate);
+    if (e < 0 || !at(b, e, t.tisClose))
+      return this.alone(start, tagEnd, prevCol, evaluate);
     this.pos = e + t.tisClose.length;
     this.hasContent = true;
     // Another t with an <is>: the text scanner looks for a <v> there, and finds none.
@@ -198,13 +255,27 @@ export class SheetWalk {
    * A cell of another shape (rich text, <v/>, extensions …): decoded alone and read by the text scanner,
    * unless the row's end or another row could hide in it.
    */
-  private alone(start: number, tagEnd: number, prevCol: number, evaluate: boolean): boolean {
+  private alone(
+    start: number,
+    tagEnd: number,
+    prevCol: number,
+    evaluate: boolean,
+  ): boolean {
     const b = this.b;
     const t = this.tags;
     const close = find(b, t.cClose, tagEnd);
     if (close < 0) throw UNUSUAL;
-    for (let i = b.indexOf(60, tagEnd + 1); i >= 0 && i < close; i = b.indexOf(60, i + 1)) {
-      if (at(b, i + 1, t.rowName) || at(b, i + 1, t.rowCloseName) || at(b, i + 1, t.sheetDataCloseName)) throw UNUSUAL;
+    for (
+      let i = b.indexOf(60, tagEnd + 1);
+      i >= 0 && i < close;
+      i = b.indexOf(60, i + 1)
+    ) {
+      if (
+        at(b, i + 1, t.rowName) ||
+        at(b, i + 1, t.rowCloseName) ||
+        at(b, i + 1, t.sheetDataCloseName)
+      )
+        throw UNUSUAL;
     }
     const end = close + t.cClose.length;
     const xml = UTF8.decode(b.subarray(start, end));
@@ -241,7 +312,8 @@ export class SheetWalk {
 
   /** The text just scanned (b[a, e)) as the text scanner reads a string: entities and _xHHHH_ decoded. */
   private text(a: number, e: number): string {
-    if (this.textFlags & 2) return decodeOoxmlString(unescapeXml(UTF8.decode(this.b.subarray(a, e))));
+    if (this.textFlags & 2)
+      return decodeOoxmlString(unescapeXml(UTF8.decode(this.b.subarray(a, e))));
     return this.interned(a, e);
   }
 
@@ -259,7 +331,8 @@ export class SheetWalk {
       while (k < n && b[from + k] === b[a + k]) k++;
       if (k === n) return this.cacheText[slot]!;
     }
-    const s = this.textFlags === 0 ? ascii(b, a, e) : UTF8.decode(b.subarray(a, e));
+    const s =
+      this.textFlags === 0 ? ascii(b, a, e) : UTF8.decode(b.subarray(a, e));
     this.cacheFrom[slot] = a;
     this.cacheLength[slot] = n;
     this.cacheText[slot] = s;
@@ -268,7 +341,9 @@ export class SheetWalk {
 
   /** The raw text b[a, e) as the text scanner slices it. */
   private raw(a: number, e: number): string {
-    return this.textFlags & 4 ? UTF8.decode(this.b.subarray(a, e)) : ascii(this.b, a, e);
+    return this.textFlags & 4
+      ? UTF8.decode(this.b.subarray(a, e))
+      : ascii(this.b, a, e);
   }
 
   /** A cell's value from its <v> text b[a, e), by its type (valueOf of the text scanner). */
@@ -287,7 +362,9 @@ export class SheetWalk {
             if (Number.isNaN(n)) return unescapeXml(raw);
           }
         }
-        return this.ctx.dateStyles1904 ? this.from1904(n, this.ctx.dateStyles1904) : n;
+        return this.ctx.dateStyles1904
+          ? this.from1904(n, this.ctx.dateStyles1904)
+          : n;
       }
       case T_S: {
         const sst = this.sst ?? (this.sst = this.ctx.sharedStrings());
@@ -295,7 +372,14 @@ export class SheetWalk {
         return (n >= 0 ? sst[n] : sst[Number(this.raw(a, e))]) ?? null;
       }
       case T_B:
-        return (e - a === 1 && b[a] === 49) || (e - a === 4 && b[a] === 116 && b[a + 1] === 114 && b[a + 2] === 117 && b[a + 3] === 101);
+        return (
+          (e - a === 1 && b[a] === 49) ||
+          (e - a === 4 &&
+            b[a] === 116 &&
+            b[a + 1] === 114 &&
+            b[a + 2] === 117 &&
+            b[a + 3] === 101)
+        );
       case T_STR:
       case T_INLINE:
         return this.text(a, e);
@@ -312,7 +396,9 @@ export class SheetWalk {
   styleIndex(): number {
     if (this.sS < 0) return 0;
     const n = digitsValue(this.b, this.sS, this.sE);
-    return n >= 0 ? n : Number(UTF8.decode(this.b.subarray(this.sS, this.sE))) || 0;
+    return n >= 0
+      ? n
+      : Number(UTF8.decode(this.b.subarray(this.sS, this.sE))) || 0;
   }
 
   private from1904(n: number, dateStyles: Uint8Array): number {
