@@ -1,8 +1,10 @@
 // The Office.js host through the Excel fake: the whole grading run (read, grade, write back, rules sheet) on
 // 100,000 customers and on a full sheet (1,048,575 customers under the header = Excel's 1,048,576 rows).
 // Reported: context.sync() calls against the blocks (target ≤ 3 + 2 × blocks), the largest request in bytes
-// (target ≤ 4 MB; Excel on the web rejects over 5 MB), and the time spent in our code — the run's wall time
-// minus the time the fake spent applying requests (which Excel would spend in its place).
+// (target ≤ 4 MB; Excel on the web rejects over 5 MB), the time spent in our code — this process's CPU time over
+// the run minus the fake's own CPU time applying requests (Excel's work, in another process for real), so that
+// other processes on a shared machine do not count — and the longest task on the pane's thread (CPU, less the
+// fake's), with every sync a real round trip and the run pausing as the pane does (target ≤ 200 ms).
 import { performance } from 'node:perf_hooks';
 import { OfficeWorkbook } from '../src/hosts/office/index.ts';
 import { gradeWorkbook } from '../src/run/grade-workbook.ts';
@@ -10,6 +12,38 @@ import { FakeExcel, type Scalar } from '../test/support/excel-fake/index.ts';
 import { prng, rate, type BenchLine } from './harness.ts';
 
 const FOUR_MB = 4 * 1024 * 1024;
+
+/** The pane gives its thread back with a zero-delay timer (as src/run/session-api.ts does). */
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** The longest task while `work` runs: a heartbeat of zero-delay timers, in CPU time less the fake's. */
+async function longestTask(fake: FakeExcel, work: () => Promise<unknown>): Promise<number> {
+  let last = cpuMs();
+  let lastFake = fake.fakeCpuMs;
+  let worst = 0;
+  let running = true;
+  const beat = () => {
+    const now = cpuMs();
+    worst = Math.max(worst, now - last - (fake.fakeCpuMs - lastFake));
+    last = now;
+    lastFake = fake.fakeCpuMs;
+    if (running) setTimeout(beat, 0);
+  };
+  setTimeout(beat, 0);
+  try {
+    await work();
+    // The heartbeat already queued runs first and measures the run's last task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return worst;
+  } finally {
+    running = false;
+  }
+}
 
 function customers(n: number): Scalar[][] {
   const rnd = prng(7);
@@ -44,10 +78,13 @@ async function one(n: number): Promise<BenchLine> {
     appendRows: timed((...a: Parameters<OfficeWorkbook['appendRows']>) => host.appendRows(...a)),
   };
   (globalThis as { gc?: () => void }).gc?.();
+  fake.taskPerSync = true;
+  const c0 = cpuMs();
   const t0 = performance.now();
-  await gradeWorkbook(port, { lang: 'zh-CN', today: 45_900 });
+  const longest = await longestTask(fake, () => gradeWorkbook(port, { lang: 'zh-CN', today: 45_900, pause: yieldToUi }));
   const wall = performance.now() - t0;
-  const ours = wall - fake.fakeMs;
+  const ours = cpuMs() - c0 - fake.fakeCpuMs;
+  const oursWall = wall - fake.fakeMs;
   const blocks = host.stats.readBlocks + host.stats.writeBlocks;
   const budget = 3 + 2 * blocks;
   const largest = fake.largestRequest;
@@ -61,7 +98,8 @@ async function one(n: number): Promise<BenchLine> {
     note:
       `${fake.syncCount} syncs for ${host.stats.readBlocks} read + ${host.stats.writeBlocks} write blocks (≤ 3 + 2 × blocks: ${fake.syncCount <= budget ? 'met' : 'MISSED'}); ` +
       `largest request ${(largest / 1e6).toFixed(2)} MB (≤ 4 MB: ${largest <= FOUR_MB ? 'met' : 'MISSED'}), largest response ${(fake.largestResponse / 1e6).toFixed(2)} MB; ` +
-      `host code ${(hostMs / 1000).toFixed(2)} s of ${(ours / 1000).toFixed(2)} s ours (fake ${(fake.fakeMs / 1000).toFixed(2)} s excluded)`,
+      `ours ${(ours / 1000).toFixed(2)} s CPU (fake's ${(fake.fakeCpuMs / 1000).toFixed(2)} s CPU excluded; wall less the fake's ${(oursWall / 1000).toFixed(2)} s, host code ${(hostMs / 1000).toFixed(2)} s of it); ` +
+      `longest task on the pane's thread ${longest.toFixed(0)} ms CPU (≤ 200 ms: ${longest <= 200 ? 'met' : 'MISSED'})`,
     extra: {
       syncs: fake.syncCount,
       readBlocks: host.stats.readBlocks,
@@ -70,8 +108,11 @@ async function one(n: number): Promise<BenchLine> {
       largestRequestBytes: largest,
       largestResponseBytes: fake.largestResponse,
       oursMs: Math.round(ours),
+      oursWallMs: Math.round(oursWall),
       hostMs: Math.round(hostMs),
       fakeMs: Math.round(fake.fakeMs),
+      fakeCpuMs: Math.round(fake.fakeCpuMs),
+      longestTaskMs: Math.round(longest),
       wallMs: Math.round(wall),
     },
   };

@@ -6,6 +6,12 @@ import type { Command, Stage, SyncRecord } from './requests.ts';
 import { FakeWorkbook } from './workbook.ts';
 import { cellEditGate, roundTrip } from './limits.ts';
 
+/** CPU time of this process so far (all threads, GC's included). */
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export class FakeContext {
   readonly queue: Command[] = [];
   readonly workbook: FakeWorkbook;
@@ -24,6 +30,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     const excel = this.excel;
     let t0 = performance.now();
+    let c0 = cpuMs();
     const commands = this.queue.splice(0);
     const n = excel.syncs.length + 1;
     const requestBytes = 64 + commands.reduce((s, c) => s + c.bytes, 0);
@@ -41,6 +48,7 @@ export class FakeContext {
     const fail = (e: FakeOfficeError) => {
       record.failed = e.code;
       excel.fakeMs += performance.now() - t0;
+      excel.fakeCpuMs += cpuMs() - c0;
       return Promise.reject(e);
     };
     // An awaited sync yields to the event loop, as the real round trip does.
@@ -48,6 +56,7 @@ export class FakeContext {
     const editing = await cellEditGate(excel, this.runOptions);
     if (editing) return fail(editing);
     t0 = performance.now(); // fakeMs counts Excel's work, not the round trip's wait
+    c0 = cpuMs();
     if (requestBytes > excel.payloadLimit)
       return fail(new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`));
     const fault = excel.faults.find((f) => f.atSync === n);
@@ -74,6 +83,7 @@ export class FakeContext {
       return fail(new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`));
     for (const f of commits) f();
     excel.fakeMs += performance.now() - t0;
+    excel.fakeCpuMs += cpuMs() - c0;
   }
 
   /** context.trackedObjects (only remove is used). */

@@ -50,6 +50,8 @@ export class FakeExcel implements LimitState {
   readonly syncs: SyncRecord[] = [];
   /** Time spent inside the fake's syncs (to subtract from the caller's own time). */
   fakeMs = 0;
+  /** CPU time of this process spent inside the fake's syncs (Excel's work, in another process for real). */
+  fakeCpuMs = 0;
   screenSuspendCalls = 0;
   /** The active sheet and the selected range's address, as activate() and select() leave them. */
   activeSheet: string | null = null;
@@ -120,6 +122,7 @@ export class FakeExcel implements LimitState {
   resetStats(): void {
     this.syncs.length = 0;
     this.fakeMs = 0;
+    this.fakeCpuMs = 0;
     this.screenSuspendCalls = 0;
   }
 
