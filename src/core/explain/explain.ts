@@ -29,8 +29,12 @@ export interface ExplanationText {
 
 type ExplanationIn = Base & { benefits: string; issues: DataIssue[] };
 
-/** Customer i explained by the scheme's mode; a tier set by hand says so, beside what the rules say. */
-function explain(ex: Explainer, i: number): ExplanationIn {
+/**
+ * Customer i explained by the scheme's mode; a tier set by hand says so, beside what the rules say. With
+ * `gapTextOnly` (a one-language sheet) a rules gap is built as its text alone, straight from each
+ * comparison's cached words: no items, no outcome objects, for each of a million customers.
+ */
+function explain(ex: Explainer, i: number, gapTextOnly = false): ExplanationIn {
   const r = ex.result;
   const { zh } = ex;
   const issues = ex.issuesByIndex.get(i) ?? [];
@@ -45,7 +49,7 @@ function explain(ex: Explainer, i: number): ExplanationIn {
     const mode = r.scheme.mode;
     switch (mode.kind) {
       case 'rules':
-        base = explainRules(ex, i, m, ex.rules!);
+        base = explainRules(ex, i, m, ex.rules!, gapTextOnly);
         break;
       case 'points':
         base = explainPoints(ex, i, m);
@@ -92,7 +96,7 @@ export function explainer(result: GradeResult): (index: number) => Explanation {
 export function explainerIn(result: GradeResult, lang: Lang): (index: number) => ExplanationText {
   const ex = new Explainer(result, lang);
   return (i) => {
-    const e = explain(ex, i);
+    const e = explain(ex, i, true);
     return { reason: e.reason, gap: e.gap ? e.gap.text : null, benefits: e.benefits, issues: e.issues };
   };
 }

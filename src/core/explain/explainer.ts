@@ -8,7 +8,8 @@ import { RFM_SCORE_METRICS } from '../grading/rfm.ts';
 import { metricSpec, type MetricSpec } from '../grading/table.ts';
 import type { Condition, Comparison, Scheme } from '../scheme/schema.ts';
 import { benefitsText } from './benefits.ts';
-import { NEGATED_SYMBOL, OPERATOR_SYMBOL, formatValue } from './format.ts';
+import { formatValue } from './format.ts';
+import { leafWords, type LeafWords } from './leaf-words.ts';
 
 /** One thing that must change for the customer to reach the next tier up. */
 export interface GapItem {
@@ -21,9 +22,6 @@ export interface GapItem {
   delta: number | null;
   text: Localized;
 }
-
-/** Integer-valued units, where "> 10" means "at least 11". */
-const WHOLE_UNITS = new Set(['count']);
 
 /** A gap item with its text in the explainer's language. */
 export type GapItemIn = Omit<GapItem, 'text'> & { text: string };
@@ -41,6 +39,8 @@ export class Explainer {
   /** Scheme constants (thresholds) as text, by metric: formatted once, not once per customer. */
   private readonly constants = new Map<string, Map<number, string>>();
   readonly rules: Condition[] | null;
+  /** Each comparison's words, worked out on first use. */
+  private readonly leaves = new Map<Comparison, LeafWords>();
   /** ABC: the lowest revenue that made each tier, worked out once per run (modes.ts). */
   abcFloor: number[] | null = null;
 
@@ -105,63 +105,45 @@ export class Explainer {
     return values[metric]?.[i] ?? NaN;
   }
 
+  /** The comparison's words in this language (the same leaf object for every customer: cached by identity). */
+  words(leaf: Comparison): LeafWords {
+    let w = this.leaves.get(leaf);
+    if (!w) {
+      const { metric } = leaf;
+      const { values, rfm } = this.result;
+      const scores = rfm ? (metric === RFM_SCORE_METRICS.r ? rfm.r : metric === RFM_SCORE_METRICS.f ? rfm.f : metric === RFM_SCORE_METRICS.m ? rfm.m : null) : null;
+      const column = values[metric];
+      const value = scores ? (i: number) => scores[i]! : column ? (i: number) => column[i] ?? NaN : () => NaN;
+      const unit = this.spec(metric).unit;
+      const { lang } = this;
+      const currency = this.scheme.currency;
+      w = leafWords(leaf, {
+        name: this.label(metric),
+        unit,
+        zh: this.zh,
+        fmt: (x) => formatValue(x, unit, lang, currency),
+        fmtConst: (x) => this.fmtConst(metric, x),
+        value,
+      });
+      this.leaves.set(leaf, w);
+    }
+    return w;
+  }
+
   /** "年度消费金额 ¥1,250,000 ≥ ¥1,000,000" for a comparison that held, with the negated symbol if it did not. */
   outcomeText(o: LeafOutcome): string {
-    const { leaf, value, met } = o;
-    const name = this.label(leaf.metric);
-    const v = this.fmt(leaf.metric, value);
-    const t = this.fmtConst(leaf.metric, leaf.value);
-    if (leaf.op === 'between') {
-      const hi = this.fmtConst(leaf.metric, leaf.max ?? leaf.value);
-      if (this.zh) return `${name} ${v} ${met ? '在' : '不在'} ${t}–${hi} 之间`;
-      return `${name} ${v} ${met ? 'within' : 'outside'} ${t}–${hi}`;
-    }
-    if (leaf.op === '=') return `${name} ${v} ${met ? '=' : '≠'} ${t}`;
-    return `${name} ${v} ${met ? OPERATOR_SYMBOL[leaf.op] : NEGATED_SYMBOL[leaf.op]} ${t}`;
+    return this.words(o.leaf).outcome(o.value, o.met);
   }
 
   gapItem(o: LeafOutcome): GapItemIn {
     const { leaf, value: current } = o;
-    const unit = this.spec(leaf.metric).unit;
-    let delta: number | null = null;
-    if (leaf.op === '>=') delta = leaf.value - current;
-    else if (leaf.op === '>' && WHOLE_UNITS.has(unit)) delta = Math.floor(leaf.value) + 1 - current;
-    else if (leaf.op === '<=' || leaf.op === '<') delta = current - leaf.value;
-    const { zh } = this;
-    const name = this.label(leaf.metric);
-    const t = this.fmtConst(leaf.metric, leaf.value);
-    // The current value, where the text shows it.
-    const now = leaf.op === '>=' || (leaf.op === '>' && delta !== null) ? '' : this.fmt(leaf.metric, current);
-    let text: string;
-    switch (leaf.op) {
-      case '>=':
-        text = zh ? `${name}还差 ${this.fmt(leaf.metric, delta!)}` : `${name} ${this.fmt(leaf.metric, delta!)} short`;
-        break;
-      case '>':
-        if (delta !== null)
-          text = zh ? `${name}还差 ${this.fmt(leaf.metric, delta)}（需 > ${t}）` : `${name} ${this.fmt(leaf.metric, delta)} short (needs > ${t})`;
-        else text = zh ? `${name}需超过 ${t}（当前 ${now}）` : `${name} must exceed ${t} (now ${now})`;
-        break;
-      case '<=':
-        text = zh ? `${name}需降至 ${t} 以内（当前 ${now}）` : `${name} must be at most ${t} (now ${now})`;
-        break;
-      case '<':
-        text = zh ? `${name}需低于 ${t}（当前 ${now}）` : `${name} must be below ${t} (now ${now})`;
-        break;
-      case '=':
-        text = zh ? `${name}需为 ${t}（当前 ${now}）` : `${name} must be ${t} (now ${now})`;
-        break;
-      case 'between': {
-        const hi = this.fmtConst(leaf.metric, leaf.max ?? leaf.value);
-        text = zh ? `${name}需在 ${t}–${hi} 之间（当前 ${now}）` : `${name} must be within ${t}–${hi} (now ${now})`;
-        break;
-      }
-    }
-    return { metric: leaf.metric, op: leaf.op, target: leaf.value, ...(leaf.max !== undefined ? { max: leaf.max } : {}), current, delta, text };
+    const w = this.words(leaf);
+    const delta = w.delta(current);
+    return { metric: leaf.metric, op: leaf.op, target: leaf.value, ...(leaf.max !== undefined ? { max: leaf.max } : {}), current, delta, text: w.gap(current) };
   }
 
   outcome(leaf: Comparison, i: number): LeafOutcome {
-    const value = this.value(leaf.metric, i);
+    const value = this.words(leaf).value(i);
     return { leaf, value, met: compare(value, leaf) };
   }
 
@@ -169,7 +151,7 @@ export class Explainer {
   holds(c: Condition, i: number): boolean {
     if ('all' in c) return c.all.every((x) => this.holds(x, i));
     if ('any' in c) return c.any.some((x) => this.holds(x, i));
-    return compare(this.value(c.metric, i), c);
+    return compare(this.words(c).value(i), c);
   }
 
   /** The fewest comparisons that must change for the condition to hold (for "any", the closest branch). */
@@ -195,12 +177,61 @@ export class Explainer {
   }
 
   gapSentence(target: number, items: GapItemIn[]): string {
+    return this.gapSentenceOf(target, items.map((x) => x.text));
+  }
+
+  /** gapSentence() from the items' texts. */
+  gapSentenceOf(target: number, parts: readonly string[]): string {
     const tier = this.tierLabel(target);
-    const parts = items.map((x) => x.text);
     const one = parts.length === 1 ? parts[0]! : null;
     if (this.zh) return one !== null ? `${one}${one.endsWith('）') ? '' : ' '}升至${tier}` : `升至${tier}：${parts.join('；')}`;
     // "Annual spend ¥300 short of Gold"; any other single change reads "To reach Gold: …".
     return one !== null && one.endsWith(' short') ? `${one} of ${tier}` : `To reach ${tier}: ${parts.join('; ')}`;
+  }
+
+  /** held()'s outcomes in words, without the outcome objects. */
+  heldTexts(c: Condition, i: number, out: string[] = []): string[] {
+    if ('all' in c) {
+      for (const x of c.all) this.heldTexts(x, i, out);
+    } else if ('any' in c) {
+      for (const x of c.any) if (this.holds(x, i)) this.heldTexts(x, i, out);
+    } else {
+      const w = this.words(c);
+      const v = w.value(i);
+      out.push(w.outcome(v, compare(v, c)));
+    }
+    return out;
+  }
+
+  /** unmet()'s outcomes in words. */
+  unmetTexts(c: Condition, i: number): string[] {
+    return this.unmet(c, i).map((o) => this.outcomeText(o));
+  }
+
+  /** The texts of unmet(): the comparisons that must change, in words, without the outcome objects. */
+  unmetGaps(c: Condition, i: number, out: string[] = []): string[] {
+    if ('all' in c) {
+      for (const x of c.all) this.unmetGaps(x, i, out);
+      return out;
+    }
+    if ('any' in c) {
+      let best: string[] | null = null;
+      for (const x of c.any) {
+        const u = this.unmetGaps(x, i);
+        if (best === null || u.length < best.length) best = u;
+      }
+      if (best) for (const s of best) out.push(s);
+      return out;
+    }
+    const w = this.words(c);
+    const v = w.value(i);
+    if (!compare(v, c)) out.push(w.gap(v));
+    return out;
+  }
+
+  /** conditionGap()'s text alone. */
+  conditionGapText(target: number, cond: Condition, i: number): string {
+    return this.gapSentenceOf(target, this.unmetGaps(cond, i));
   }
 
   conditionGap(target: number, cond: Condition, i: number): GapIn {

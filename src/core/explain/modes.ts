@@ -7,15 +7,19 @@ import type { Condition } from '../scheme/schema.ts';
 import type { Base, Explainer, GapItemIn } from './explainer.ts';
 import { formatNumber } from './format.ts';
 
-export function explainRules(ex: Explainer, i: number, t: number, conditions: Condition[]): Base {
+/** With `textOnly` the gap holds its text alone (no items): what a one-language sheet writes. */
+const NO_ITEMS: GapItemIn[] = [];
+
+export function explainRules(ex: Explainer, i: number, t: number, conditions: Condition[], textOnly = false): Base {
   let reason: string;
   if (t < conditions.length) {
-    reason = ex.join(ex.held(conditions[t]!, i).map((o) => ex.outcomeText(o)));
+    reason = ex.join(ex.heldTexts(conditions[t]!, i));
   } else {
-    const why = ex.join(ex.unmet(conditions[t - 1]!, i).map((o) => ex.outcomeText(o)));
+    const why = ex.join(ex.unmetTexts(conditions[t - 1]!, i));
     reason = ex.zh ? `未达到${ex.tierLabel(t - 1)}标准：${why}` : `Below ${ex.tierLabel(t - 1)}: ${why}`;
   }
-  const gap = t > 0 ? ex.conditionGap(t - 1, conditions[t - 1]!, i) : null;
+  if (t === 0) return { reason, gap: null };
+  const gap = textOnly ? { tier: ex.scheme.tiers[t - 1]!.id, items: NO_ITEMS, text: ex.conditionGapText(t - 1, conditions[t - 1]!, i) } : ex.conditionGap(t - 1, conditions[t - 1]!, i);
   return { reason, gap };
 }
 
