@@ -13,6 +13,7 @@ import type { Cadence, Condition, Scheme } from '../scheme/schema.ts';
 import { revenueMetricOf } from '../summaries/mix.ts';
 import type { HeldTier } from '../summaries/policy.ts';
 import { middleTierIndex } from '../cost/cost.ts';
+import { orderedByKeys } from './order.ts';
 import { allWithin, slackOf, withinShare, type Slack } from './distance.ts';
 
 export interface ActionOptions {
@@ -148,11 +149,11 @@ export function* actionListsSteps(result: GradeResult, inputs: ActionInputs = {}
   // Upgrades to the same tier imply the same revenue (its threshold): the one with the smaller gap goes first.
   const byImplied = (a: ActionItem, b: ActionItem) => b.value - a.value || valueAt(b.index) - valueAt(a.index) || a.index - b.index;
   yield;
-  upgrade.sort(byImplied);
+  const upgrades = orderedByKeys(upgrade, [(x) => x.value, (x) => valueAt(x.index)], byImplied);
   yield;
-  downgrade.sort(byValue);
+  const downgrades = orderedByKeys(downgrade, [(x) => x.value], byValue);
   yield;
-  return { upgrade, downgrade, churn: churn.sort(byValue), options, valueMetric };
+  return { upgrade: upgrades, downgrade: downgrades, churn: orderedByKeys(churn, [(x) => x.value], byValue), options, valueMetric };
 }
 
 /** The explainer, built only when a customer is on a list (most are not). */
