@@ -79,14 +79,42 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
   });
   let top20 = NaN;
   if (revenue && total > 0 && g > 0) {
-    // Ascending; the largest are added first, as before.
-    const sorted = graded.subarray(0, g).sort();
+    // Only the top fifth is sorted (ascending, the largest added first, as when everything was).
     const top = Math.ceil(g * 0.2);
+    const sorted = largestLast(graded.subarray(0, g), g - top);
     let s = 0;
     for (let i = g - 1; i >= g - top; i--) s += sorted[i]!;
     top20 = s / total;
   }
   return { rows, unrated, graded: n, totalRevenue: total, revenueMetric: revenue ? revenueMetric : null, top20RevenueShare: top20 };
+}
+
+/**
+ * `a` with its values from position `k` on the largest ones, sorted ascending; the rest in no order. Wirth's
+ * selection puts the k-th smallest at k in linear time; should it take too many rounds, everything is sorted.
+ */
+export function largestLast(a: Float64Array, k: number): Float64Array {
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let rounds = 0; hi > lo && k <= hi && k >= lo; rounds++) {
+    if (rounds > 60) return a.sort();
+    const x = a[k]!;
+    let i = lo;
+    let j = hi;
+    do {
+      while (a[i]! < x) i++;
+      while (x < a[j]!) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  a.subarray(k).sort();
+  return a;
 }
 
 /** The mix of a grading run, with revenue from the scheme's value metric when the data holds it. */
