@@ -52,8 +52,16 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
   const note = (v: CellValue, where: () => Localized) => {
     if (typeof v === 'string' && v.length > ROOM) cuts.push({ where: where(), length: v.length });
   };
-  const gridCuts = (sheet: string, grid: readonly (readonly CellValue[])[], firstRow: number) =>
-    grid.forEach((row, r) => row.forEach((v, c) => note(v, () => at(sheet, `${columnLetter(c)}${firstRow + r}`))));
+  // Plain loops, and a cell's address made only for a text too long: sheets of a million cells pass here.
+  const gridCuts = (sheet: string, grid: readonly (readonly CellValue[])[], firstRow: number) => {
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r]!;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && v.length > ROOM) note(v, () => at(sheet, `${columnLetter(c)}${firstRow + r}`));
+      }
+    }
+  };
 
   const limited: WorkbookPort = {
     listSheets: () => port.listSheets(),
@@ -81,15 +89,18 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
       return port.replaceSheet(clampDeep(sheet, lang));
     },
     appendRows: (sheet, header, rows, replace, kind, formats) => {
-      rows.forEach((row, i) =>
-        row.forEach((v, c) =>
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (typeof v !== 'string' || v.length <= ROOM) continue;
           note(v, () => {
             const col = header[c] ? `${columnLetter(c)}（${header[c]}）` : columnLetter(c);
             const colEn = header[c] ? `${columnLetter(c)} (${header[c]})` : columnLetter(c);
             return loc(`${sheet} 的 ${col}列，本次新增的第 ${i + 1} 行`, `${sheet}, column ${colEn}, new row ${i + 1} of this run`);
-          }),
-        ),
-      );
+          });
+        }
+      }
       return port.appendRows(sheet, header, rows.map((r) => r.map((v) => clampValue(v, lang))), replace, kind, formats);
     },
   };
