@@ -68,8 +68,8 @@ function numberBytes(v: number): number {
  * (setRangePropertiesInBulk in its client code, ExcelApi 1.3+); each chunk adds object paths and actions to the
  * same request — counted here (about 600 bytes a chunk) so that the measured size is what Excel receives.
  */
-const BULK_CELLS = 1500;
-const BULK_CHUNK_BYTES = 600;
+export const BULK_CELLS = 1500;
+export const BULK_CHUNK_BYTES = 600;
 
 /** Request bytes office.js adds to a write of rows × cols cells. */
 export function bulkOverhead(rows: number, cols: number): number {

@@ -11,7 +11,8 @@ import { loc } from '../../core/i18n.ts';
 import { marksFrom, planMarks, type ColumnMark, type SheetMark } from '../../port/marks.ts';
 import type { CellValue, ColumnWrite, ColumnsPatch, GeneratedSheet, Progress, SheetInfo, SheetValues, SummariesReport, SummarySpec, TierBookMarks, WorkbookPort } from '../../port/workbook.ts';
 import { RunError } from '../../run/errors.ts';
-import { DEFAULT_LIMITS, WriteBatch, blockGrid, columnsSource, planBlocksYielding, widthPoints, type BlockLimits } from './batch.ts';
+import { DEFAULT_LIMITS, WriteBatch, widthPoints, type BlockLimits } from './batch.ts';
+import { columnsGrid, planColumnBlocks } from './column-inputs.ts';
 import { breather } from './yield.ts';
 import { jsonBytes, toCellInput } from './cells.ts';
 import { cancelledError, hostError, type WrittenBlocks } from './errors.ts';
@@ -180,10 +181,9 @@ export class OfficeWorkbook implements WorkbookPort {
       if (last && last[last.length - 1]!.col === c.col - 1) last.push(c);
       else segments.push([c]);
     }
-    const sources = segments.map((seg) => columnsSource(seg.map((c) => c.values), height));
+    const segmentValues = segments.map((seg) => seg.map((c) => c.values));
     // Blocks are planned over all segments together: one request carries the same rows of every segment.
-    const combined = { count: height, width: columns.length, input: (r: number, c: number) => toCellInput(columns[c]!.values[r] ?? null) };
-    const blocks = await planBlocksYielding(combined, this.limits, breather());
+    const blocks = await planColumnBlocks(columns.map((c) => c.values), height, this.limits, breather());
     const total = blocks.length + 1;
     const r0 = patch.firstRow - 1;
     const written: WrittenBlocks = { what: loc('输出列', 'the output columns'), done: 0, total: blocks.length, rows: null };
@@ -208,7 +208,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const seg = segments[s]!;
           await batch.add(s === 0 ? block.bytes : 0, () => {
             const range = ws.getRangeByIndexes(r0 + block.start, seg[0]!.col, block.count, seg.length);
-            range.values = blockGrid(sources[s]!, block);
+            range.values = columnsGrid(segmentValues[s]!, block);
             range.untrack();
           });
         }
