@@ -22,14 +22,16 @@ const cpuMs = (): number => {
 };
 
 /** The longest task while `work` runs: a heartbeat of zero-delay timers, in CPU time less the fake's. */
-async function longestTask(fake: FakeExcel, work: () => Promise<unknown>): Promise<number> {
+async function longestTask(fake: FakeExcel, work: () => Promise<unknown>): Promise<{ ms: number; beats: number }> {
   let last = cpuMs();
+  let beats = 0;
   let lastFake = fake.fakeCpuMs;
   let worst = 0;
   let running = true;
   const beat = () => {
     const now = cpuMs();
     worst = Math.max(worst, now - last - (fake.fakeCpuMs - lastFake));
+    beats++;
     last = now;
     lastFake = fake.fakeCpuMs;
     if (running) setTimeout(beat, 0);
@@ -39,7 +41,7 @@ async function longestTask(fake: FakeExcel, work: () => Promise<unknown>): Promi
     await work();
     // The heartbeat already queued runs first and measures the run's last task.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    return worst;
+    return { ms: worst, beats };
   } finally {
     running = false;
   }
@@ -81,7 +83,7 @@ async function one(n: number): Promise<BenchLine> {
   fake.taskPerSync = true;
   const c0 = cpuMs();
   const t0 = performance.now();
-  const longest = await longestTask(fake, () => gradeWorkbook(port, { lang: 'zh-CN', today: 45_900, pause: yieldToUi }));
+  const { ms: longest, beats } = await longestTask(fake, () => gradeWorkbook(port, { lang: 'zh-CN', today: 45_900, pause: yieldToUi }));
   const wall = performance.now() - t0;
   const ours = cpuMs() - c0 - fake.fakeCpuMs;
   const oursWall = wall - fake.fakeMs;
@@ -113,6 +115,7 @@ async function one(n: number): Promise<BenchLine> {
       fakeMs: Math.round(fake.fakeMs),
       fakeCpuMs: Math.round(fake.fakeCpuMs),
       longestTaskMs: Math.round(longest),
+      heartbeats: beats,
       wallMs: Math.round(wall),
     },
   };
