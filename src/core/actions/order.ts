@@ -14,11 +14,18 @@ const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * order in `items` — what `items.sort(byKeys)` gives for `byKeys = (a, b) => kb1 - ka1 || kb2 - ka2 || …` on
  * items held in list order. Where a key is not a finite number the comparator decides (`fallback`).
  */
-export function orderedByKeys<T>(items: T[], keys: readonly ((x: T) => number)[], fallback: (a: T, b: T) => number): T[] {
+export function orderedByKeys<T>(
+  items: T[],
+  keys: readonly ((x: T) => number)[],
+  fallback: (a: T, b: T) => number,
+): T[] {
   const n = items.length;
   if (n < RADIX_FROM) return items.sort(fallback);
   // Each key as two 32-bit words that compare as unsigned integers in the order wanted (largest number first).
-  const words = keys.map(() => ({ hi: new Uint32Array(n), lo: new Uint32Array(n) }));
+  const words = keys.map(() => ({
+    hi: new Uint32Array(n),
+    lo: new Uint32Array(n),
+  }));
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
     const { hi, lo } = words[k]!;
@@ -48,7 +55,8 @@ export function orderedByKeys<T>(items: T[], keys: readonly ((x: T) => number)[]
     for (const word of [words[k]!.lo, words[k]!.hi]) {
       for (const shift of [0, 16]) {
         count.fill(0);
-        for (let i = 0; i < n; i++) count[((word[i]! >>> shift) & 0xffff) + 1]!++;
+        for (let i = 0; i < n; i++)
+          count[((word[i]! >>> shift) & 0xffff) + 1]!++;
         if (count[((word[0]! >>> shift) & 0xffff) + 1] === n) continue; // one digit throughout: nothing moves
         for (let d = 1; d < 65_537; d++) count[d]! += count[d - 1]!;
         for (let i = 0; i < n; i++) {

@@ -1,12 +1,12 @@
 // One comparison's words in one language, worked out once per run: its metric's name and formatter, its
 // threshold as text, the symbols it shows met or missed. A million reasons and gaps are then a few
 // concatenations each, not a re-derivation of the same words for every customer.
-import type { Comparison } from '../scheme/schema.ts';
-import type { Unit } from '../scheme/metrics.ts';
-import { NEGATED_SYMBOL, OPERATOR_SYMBOL } from './format.ts';
+import type { Comparison } from "../scheme/schema.ts";
+import type { Unit } from "../scheme/metrics.ts";
+import { NEGATED_SYMBOL, OPERATOR_SYMBOL } from "./format.ts";
 
 /** Integer-valued units, where "> 10" means "at least 11". */
-export const WHOLE_UNITS = new Set<Unit>(['count']);
+export const WHOLE_UNITS = new Set<Unit>(["count"]);
 
 export interface LeafWords {
   readonly leaf: Comparison;
@@ -34,14 +34,14 @@ export interface LeafParts {
 export function leafWords(leaf: Comparison, p: LeafParts): LeafWords {
   const { name, unit, zh, fmt } = p;
   const t = p.fmtConst(leaf.value);
-  const hi = leaf.op === 'between' ? p.fmtConst(leaf.max ?? leaf.value) : '';
+  const hi = leaf.op === "between" ? p.fmtConst(leaf.max ?? leaf.value) : "";
   const whole = WHOLE_UNITS.has(unit);
   let metTail: string;
   let missTail: string;
-  if (leaf.op === 'between') {
+  if (leaf.op === "between") {
     metTail = zh ? ` 在 ${t}–${hi} 之间` : ` within ${t}–${hi}`;
     missTail = zh ? ` 不在 ${t}–${hi} 之间` : ` outside ${t}–${hi}`;
-  } else if (leaf.op === '=') {
+  } else if (leaf.op === "=") {
     metTail = ` = ${t}`;
     missTail = ` ≠ ${t}`;
   } else {
@@ -50,30 +50,50 @@ export function leafWords(leaf: Comparison, p: LeafParts): LeafWords {
   }
   const head = `${name} `;
   const delta = (current: number): number | null => {
-    if (leaf.op === '>=') return leaf.value - current;
-    if (leaf.op === '>' && whole) return Math.floor(leaf.value) + 1 - current;
-    if (leaf.op === '<=' || leaf.op === '<') return current - leaf.value;
+    if (leaf.op === ">=") return leaf.value - current;
+    if (leaf.op === ">" && whole) return Math.floor(leaf.value) + 1 - current;
+    if (leaf.op === "<=" || leaf.op === "<") return current - leaf.value;
     return null;
   };
   const gap = (current: number): string => {
     switch (leaf.op) {
-      case '>=':
-        return zh ? `${name}还差 ${fmt(leaf.value - current)}` : `${name} ${fmt(leaf.value - current)} short`;
-      case '>':
+      case ">=":
+        return zh
+          ? `${name}还差 ${fmt(leaf.value - current)}`
+          : `${name} ${fmt(leaf.value - current)} short`;
+      case ">":
         if (whole) {
           const d = fmt(Math.floor(leaf.value) + 1 - current);
-          return zh ? `${name}还差 ${d}（需 > ${t}）` : `${name} ${d} short (needs > ${t})`;
+          return zh
+            ? `${name}还差 ${d}（需 > ${t}）`
+            : `${name} ${d} short (needs > ${t})`;
         }
-        return zh ? `${name}需超过 ${t}（当前 ${fmt(current)}）` : `${name} must exceed ${t} (now ${fmt(current)})`;
-      case '<=':
-        return zh ? `${name}需降至 ${t} 以内（当前 ${fmt(current)}）` : `${name} must be at most ${t} (now ${fmt(current)})`;
-      case '<':
-        return zh ? `${name}需低于 ${t}（当前 ${fmt(current)}）` : `${name} must be below ${t} (now ${fmt(current)})`;
-      case '=':
-        return zh ? `${name}需为 ${t}（当前 ${fmt(current)}）` : `${name} must be ${t} (now ${fmt(current)})`;
-      case 'between':
-        return zh ? `${name}需在 ${t}–${hi} 之间（当前 ${fmt(current)}）` : `${name} must be within ${t}–${hi} (now ${fmt(current)})`;
+        return zh
+          ? `${name}需超过 ${t}（当前 ${fmt(current)}）`
+          : `${name} must exceed ${t} (now ${fmt(current)})`;
+      case "<=":
+        return zh
+          ? `${name}需降至 ${t} 以内（当前 ${fmt(current)}）`
+          : `${name} must be at most ${t} (now ${fmt(current)})`;
+      case "<":
+        return zh
+          ? `${name}需低于 ${t}（当前 ${fmt(current)}）`
+          : `${name} must be below ${t} (now ${fmt(current)})`;
+      case "=":
+        return zh
+          ? `${name}需为 ${t}（当前 ${fmt(current)}）`
+          : `${name} must be ${t} (now ${fmt(current)})`;
+      case "between":
+        return zh
+          ? `${name}需在 ${t}–${hi} 之间（当前 ${fmt(current)}）`
+          : `${name} must be within ${t}–${hi} (now ${fmt(current)})`;
     }
   };
-  return { leaf, value: p.value, outcome: (v, met) => head + fmt(v) + (met ? metTail : missTail), delta, gap };
+  return {
+    leaf,
+    value: p.value,
+    outcome: (v, met) => head + fmt(v) + (met ? metTail : missTail),
+    delta,
+    gap,
+  };
 }
