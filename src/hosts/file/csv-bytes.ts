@@ -43,7 +43,9 @@ export class CsvBytes {
   readonly delimiter: CsvDelimiter;
   readonly sheetName: string;
   private readonly start: number;
-  private readonly decoder = new TextDecoder('utf-8');
+  // ignoreBOM: each field is decoded on its own, and a field may start with U+FEFF (text, not a BOM: the
+  // file's BOM is skipped before the scan).
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(input: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }) {
     // A Node Buffer as a plain view of its bytes (its indexOf and subarray differ), without copying them.

@@ -69,6 +69,8 @@ const CASES: [string, Uint8Array][] = [
   ["Excel's sep= line", utf8('sep=;\r\na;b\r\n1;2\r\n')],
   ['unterminated quote', utf8('a,b\n1,"open\n2,3\n')],
   ['quoted empty field alone on the last lines', utf8('a\n1\n""\n\n')],
+  ['U+FEFF at the start of a field, not of the file (text, not a BOM)', utf8('a,b\n\uFEFFx,y\n1,\uFEFF2\n\uFEFF,"\uFEFFq"\n')],
+  ['U+FEFF starting a field after a BOM', withBom(utf8('a,b\n\uFEFF客户,\uFEFF' + 'long text '.repeat(5) + '\n'))],
   ['empty file', new Uint8Array(0)],
   ['only a BOM', withBom(new Uint8Array(0))],
   ['not text: NUL bytes', Uint8Array.from([0x61, 0x00, 0x62, 0x2c, 0x00, 0x0a, 0x63])],
@@ -85,7 +87,7 @@ describe('CsvBytes reads what readCsv reads', () => {
   });
 
   it('any text of quotes, delimiters, line breaks, spaces and CJK (fuzz)', () => {
-    const char = fc.constantFrom('a', '1', ',', ';', '\t', '"', '\r', '\n', ' ', '客', 'é', '😀', '-', '.');
+    const char = fc.constantFrom('a', '1', ',', ';', '\t', '"', '\r', '\n', ' ', '客', 'é', '😀', '-', '.', '\uFEFF');
     fc.assert(
       fc.property(fc.array(char, { maxLength: 60 }), fc.boolean(), (chars, bom) => {
         const bytes = utf8(chars.join(''));
