@@ -9,6 +9,7 @@ import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
 import { sepLine, utf8Body } from './csv-utf8.ts';
 import { sniffDelimiter } from './csv-delimiter.ts';
+import { Interner, scanColumns } from './csv-columns.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -167,20 +168,11 @@ export class CsvBytes {
     for (const c of cols) if (!interners.has(c)) interners.set(c, new Interner(this.bytes));
     const byCol: (Interner | undefined)[] = [];
     for (const [c, x] of interners) byCol[c] = x;
-    const wanted = new Uint8Array(Math.max(0, ...cols) + 1);
-    for (const c of cols) wanted[c] = 1;
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted,
-      field(row, col, start, end) {
-        if (row < skip || end === start) return;
-        byCol[col]?.add(row - skip, start, end);
-      },
-      row() {},
-    });
+    const { rows, unterminatedAt } = scanColumns(this.bytes, this.start, this.delimiter.charCodeAt(0), byCol, skip, (s, e) => this.text(s, e) !== '');
     const count = Math.max(0, rows - skip);
     const columns = new Map<number, CodedColumn>();
     for (const [c, x] of interners) columns.set(c, { codes: x.codes(count), values: x.values((s, e) => this.text(s, e) || null) });
-    const warnings = unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)];
+    const warnings = unterminatedAt < 0 ? [] : [unterminatedQuoteWarning(lineAt(this.bytes, unterminatedAt))];
     return { rows: count, columns, firstRow, sheetName: this.sheetName, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
   }
 
@@ -275,7 +267,7 @@ function unquote(raw: string): string {
 }
 
 /** The 1-based line of a byte position (CRLF, LF and CR each end a line), as parseCsv counts. */
-function lineAt(b: Uint8Array, pos: number): number {
+export function lineAt(b: Uint8Array, pos: number): number {
   let line = 1;
   for (let k = 0; k < pos; k++) {
     const c = b[k];
@@ -283,107 +275,6 @@ function lineAt(b: Uint8Array, pos: number): number {
     else if (c === CR && b[k + 1] !== LF) line++;
   }
   return line;
-}
-
-/** Distinct byte ranges of one column → codes, by an open-addressing hash table over the file's bytes. */
-class Interner {
-  private table = new Int32Array(1024).fill(-1);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
-  private hashes = new Int32Array(256);
-  private size = 0;
-  private rowCodes = new Int32Array(1024).fill(-1);
-  private lastStart = -1;
-  private lastEnd = -1;
-  private lastCode = -1;
-
-  constructor(private readonly b: Uint8Array) {}
-
-  add(row: number, start: number, end: number): void {
-    if (row >= this.rowCodes.length) {
-      const next = new Int32Array(Math.max(row + 1, this.rowCodes.length * 2)).fill(-1);
-      next.set(this.rowCodes);
-      this.rowCodes = next;
-    }
-    this.rowCodes[row] = this.find(start, end);
-  }
-
-  /** The code of the text at [start, end), a new one when it was not seen. */
-  find(start: number, end: number): number {
-    const b = this.b;
-    const len = end - start;
-    // The lines of one invoice repeat the line above: compare with it before hashing.
-    if (this.lastEnd - this.lastStart === len) {
-      const ls = this.lastStart;
-      let k = 0;
-      while (k < len && b[ls + k] === b[start + k]) k++;
-      if (k === len) return this.lastCode;
-    }
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (;;) {
-      const code = this.table[slot]!;
-      if (code === -1) break;
-      if (this.hashes[code] === h && this.ends[code]! - this.starts[code]! === len) {
-        const s = this.starts[code]!;
-        let k = 0;
-        while (k < len && b[s + k] === b[start + k]) k++;
-        if (k === len) return this.remember(start, end, code);
-      }
-      slot = (slot + 1) & mask;
-    }
-    const code = this.size++;
-    if (code === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-      this.hashes = grow(this.hashes);
-    }
-    this.starts[code] = start;
-    this.ends[code] = end;
-    this.hashes[code] = h;
-    this.table[slot] = code;
-    if (this.size * 2 > this.table.length) this.rehash();
-    return this.remember(start, end, code);
-  }
-
-  private remember(start: number, end: number, code: number): number {
-    this.lastStart = start;
-    this.lastEnd = end;
-    this.lastCode = code;
-    return code;
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let code = 0; code < this.size; code++) {
-      let slot = this.hashes[code]! & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = code;
-    }
-    this.table = table;
-  }
-
-  codes(rows: number): Int32Array {
-    if (this.rowCodes.length === rows) return this.rowCodes;
-    const out = new Int32Array(rows).fill(-1);
-    out.set(this.rowCodes.subarray(0, Math.min(rows, this.rowCodes.length)));
-    return out;
-  }
-
-  values(text: (start: number, end: number) => CellValue): CellValue[] {
-    const out = new Array<CellValue>(this.size);
-    for (let code = 0; code < this.size; code++) out[code] = text(this.starts[code]!, this.ends[code]!);
-    return out;
-  }
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
 }
 
 /** Read the given columns of a CSV file's rows from `firstRow` on (see CsvBytes.columns). */

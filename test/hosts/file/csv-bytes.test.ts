@@ -100,6 +100,26 @@ describe('CsvBytes reads what readCsv reads', () => {
     );
   });
 
+  it('some columns only: the rest of each line skipped, quotes and line ends as in the full read (fuzz)', () => {
+    const char = fc.constantFrom('a', '1', ',', ',', '"', '\r', '\n', '\r\n', ' ', '客', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 80 }), fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 3 }), (chars, cols, firstRow) => {
+        const input = utf8(chars.join(''));
+        const text = viaText(input);
+        expect(typeof text).not.toBe('string');
+        const want = (text as CsvSheet).values.slice(firstRow - 1);
+        const coded = readCsvColumns(input, cols, { firstRow });
+        expect(coded.rows).toBe(want.length);
+        expect(coded.warnings).toEqual((text as CsvSheet).warnings);
+        for (const c of cols) {
+          const col = coded.columns.get(c)!;
+          expect(Array.from(col.codes, (k) => (k < 0 ? null : col.values[k]!))).toEqual(want.map((r) => r[c] ?? null));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('any GB18030 text (fuzz)', () => {
     const char = fc.constantFrom('a', ',', '"', '\r\n', '\n', '客', '户', '张', '¥', '万', '待定', ' ');
     fc.assert(
