@@ -9,7 +9,7 @@ import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
 import { sepLine, utf8Body } from './csv-utf8.ts';
 import { sniffDelimiter } from './csv-delimiter.ts';
-import { Interner, scanColumns } from './csv-columns.ts';
+import { Interner, scanColumns, scanOutline } from './csv-columns.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -181,27 +181,8 @@ export class CsvBytes {
    * the last row and column holding anything (as a workbook lists them), and an unterminated quote's line.
    */
   outline(): { rows: number; width: number; lastRow: number; lastCol: number; unterminatedQuoteLine?: number } {
-    const b = this.bytes;
-    let width = 0;
-    let lastRow = 0;
-    let lastCol = -1;
-    let rowLast = -1;
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted: null,
-      // A field holds something when it is not empty; a quoted one when its text is not empty ("" is).
-      field: (_row, col, start, end) => {
-        if (end > start && (b[start] !== QUOTE || this.text(start, end) !== '')) rowLast = col;
-      },
-      row(row, fields) {
-        if (fields > width) width = fields;
-        if (rowLast >= 0) {
-          lastRow = row + 1;
-          if (rowLast > lastCol) lastCol = rowLast;
-        }
-        rowLast = -1;
-      },
-    });
-    return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, ...(unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine } : {}) };
+    const { unterminatedAt, ...size } = scanOutline(this.bytes, this.start, this.delimiter.charCodeAt(0), (s, e) => this.text(s, e) !== '');
+    return { ...size, ...(unterminatedAt >= 0 ? { unterminatedQuoteLine: lineAt(this.bytes, unterminatedAt) } : {}) };
   }
 
   /** The first rows as readCsv reads them, each padded to the widest of them: enough to find the header. */

@@ -76,6 +76,78 @@ export function scanColumns(
   return { rows, unterminatedAt };
 }
 
+/**
+ * The sheet's size from the same split (CsvBytes.outline): rows (trailing lone empty fields excluded), the
+ * widest row, and the last row and column holding anything — a field holds something when it is not
+ * empty, a quoted one when `hasText` (its text is not empty: "" is).
+ */
+export function scanOutline(
+  b: Uint8Array,
+  start: number,
+  d: number,
+  hasText: (start: number, end: number) => boolean,
+): { rows: number; width: number; lastRow: number; lastCol: number; unterminatedAt: number } {
+  const n = b.length;
+  let i = start;
+  let row = 0;
+  let col = 0;
+  let rows = 0;
+  let width = 0;
+  let lastRow = 0;
+  let lastCol = -1;
+  let rowLast = -1;
+  let unterminatedAt = -1;
+  const stop = new Uint8Array(256);
+  stop[d] = stop[LF] = stop[CR] = 1;
+  while (i < n) {
+    const s = i;
+    const quoted = b[i] === QUOTE;
+    if (quoted) {
+      let j = i + 1;
+      for (;;) {
+        const q = b.indexOf(QUOTE, j);
+        if (q === -1) {
+          unterminatedAt = i;
+          j = n;
+          break;
+        }
+        if (b[q + 1] === QUOTE) {
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      i = j;
+    }
+    while (i < n && stop[b[i]!] === 0) i++;
+    if (i > s && (!quoted || hasText(s, i))) rowLast = col;
+    col++;
+    let end = i >= n;
+    if (!end) {
+      const c = b[i]!;
+      if (c === d) {
+        i++;
+        if (i < n) continue;
+        col++; // "a,b," at the very end: a last empty field
+        end = true;
+      } else i += c === CR && b[i + 1] === LF ? 2 : 1;
+    }
+    // The row ends here.
+    if (col > width) width = col;
+    if (rowLast >= 0) {
+      lastRow = row + 1;
+      if (rowLast > lastCol) lastCol = rowLast;
+    }
+    if (col > 1 || rowLast >= 0) rows = row + 1;
+    rowLast = -1;
+    row++;
+    col = 0;
+    if (end) break;
+  }
+  return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, unterminatedAt };
+}
+
 /** Distinct byte ranges of one column → codes, by an open-addressing hash table over the file's bytes. */
 export class Interner {
   private table = new Int32Array(1024).fill(-1);

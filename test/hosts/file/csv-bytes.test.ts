@@ -120,6 +120,28 @@ describe('CsvBytes reads what readCsv reads', () => {
     );
   });
 
+  it("the outline: readCsv's rows, width and last row and column holding anything (fuzz)", () => {
+    const char = fc.constantFrom('a', '', ',', ',', '"', '""', '\r', '\n', '\r\n', ' ', '客', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        const input = utf8(chars.join(''));
+        const text = viaText(input) as CsvSheet;
+        let lastRow = 0;
+        let lastCol = -1;
+        text.values.forEach((r, i) =>
+          r.forEach((v, c) => {
+            if (v === null) return;
+            lastRow = i + 1;
+            lastCol = Math.max(lastCol, c);
+          }),
+        );
+        const line = text.warnings.length ? { unterminatedQuoteLine: Number(/\d+/.exec(text.warnings[0]!['en-US'])![0]) } : {};
+        expect(new CsvBytes(input).outline()).toEqual({ rows: text.values.length, width: text.values[0]?.length ?? 0, lastRow, lastCol, ...line });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('any GB18030 text (fuzz)', () => {
     const char = fc.constantFrom('a', ',', '"', '\r\n', '\n', '客', '户', '张', '¥', '万', '待定', ' ');
     fc.assert(

@@ -156,30 +156,32 @@ export class ByteSink implements Sink {
       if (this.pos + CELL_ROOM + len > this.buf.length) this.seal();
       const buf = this.buf;
       let p = this.pos;
-      for (let i = 0; i < open.length; i++) buf[p++] = open[i]!;
+      buf.set(open, p);
+      p += open.length;
       for (let i = nd - 1; i >= 0; i--) buf[p++] = digits[i]!;
       if (isText) {
         if (len > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(len - 1) === 32)) return c;
-        const before = m.plainText;
-        for (let i = 0; i < before.length; i++) buf[p++] = before[i]!;
+        // The fixed markup by set(): a byte loop over it costs more than the call.
+        buf.set(m.plainText, p);
+        p += m.plainText.length;
         for (let i = 0; i < len; i++) {
           const ch = v.charCodeAt(i);
           // As plainAscii: anything else goes the careful way, and what was copied is left beyond pos.
           if (ch < 32 || ch > 127 || ch === 38 || ch === 60 || ch === 62 || ch === 95) return c;
           buf[p++] = ch;
         }
-        const after = m.textClose;
-        for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
+        buf.set(m.textClose, p);
+        p += m.textClose.length;
       } else {
-        const before = m.plainNumber;
-        for (let i = 0; i < before.length; i++) buf[p++] = before[i]!;
+        buf.set(m.plainNumber, p);
+        p += m.plainNumber.length;
         if (Number.isSafeInteger(v) && v >= 0) p = writeUint(buf, p, v);
         else {
           const t = numberText(v);
           for (let i = 0; i < t.length; i++) buf[p++] = t.charCodeAt(i);
         }
-        const after = m.valueClose;
-        for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
+        buf.set(m.valueClose, p);
+        p += m.valueClose.length;
       }
       this.pos = p;
     }
