@@ -9,7 +9,7 @@ import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
 import { sepLine, utf8Body } from './csv-utf8.ts';
 import { sniffDelimiter } from './csv-delimiter.ts';
-import { Interner, scanColumns, scanOutline } from './csv-columns.ts';
+import { Interner, scanColumns, scanOutline, scanRows } from './csv-columns.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -25,15 +25,6 @@ export interface CsvColumns extends CodedSheet {
   bom: boolean;
   delimiter: CsvDelimiter;
   warnings: Localized[];
-}
-
-/** Where the scan hands each field (byte range [start, end), quoted when it starts with a quote) and each row's end. */
-interface FieldSink {
-  /** The columns `field` is called for (1 = wanted), or null for all. */
-  wanted: Uint8Array | null;
-  field(row: number, col: number, start: number, end: number): void;
-  /** Row `row` ended after `fields` fields; its last field was [start, end). */
-  row(row: number, fields: number, start: number, end: number): void;
 }
 
 /** A CSV file's UTF-8 bytes, where its text starts, and its delimiter. */
@@ -89,76 +80,6 @@ export class CsvBytes {
   }
 
   /**
-   * Split the file, handing every field and row end to `sink`. Returns the number of rows (trailing empty
-   * lines excluded, as parseCsv drops them) and the line of an unterminated quote, if any.
-   */
-  scan(sink: FieldSink, limit = Infinity): { rows: number; unterminatedQuoteLine?: number } {
-    const b = this.bytes;
-    const n = b.length;
-    const d = this.delimiter.charCodeAt(0);
-    const wanted = sink.wanted;
-    let i = this.start;
-    let row = 0;
-    let col = 0;
-    let rows = 0; // rows up to the last one that is not a lone empty field
-    let unterminatedAt = -1;
-    const endRow = (s: number, e: number) => {
-      sink.row(row, col, s, e);
-      if (col > 1 || (e > s && this.text(s, e) !== '')) rows = row + 1;
-      row++;
-      col = 0;
-    };
-    while (i < n) {
-      const s = i;
-      if (b[i] === QUOTE) {
-        // The closing quote is the first one not followed by another.
-        let j = i + 1;
-        for (;;) {
-          const q = b.indexOf(QUOTE, j);
-          if (q === -1) {
-            unterminatedAt = i;
-            j = n;
-            break;
-          }
-          if (b[q + 1] === QUOTE) {
-            j = q + 2;
-            continue;
-          }
-          j = q + 1;
-          break;
-        }
-        i = j;
-      }
-      // Up to the next delimiter or line break (after a closing quote: text kept, as Excel does).
-      while (i < n) {
-        const c = b[i]!;
-        if (c === d || c === LF || c === CR) break;
-        i++;
-      }
-      if (wanted === null || wanted[col] === 1) sink.field(row, col, s, i);
-      col++;
-      if (i >= n) {
-        endRow(s, i);
-        break;
-      }
-      const c = b[i]!;
-      if (c === d) {
-        i++;
-        if (i >= n) {
-          if (wanted === null || wanted[col] === 1) sink.field(row, col, i, i); // "a,b," at the very end: a last empty field
-          col++;
-          endRow(i, i);
-        }
-        continue;
-      }
-      endRow(s, i);
-      i += c === CR && b[i + 1] === LF ? 2 : 1;
-      if (row >= limit) break;
-    }
-    return { rows, ...(unterminatedAt >= 0 ? { unterminatedQuoteLine: lineAt(b, unterminatedAt) } : {}) };
-  }
-
-  /**
    * The given columns of the rows from sheet row `firstRow` (1-based) on, as codes of their distinct texts.
    * Empty fields are blank (code -1); a quoted empty field is a value that reads as null.
    */
@@ -192,28 +113,10 @@ export class CsvBytes {
 
   /** The whole file as readCsv reads it (every cell a string or null, rows padded to the widest). */
   sheet(limit = Infinity): CsvSheet {
-    const values: CellValue[][] = [];
-    let current: CellValue[] = [];
     // Columns repeat their texts (a date, a price, a country on every line): each distinct short text is
     // made once per column and shared by its cells, which saves most of the strings and their collection.
-    const seen: { codes: Interner; texts: CellValue[] }[] = [];
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted: null,
-      field: (_row, col, start, end) => {
-        if (end === start) current.push(null);
-        else if (end - start > SHARED_MAX) current.push(this.text(start, end) || null);
-        else {
-          const c = (seen[col] ??= { codes: new Interner(this.bytes), texts: [] });
-          const code = c.codes.find(start, end);
-          if (code === c.texts.length) c.texts.push(this.text(start, end) || null);
-          current.push(c.texts[code]!);
-        }
-      },
-      row() {
-        values.push(current);
-        current = [];
-      },
-    }, limit);
+    const { values, rows, unterminatedAt } = scanRows(this.bytes, this.start, this.delimiter.charCodeAt(0), limit, SHARED_MAX, (s, e) => this.text(s, e));
+    const unterminatedQuoteLine = unterminatedAt < 0 ? undefined : lineAt(this.bytes, unterminatedAt);
     values.length = rows;
     let width = 0;
     for (const r of values) if (r.length > width) width = r.length;

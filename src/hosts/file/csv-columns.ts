@@ -1,6 +1,8 @@
-// The CSV byte reader's column scan: the bytes straight into the codes of the wanted columns, with no
-// call per field and no object per row (a 540,000-line export has millions of fields). Splits exactly as
-// CsvBytes.scan does (see csv-bytes.ts). (Skipping the rest of a line with indexOf was slower: a typed
+// The CSV byte reader's scans (csv-bytes.ts): the bytes straight into the wanted columns' codes, the
+// sheet's size, or every row — a loop each, with no call per field (a 540,000-line export has millions of
+// fields). All split alike, as parseCsv does: a field opening with a quote runs to the first quote not
+// doubled (unterminated: to the end of the file), text after it up to the next delimiter or line break is
+// kept; CRLF, LF and CR each end a row. (Skipping the rest of a line with indexOf was slower: a typed
 // array's indexOf is no memchr.)
 import type { CellValue } from '../../core/index.ts';
 
@@ -146,6 +148,77 @@ export function scanOutline(
     if (end) break;
   }
   return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, unterminatedAt };
+}
+
+/**
+ * Every field of the rows, as CsvBytes.sheet reads them: empty → null, else `text(s, e) || null`; texts
+ * up to `sharedMax` bytes made once per column and shared by the cells that hold them. Stops after
+ * `limit` rows. Returns the rows as split (trailing lone empty fields still there) and the count to keep.
+ */
+export function scanRows(
+  b: Uint8Array,
+  start: number,
+  d: number,
+  limit: number,
+  sharedMax: number,
+  text: (start: number, end: number) => string,
+): { values: CellValue[][]; rows: number; unterminatedAt: number } {
+  const n = b.length;
+  const values: CellValue[][] = [];
+  let current: CellValue[] = [];
+  const seen: { codes: Interner; texts: CellValue[] }[] = [];
+  let i = start;
+  let rows = 0;
+  let unterminatedAt = -1;
+  const stop = new Uint8Array(256);
+  stop[d] = stop[LF] = stop[CR] = 1;
+  while (i < n) {
+    const s = i;
+    if (b[i] === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const q = b.indexOf(QUOTE, j);
+        if (q === -1) {
+          unterminatedAt = i;
+          j = n;
+          break;
+        }
+        if (b[q + 1] === QUOTE) {
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      i = j;
+    }
+    while (i < n && stop[b[i]!] === 0) i++;
+    let v: CellValue = null;
+    if (i - s > sharedMax) v = text(s, i) || null;
+    else if (i > s) {
+      const col = current.length;
+      const c = (seen[col] ??= { codes: new Interner(b), texts: [] });
+      const code = c.codes.find(s, i);
+      if (code === c.texts.length) c.texts.push(text(s, i) || null);
+      v = c.texts[code]!;
+    }
+    current.push(v);
+    let end = i >= n;
+    if (!end) {
+      const c = b[i]!;
+      if (c === d) {
+        i++;
+        if (i < n) continue;
+        current.push(null); // "a,b," at the very end: a last empty field
+        end = true;
+      } else i += c === CR && b[i + 1] === LF ? 2 : 1;
+    }
+    if (current.length > 1 || v !== null) rows = values.length + 1;
+    values.push(current);
+    current = [];
+    if (end || values.length >= limit) break;
+  }
+  return { values, rows, unterminatedAt };
 }
 
 /** Distinct byte ranges of one column → codes, by an open-addressing hash table over the file's bytes. */
