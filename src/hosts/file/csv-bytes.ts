@@ -9,6 +9,7 @@ import { detectEncoding, type CsvEncoding } from './csv-encoding.ts';
 import { csvSheetName, unterminatedQuoteWarning, type CsvDelimiter, type CsvSheet } from './csv.ts';
 import { sepLine, utf8Body } from './csv-utf8.ts';
 import { sniffDelimiter } from './csv-delimiter.ts';
+import { Interner, scanColumns, scanOutline, scanRows } from './csv-columns.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -26,15 +27,6 @@ export interface CsvColumns extends CodedSheet {
   warnings: Localized[];
 }
 
-/** Where the scan hands each field (byte range [start, end), quoted when it starts with a quote) and each row's end. */
-interface FieldSink {
-  /** The columns `field` is called for (1 = wanted), or null for all. */
-  wanted: Uint8Array | null;
-  field(row: number, col: number, start: number, end: number): void;
-  /** Row `row` ended after `fields` fields; its last field was [start, end). */
-  row(row: number, fields: number, start: number, end: number): void;
-}
-
 /** A CSV file's UTF-8 bytes, where its text starts, and its delimiter. */
 export class CsvBytes {
   readonly bytes: Uint8Array;
@@ -43,7 +35,9 @@ export class CsvBytes {
   readonly delimiter: CsvDelimiter;
   readonly sheetName: string;
   private readonly start: number;
-  private readonly decoder = new TextDecoder('utf-8');
+  // ignoreBOM: each field is decoded on its own, and a field may start with U+FEFF (text, not a BOM: the
+  // file's BOM is skipped before the scan).
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(input: Uint8Array, options?: { fileName?: string; delimiter?: CsvDelimiter; encoding?: CsvEncoding }) {
     // A Node Buffer as a plain view of its bytes (its indexOf and subarray differ), without copying them.
@@ -86,76 +80,6 @@ export class CsvBytes {
   }
 
   /**
-   * Split the file, handing every field and row end to `sink`. Returns the number of rows (trailing empty
-   * lines excluded, as parseCsv drops them) and the line of an unterminated quote, if any.
-   */
-  scan(sink: FieldSink, limit = Infinity): { rows: number; unterminatedQuoteLine?: number } {
-    const b = this.bytes;
-    const n = b.length;
-    const d = this.delimiter.charCodeAt(0);
-    const wanted = sink.wanted;
-    let i = this.start;
-    let row = 0;
-    let col = 0;
-    let rows = 0; // rows up to the last one that is not a lone empty field
-    let unterminatedAt = -1;
-    const endRow = (s: number, e: number) => {
-      sink.row(row, col, s, e);
-      if (col > 1 || (e > s && this.text(s, e) !== '')) rows = row + 1;
-      row++;
-      col = 0;
-    };
-    while (i < n) {
-      const s = i;
-      if (b[i] === QUOTE) {
-        // The closing quote is the first one not followed by another.
-        let j = i + 1;
-        for (;;) {
-          const q = b.indexOf(QUOTE, j);
-          if (q === -1) {
-            unterminatedAt = i;
-            j = n;
-            break;
-          }
-          if (b[q + 1] === QUOTE) {
-            j = q + 2;
-            continue;
-          }
-          j = q + 1;
-          break;
-        }
-        i = j;
-      }
-      // Up to the next delimiter or line break (after a closing quote: text kept, as Excel does).
-      while (i < n) {
-        const c = b[i]!;
-        if (c === d || c === LF || c === CR) break;
-        i++;
-      }
-      if (wanted === null || wanted[col] === 1) sink.field(row, col, s, i);
-      col++;
-      if (i >= n) {
-        endRow(s, i);
-        break;
-      }
-      const c = b[i]!;
-      if (c === d) {
-        i++;
-        if (i >= n) {
-          if (wanted === null || wanted[col] === 1) sink.field(row, col, i, i); // "a,b," at the very end: a last empty field
-          col++;
-          endRow(i, i);
-        }
-        continue;
-      }
-      endRow(s, i);
-      i += c === CR && b[i + 1] === LF ? 2 : 1;
-      if (row >= limit) break;
-    }
-    return { rows, ...(unterminatedAt >= 0 ? { unterminatedQuoteLine: lineAt(b, unterminatedAt) } : {}) };
-  }
-
-  /**
    * The given columns of the rows from sheet row `firstRow` (1-based) on, as codes of their distinct texts.
    * Empty fields are blank (code -1); a quoted empty field is a value that reads as null.
    */
@@ -165,20 +89,11 @@ export class CsvBytes {
     for (const c of cols) if (!interners.has(c)) interners.set(c, new Interner(this.bytes));
     const byCol: (Interner | undefined)[] = [];
     for (const [c, x] of interners) byCol[c] = x;
-    const wanted = new Uint8Array(Math.max(0, ...cols) + 1);
-    for (const c of cols) wanted[c] = 1;
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted,
-      field(row, col, start, end) {
-        if (row < skip || end === start) return;
-        byCol[col]?.add(row - skip, start, end);
-      },
-      row() {},
-    });
+    const { rows, unterminatedAt } = scanColumns(this.bytes, this.start, this.delimiter.charCodeAt(0), byCol, skip, (s, e) => this.text(s, e) !== '');
     const count = Math.max(0, rows - skip);
     const columns = new Map<number, CodedColumn>();
     for (const [c, x] of interners) columns.set(c, { codes: x.codes(count), values: x.values((s, e) => this.text(s, e) || null) });
-    const warnings = unterminatedQuoteLine === undefined ? [] : [unterminatedQuoteWarning(unterminatedQuoteLine)];
+    const warnings = unterminatedAt < 0 ? [] : [unterminatedQuoteWarning(lineAt(this.bytes, unterminatedAt))];
     return { rows: count, columns, firstRow, sheetName: this.sheetName, encoding: this.encoding, bom: this.bom, delimiter: this.delimiter, warnings };
   }
 
@@ -187,27 +102,8 @@ export class CsvBytes {
    * the last row and column holding anything (as a workbook lists them), and an unterminated quote's line.
    */
   outline(): { rows: number; width: number; lastRow: number; lastCol: number; unterminatedQuoteLine?: number } {
-    const b = this.bytes;
-    let width = 0;
-    let lastRow = 0;
-    let lastCol = -1;
-    let rowLast = -1;
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted: null,
-      // A field holds something when it is not empty; a quoted one when its text is not empty ("" is).
-      field: (_row, col, start, end) => {
-        if (end > start && (b[start] !== QUOTE || this.text(start, end) !== '')) rowLast = col;
-      },
-      row(row, fields) {
-        if (fields > width) width = fields;
-        if (rowLast >= 0) {
-          lastRow = row + 1;
-          if (rowLast > lastCol) lastCol = rowLast;
-        }
-        rowLast = -1;
-      },
-    });
-    return { rows, width: rows === 0 ? 0 : width, lastRow, lastCol, ...(unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine } : {}) };
+    const { unterminatedAt, ...size } = scanOutline(this.bytes, this.start, this.delimiter.charCodeAt(0), (s, e) => this.text(s, e) !== '');
+    return { ...size, ...(unterminatedAt >= 0 ? { unterminatedQuoteLine: lineAt(this.bytes, unterminatedAt) } : {}) };
   }
 
   /** The first rows as readCsv reads them, each padded to the widest of them: enough to find the header. */
@@ -217,28 +113,10 @@ export class CsvBytes {
 
   /** The whole file as readCsv reads it (every cell a string or null, rows padded to the widest). */
   sheet(limit = Infinity): CsvSheet {
-    const values: CellValue[][] = [];
-    let current: CellValue[] = [];
     // Columns repeat their texts (a date, a price, a country on every line): each distinct short text is
     // made once per column and shared by its cells, which saves most of the strings and their collection.
-    const seen: { codes: Interner; texts: CellValue[] }[] = [];
-    const { rows, unterminatedQuoteLine } = this.scan({
-      wanted: null,
-      field: (_row, col, start, end) => {
-        if (end === start) current.push(null);
-        else if (end - start > SHARED_MAX) current.push(this.text(start, end) || null);
-        else {
-          const c = (seen[col] ??= { codes: new Interner(this.bytes), texts: [] });
-          const code = c.codes.find(start, end);
-          if (code === c.texts.length) c.texts.push(this.text(start, end) || null);
-          current.push(c.texts[code]!);
-        }
-      },
-      row() {
-        values.push(current);
-        current = [];
-      },
-    }, limit);
+    const { values, rows, unterminatedAt } = scanRows(this.bytes, this.start, this.delimiter.charCodeAt(0), limit, SHARED_MAX, (s, e) => this.text(s, e));
+    const unterminatedQuoteLine = unterminatedAt < 0 ? undefined : lineAt(this.bytes, unterminatedAt);
     values.length = rows;
     let width = 0;
     for (const r of values) if (r.length > width) width = r.length;
@@ -273,7 +151,7 @@ function unquote(raw: string): string {
 }
 
 /** The 1-based line of a byte position (CRLF, LF and CR each end a line), as parseCsv counts. */
-function lineAt(b: Uint8Array, pos: number): number {
+export function lineAt(b: Uint8Array, pos: number): number {
   let line = 1;
   for (let k = 0; k < pos; k++) {
     const c = b[k];
@@ -281,107 +159,6 @@ function lineAt(b: Uint8Array, pos: number): number {
     else if (c === CR && b[k + 1] !== LF) line++;
   }
   return line;
-}
-
-/** Distinct byte ranges of one column → codes, by an open-addressing hash table over the file's bytes. */
-class Interner {
-  private table = new Int32Array(1024).fill(-1);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
-  private hashes = new Int32Array(256);
-  private size = 0;
-  private rowCodes = new Int32Array(1024).fill(-1);
-  private lastStart = -1;
-  private lastEnd = -1;
-  private lastCode = -1;
-
-  constructor(private readonly b: Uint8Array) {}
-
-  add(row: number, start: number, end: number): void {
-    if (row >= this.rowCodes.length) {
-      const next = new Int32Array(Math.max(row + 1, this.rowCodes.length * 2)).fill(-1);
-      next.set(this.rowCodes);
-      this.rowCodes = next;
-    }
-    this.rowCodes[row] = this.find(start, end);
-  }
-
-  /** The code of the text at [start, end), a new one when it was not seen. */
-  find(start: number, end: number): number {
-    const b = this.b;
-    const len = end - start;
-    // The lines of one invoice repeat the line above: compare with it before hashing.
-    if (this.lastEnd - this.lastStart === len) {
-      const ls = this.lastStart;
-      let k = 0;
-      while (k < len && b[ls + k] === b[start + k]) k++;
-      if (k === len) return this.lastCode;
-    }
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (;;) {
-      const code = this.table[slot]!;
-      if (code === -1) break;
-      if (this.hashes[code] === h && this.ends[code]! - this.starts[code]! === len) {
-        const s = this.starts[code]!;
-        let k = 0;
-        while (k < len && b[s + k] === b[start + k]) k++;
-        if (k === len) return this.remember(start, end, code);
-      }
-      slot = (slot + 1) & mask;
-    }
-    const code = this.size++;
-    if (code === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-      this.hashes = grow(this.hashes);
-    }
-    this.starts[code] = start;
-    this.ends[code] = end;
-    this.hashes[code] = h;
-    this.table[slot] = code;
-    if (this.size * 2 > this.table.length) this.rehash();
-    return this.remember(start, end, code);
-  }
-
-  private remember(start: number, end: number, code: number): number {
-    this.lastStart = start;
-    this.lastEnd = end;
-    this.lastCode = code;
-    return code;
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let code = 0; code < this.size; code++) {
-      let slot = this.hashes[code]! & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = code;
-    }
-    this.table = table;
-  }
-
-  codes(rows: number): Int32Array {
-    if (this.rowCodes.length === rows) return this.rowCodes;
-    const out = new Int32Array(rows).fill(-1);
-    out.set(this.rowCodes.subarray(0, Math.min(rows, this.rowCodes.length)));
-    return out;
-  }
-
-  values(text: (start: number, end: number) => CellValue): CellValue[] {
-    const out = new Array<CellValue>(this.size);
-    for (let code = 0; code < this.size; code++) out[code] = text(this.starts[code]!, this.ends[code]!);
-    return out;
-  }
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
 }
 
 /** Read the given columns of a CSV file's rows from `firstRow` on (see CsvBytes.columns). */

@@ -69,6 +69,8 @@ const CASES: [string, Uint8Array][] = [
   ["Excel's sep= line", utf8('sep=;\r\na;b\r\n1;2\r\n')],
   ['unterminated quote', utf8('a,b\n1,"open\n2,3\n')],
   ['quoted empty field alone on the last lines', utf8('a\n1\n""\n\n')],
+  ['U+FEFF at the start of a field, not of the file (text, not a BOM)', utf8('a,b\n\uFEFFx,y\n1,\uFEFF2\n\uFEFF,"\uFEFFq"\n')],
+  ['U+FEFF starting a field after a BOM', withBom(utf8('a,b\n\uFEFF客户,\uFEFF' + 'long text '.repeat(5) + '\n'))],
   ['empty file', new Uint8Array(0)],
   ['only a BOM', withBom(new Uint8Array(0))],
   ['not text: NUL bytes', Uint8Array.from([0x61, 0x00, 0x62, 0x2c, 0x00, 0x0a, 0x63])],
@@ -85,7 +87,7 @@ describe('CsvBytes reads what readCsv reads', () => {
   });
 
   it('any text of quotes, delimiters, line breaks, spaces and CJK (fuzz)', () => {
-    const char = fc.constantFrom('a', '1', ',', ';', '\t', '"', '\r', '\n', ' ', '客', 'é', '😀', '-', '.');
+    const char = fc.constantFrom('a', '1', ',', ';', '\t', '"', '\r', '\n', ' ', '客', 'é', '😀', '-', '.', '\uFEFF');
     fc.assert(
       fc.property(fc.array(char, { maxLength: 60 }), fc.boolean(), (chars, bom) => {
         const bytes = utf8(chars.join(''));
@@ -95,6 +97,48 @@ describe('CsvBytes reads what readCsv reads', () => {
         if (typeof text !== 'string' && text.values.length > 0) expect(decoded(input, text.values[0]!.length, 1)).toEqual(text.values);
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('some columns only: the rest of each line skipped, quotes and line ends as in the full read (fuzz)', () => {
+    const char = fc.constantFrom('a', '1', ',', ',', '"', '\r', '\n', '\r\n', ' ', '客', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 80 }), fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 3 }), (chars, cols, firstRow) => {
+        const input = utf8(chars.join(''));
+        const text = viaText(input);
+        expect(typeof text).not.toBe('string');
+        const want = (text as CsvSheet).values.slice(firstRow - 1);
+        const coded = readCsvColumns(input, cols, { firstRow });
+        expect(coded.rows).toBe(want.length);
+        expect(coded.warnings).toEqual((text as CsvSheet).warnings);
+        for (const c of cols) {
+          const col = coded.columns.get(c)!;
+          expect(Array.from(col.codes, (k) => (k < 0 ? null : col.values[k]!))).toEqual(want.map((r) => r[c] ?? null));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("the outline: readCsv's rows, width and last row and column holding anything (fuzz)", () => {
+    const char = fc.constantFrom('a', '', ',', ',', '"', '""', '\r', '\n', '\r\n', ' ', '客', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        const input = utf8(chars.join(''));
+        const text = viaText(input) as CsvSheet;
+        let lastRow = 0;
+        let lastCol = -1;
+        text.values.forEach((r, i) =>
+          r.forEach((v, c) => {
+            if (v === null) return;
+            lastRow = i + 1;
+            lastCol = Math.max(lastCol, c);
+          }),
+        );
+        const line = text.warnings.length ? { unterminatedQuoteLine: Number(/\d+/.exec(text.warnings[0]!['en-US'])![0]) } : {};
+        expect(new CsvBytes(input).outline()).toEqual({ rows: text.values.length, width: text.values[0]?.length ?? 0, lastRow, lastCol, ...line });
+      }),
+      { numRuns: 1500 },
     );
   });
 

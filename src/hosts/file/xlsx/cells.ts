@@ -2,7 +2,7 @@
 // taken for a formula ("=SUM(A1)"), a number ("+86 138") or anything else.
 import type { CellValue } from '../../../port/workbook.ts';
 import type { Sink } from './sink.ts';
-import { isEscapedOnly, isPlainText, tElement } from './xml.ts';
+import { isEscapedOnly, isPlainText, numberText, tElement } from './xml.ts';
 
 /** The XML of one cell, or null when there is nothing to write (null value and no style). */
 export function cellXml(ref: string, value: CellValue, style: number | undefined, p = ''): string | null {
@@ -16,10 +16,7 @@ export function cellXml(ref: string, value: CellValue, style: number | undefined
   return `<${p}c r="${ref}"${s} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
 }
 
-/** A number as xsd:double text (shortest round-trip form; -0 as 0). */
-export function numberText(n: number): string {
-  return Object.is(n, -0) ? '0' : String(n);
-}
+export { numberText };
 
 /** The fixed markup of cells in a sheet whose elements carry namespace prefix `p`. */
 interface CellMarkup {
@@ -129,6 +126,11 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
     out.ascii(numberText(value));
     out.ascii(m.valueClose);
   } else out.ascii(m.error);
+}
+
+/** The bytes around an unstyled cell's value in a sheet whose elements carry prefix `p` (for ByteSink.plainCells). */
+export function plainCellMarkup(p: string): CellMarkup['b'] {
+  return (p === lastPrefix ? lastMarkup : markupOf(p)).b;
 }
 
 let lastPrefix = '';

@@ -2,7 +2,7 @@
 // move up), then the new rows go after the last row holding anything. The sheet is streamed into a sink
 // (a 100,000-row snapshot never exists as one string) and <dimension> is computed on the way.
 import type { CellValue } from '../../../port/workbook.ts';
-import { cellPresent, writeCell } from './cells.ts';
+import { cellPresent, plainCellMarkup, writeCell } from './cells.ts';
 import { colName } from './refs.ts';
 import {
   cellHasContent,
@@ -18,6 +18,8 @@ import {
 import { Bounds, addRowBounds, setDimension } from './sheet-patcher.ts';
 import type { Sink } from './sink.ts';
 import { setAttr } from './xml.ts';
+
+const ENCODER = new TextEncoder();
 
 export interface AppendResult {
   /** Last row holding anything before the append (after dropping), and after it. */
@@ -92,6 +94,9 @@ export function appendToSheet(
   flushRun();
   let r = lastRow;
   const letters: string[] = [];
+  // `<c r="` and the column's letters, as bytes: what every cell of the column starts with.
+  const opens: Uint8Array[] = [];
+  const plain = plainCellMarkup(tags.p);
   const rowOpen = `${tags.row} r="`;
   // Not a closure per row: a million rows would each make one (and tsx wraps every one in __name).
   const styleOf = (values: readonly CellValue[], rowStyle: number | undefined, c: number) => rowStyle ?? (values[c] === null ? undefined : styles?.[c]);
@@ -107,7 +112,11 @@ export function appendToSheet(
     out.ascii(rowOpen);
     out.uint(r);
     out.ascii('">');
+    const unstyled = rowStyle === undefined && styles === undefined;
+    if (unstyled) for (let c = opens.length; c <= last; c++) opens.push(ENCODER.encode(`<${tags.p}c r="${colName(c)}`));
     for (let c = first; c <= last; c++) {
+      // Plain text and numbers straight into the sink's bytes; anything else (and what follows) cell by cell.
+      if (unstyled && (c = out.plainCells(values, c, last, r, opens, plain)) > last) break;
       const style = styleOf(values, rowStyle, c);
       if (cellPresent(values[c]!, style)) writeCell(out, (letters[c] ??= colName(c)), r, values[c]!, style, tags.p);
     }

@@ -17,6 +17,12 @@ export interface Sink {
    * appends nothing and returns false. Most cells of a big sheet: one pass, no regular expression.
    */
   plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean;
+  /**
+   * Appends the unstyled cells values[from..to] of row `row` while each is plain ASCII text (as plainAscii)
+   * or a finite number, `opens[c]` being `<c r="` and the column's letters; returns the first column it
+   * did not write (to + 1 when it wrote them all). Empty cells are skipped. Most cells of a big sheet.
+   */
+  plainCells(values: readonly CellValue[], from: number, to: number, row: number, opens: readonly Uint8Array[], m: PlainCellMarkup): number;
   /** Appends the original text [start, end). */
   orig(start: number, end: number): void;
   /** Reserves a place for text known only later (e.g. <dimension>, written before the rows it describes). */
@@ -24,10 +30,22 @@ export interface Sink {
   fill(slot: number, s: string): void;
 }
 
+import type { CellValue } from '../../../port/workbook.ts';
+import { numberText } from './xml.ts';
 import type { PartPacker, PartContent, Slot } from './packed-part.ts';
 import { XlsxError } from './errors.ts';
 
+/** The fixed bytes around an unstyled cell's value: `" t="inlineStr"><is><t>`, `</t></is></c>`, `"><v>`, `</v></c>`. */
+export interface PlainCellMarkup {
+  plainText: Uint8Array;
+  textClose: Uint8Array;
+  plainNumber: Uint8Array;
+  valueClose: Uint8Array;
+}
+
 const ENCODER = new TextEncoder();
+/** Room for one plain cell's markup, reference and number: text adds its length. */
+const CELL_ROOM = 128;
 const EMPTY = new Uint8Array(0);
 const CHUNK = 1 << 20;
 
@@ -39,6 +57,7 @@ export class ByteSink implements Sink {
   private readonly chunks: Uint8Array[] = [];
   private buf = new Uint8Array(CHUNK);
   private pos = 0;
+  private readonly rowDigits = new Uint8Array(24);
   private readonly slots = new Map<number, string>();
   /** With a packer, sealed chunks go to it (deflated as they come) instead of being kept. */
   private readonly packSlots: Slot[] = [];
@@ -115,6 +134,58 @@ export class ByteSink implements Sink {
     for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
     this.pos = p;
     return true;
+  }
+
+  plainCells(values: readonly CellValue[], from: number, to: number, row: number, opens: readonly Uint8Array[], m: PlainCellMarkup): number {
+    // The row number's digits, once for all its cells.
+    const digits = this.rowDigits;
+    let nd = 0;
+    for (let x = row; ; x = Math.floor(x / 10)) {
+      digits[nd++] = 48 + (x % 10);
+      if (x < 10) break;
+    }
+    let c = from;
+    for (; c <= to; c++) {
+      const v = values[c];
+      if (v === null || v === undefined) continue;
+      const isText = typeof v === 'string';
+      if (!isText && (typeof v !== 'number' || !Number.isFinite(v))) return c;
+      const open = opens[c]!;
+      const len = isText ? v.length : 0;
+      if (len > 4096) return c;
+      if (this.pos + CELL_ROOM + len > this.buf.length) this.seal();
+      const buf = this.buf;
+      let p = this.pos;
+      buf.set(open, p);
+      p += open.length;
+      for (let i = nd - 1; i >= 0; i--) buf[p++] = digits[i]!;
+      if (isText) {
+        if (len > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(len - 1) === 32)) return c;
+        // The fixed markup by set(): a byte loop over it costs more than the call.
+        buf.set(m.plainText, p);
+        p += m.plainText.length;
+        for (let i = 0; i < len; i++) {
+          const ch = v.charCodeAt(i);
+          // As plainAscii: anything else goes the careful way, and what was copied is left beyond pos.
+          if (ch < 32 || ch > 127 || ch === 38 || ch === 60 || ch === 62 || ch === 95) return c;
+          buf[p++] = ch;
+        }
+        buf.set(m.textClose, p);
+        p += m.textClose.length;
+      } else {
+        buf.set(m.plainNumber, p);
+        p += m.plainNumber.length;
+        if (Number.isSafeInteger(v) && v >= 0) p = writeUint(buf, p, v);
+        else {
+          const t = numberText(v);
+          for (let i = 0; i < t.length; i++) buf[p++] = t.charCodeAt(i);
+        }
+        buf.set(m.valueClose, p);
+        p += m.valueClose.length;
+      }
+      this.pos = p;
+    }
+    return c;
   }
 
   uint(n: number): void {
@@ -202,3 +273,16 @@ export class ByteSink implements Sink {
     return this.packer.finish();
   }
 }
+
+/** A non-negative safe integer's digits at buf[p]; returns the position after them. */
+function writeUint(buf: Uint8Array, p: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  const end = p + digits;
+  for (let k = end - 1; k >= p; k--) {
+    buf[k] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}
+

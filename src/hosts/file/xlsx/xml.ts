@@ -252,3 +252,8 @@ export function decodePart(bytes: Uint8Array): string {
   // TextDecoder drops a UTF-8 BOM by default.
   return DECODER.decode(bytes);
 }
+
+/** A number as xsd:double text (shortest round-trip form; -0 as 0). */
+export function numberText(n: number): string {
+  return Object.is(n, -0) ? '0' : String(n);
+}
