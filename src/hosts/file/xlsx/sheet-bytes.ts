@@ -16,7 +16,8 @@ import {
   nextCell,
   type ValueContext,
 } from "./sheet-scan.ts";
-import { decodeOoxmlString, unescapeXml } from "./xml.ts";
+import { unescapeXml } from "./xml.ts";
+import { ByteText } from "./sheet-bytes-text.ts";
 import {
   UNUSUAL,
   UTF8,
@@ -32,13 +33,10 @@ import {
   T_B,
   T_D,
   typeOf,
-  ascii,
   simpleNumber,
   digitsValue,
   refColumn,
-  TEXT_BYTE,
   TAG_BYTE,
-  CACHE_MASK,
   isSpace,
 } from "./sheet-bytes-scan.ts";
 import type { ByteTags } from "./sheet-bytes-scan.ts";
@@ -66,15 +64,8 @@ export class SheetWalk {
   private tE = -1;
   private sS = -1;
   private sE = -1;
-  /** The text just scanned: 4 when it has a non-ASCII byte, 2 when &, _ (entities, _xHHHH_); a hash of its bytes. */
-  private textFlags = 0;
-  private textHash = 0;
-  /** Strings made lately, by a hash of their bytes: where their bytes are, how many, the string. */
-  private readonly cacheFrom = new Int32Array(CACHE_MASK + 1).fill(-1);
-  private readonly cacheLength = new Int32Array(CACHE_MASK + 1);
-  private readonly cacheText: string[] = new Array<string>(CACHE_MASK + 1).fill(
-    "",
-  );
+  /** Texts of the cells, decoded from the bytes (and interned). */
+  private readonly texts: ByteText;
 
   private constructor(
     readonly b: Uint8Array,
@@ -83,6 +74,7 @@ export class SheetWalk {
     private readonly ctx: ValueContext,
   ) {
     this.tags = byteTags(p);
+    this.texts = new ByteText(b);
     this.rowsStart = rowsStart;
     this.pos = rowsStart;
   }
@@ -191,7 +183,7 @@ export class SheetWalk {
     }
     if (at(b, k, t.v)) {
       const vFrom = k + t.v.length;
-      const vTo = this.scanText(vFrom);
+      const vTo = this.texts.scan(vFrom);
       if (vTo < 0 || !at(b, vTo, t.vcClose))
         return this.alone(start, tagEnd, prevCol, evaluate);
       this.pos = vTo + t.vcClose.length;
@@ -241,13 +233,13 @@ export class SheetWalk {
       if (b[te - 1] === 47) return this.alone(start, tagEnd, prevCol, evaluate);
     } else return this.alone(start, tagEnd, prevCol, evaluate);
     const a = te + 1;
-    const e = this.scanText(a);
+    const e = this.texts.scan(a);
     if (e < 0 || !at(b, e, t.tisClose))
       return this.alone(start, tagEnd, prevCol, evaluate);
     this.pos = e + t.tisClose.length;
     this.hasContent = true;
     // Another t with an <is>: the text scanner looks for a <v> there, and finds none.
-    if (evaluate && type === T_INLINE) this.value = this.text(a, e);
+    if (evaluate && type === T_INLINE) this.value = this.texts.text(a, e);
     return true;
   }
 
@@ -288,64 +280,6 @@ export class SheetWalk {
     return true;
   }
 
-  /** Scans text from `a` to the next `<` (returned; -1 at the end), noting its bytes for text(). */
-  private scanText(a: number): number {
-    const b = this.b;
-    let flags = 0;
-    let h = 0x811c9dc5;
-    let i = a;
-    for (;;) {
-      const c = b[i]!;
-      const k = TEXT_BYTE[c];
-      if (k !== 0) {
-        if (k === 1) break;
-        if (k === undefined) return -1;
-        flags |= k;
-      }
-      h = Math.imul(h ^ c, 0x01000193);
-      i++;
-    }
-    this.textFlags = flags;
-    this.textHash = h;
-    return i;
-  }
-
-  /** The text just scanned (b[a, e)) as the text scanner reads a string: entities and _xHHHH_ decoded. */
-  private text(a: number, e: number): string {
-    if (this.textFlags & 2)
-      return decodeOoxmlString(unescapeXml(UTF8.decode(this.b.subarray(a, e))));
-    return this.interned(a, e);
-  }
-
-  /**
-   * The string of b[a, e), the one made before when the same bytes came up lately (ids, products, cities
-   * repeat down a column): fewer strings to make, keep and collect.
-   */
-  private interned(a: number, e: number): string {
-    const b = this.b;
-    const n = e - a;
-    const slot = (this.textHash ^ n) & CACHE_MASK;
-    const from = this.cacheFrom[slot]!;
-    if (from >= 0 && this.cacheLength[slot] === n) {
-      let k = 0;
-      while (k < n && b[from + k] === b[a + k]) k++;
-      if (k === n) return this.cacheText[slot]!;
-    }
-    const s =
-      this.textFlags === 0 ? ascii(b, a, e) : UTF8.decode(b.subarray(a, e));
-    this.cacheFrom[slot] = a;
-    this.cacheLength[slot] = n;
-    this.cacheText[slot] = s;
-    return s;
-  }
-
-  /** The raw text b[a, e) as the text scanner slices it. */
-  private raw(a: number, e: number): string {
-    return this.textFlags & 4
-      ? UTF8.decode(this.b.subarray(a, e))
-      : ascii(this.b, a, e);
-  }
-
   /** A cell's value from its <v> text b[a, e), by its type (valueOf of the text scanner). */
   private valueText(type: number, a: number, e: number): CellValue {
     const b = this.b;
@@ -357,7 +291,7 @@ export class SheetWalk {
           if (e === a) return null;
           n = simpleNumber(b, a, e);
           if (Number.isNaN(n)) {
-            const raw = this.raw(a, e);
+            const raw = this.texts.raw(a, e);
             n = Number(raw);
             if (Number.isNaN(n)) return unescapeXml(raw);
           }
@@ -369,7 +303,7 @@ export class SheetWalk {
       case T_S: {
         const sst = this.sst ?? (this.sst = this.ctx.sharedStrings());
         const n = digitsValue(b, a, e);
-        return (n >= 0 ? sst[n] : sst[Number(this.raw(a, e))]) ?? null;
+        return (n >= 0 ? sst[n] : sst[Number(this.texts.raw(a, e))]) ?? null;
       }
       case T_B:
         return (
@@ -382,13 +316,13 @@ export class SheetWalk {
         );
       case T_STR:
       case T_INLINE:
-        return this.text(a, e);
+        return this.texts.text(a, e);
       case T_D: {
-        const s = unescapeXml(this.raw(a, e));
+        const s = unescapeXml(this.texts.raw(a, e));
         return isoToSerial(s, false) ?? s;
       }
       default:
-        return unescapeXml(this.raw(a, e));
+        return unescapeXml(this.texts.raw(a, e));
     }
   }
 
