@@ -179,6 +179,9 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const nextNow = () => nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
   let next: NextSteps | null = null;
   let nextSheets: NextStepSheets | null = null;
+  // Apply for a period counts recency from the orders now (kept per period end): the Summaries that follow
+  // write the action lists from it, and each step stays within its share of the time.
+  if (options.period && options.writeSummaries === false) recencyOf(customers.table, related, window, asOf.serial);
   if (options.period && options.writeSummaries !== false) {
     await breathe();
     next = await nextStepsPausing(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions, options.pause);
