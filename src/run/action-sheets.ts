@@ -31,7 +31,7 @@ import {
 } from '../core/index.ts';
 import type { WorkbookPort } from '../port/workbook.ts';
 import { drainPausing, type Pause } from './pause.ts';
-import { aggregatePeriodOrders, type Related } from './related-sheets.ts';
+import { aggregatePeriodOrders, ordersUpToEnd, type Related } from './related-sheets.ts';
 
 export interface NextSteps {
   actions: ActionLists;
@@ -70,7 +70,7 @@ export function recencyOf(table: CustomerTable, related: Related, window: Period
   const own = table.metrics.recencyDays?.values;
   if (own) return own;
   if (!related.orders) return null;
-  const { upToEnd } = aggregatePeriodOrders(related.orders, window, asOf);
+  const upToEnd = window ? ordersUpToEnd(related.orders, window, asOf) : aggregatePeriodOrders(related.orders, null, asOf).upToEnd;
   return gather(upToEnd.recencyDays, joinById(table.ids, upToEnd, { sheet: related.orders.sheet }).index, NaN);
 }
 

@@ -1,7 +1,7 @@
 // The grading run, written once against the workbook port: read → map → grade → write back → history.
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
-import { GENERATED_SHEETS, SchemeError, generatedSheetName, DEFAULT_PRESET_ID, grade, historyHeader, historyRows, loc, periodWindow, periodsOf, previousPeriod, readHistory, schemeToSheet, snapshot, tierMixOf, type GradeResult, type HistoryRecord, type Lang, type Localized, type Scheme, type DataIssue, applyDowngradePolicy, GRADED_AT_FORMAT, outputColumnsFor, tierMovement, type HeldTier } from '../core/index.ts';
+import { GENERATED_SHEETS, SchemeError, generatedSheetName, DEFAULT_PRESET_ID, grade, historyHeader, historyRows, loc, periodWindow, periodsOf, previousPeriod, readHistory, schemeToSheet, snapshot, tierMixOf, type GradeResult, type HistoryRecord, type Lang, type Localized, type Scheme, type DataIssue, applyDowngradePolicy, GRADED_AT_FORMAT, outputColumnsFor, tierMovement, type HeldTier, type TierMovement } from '../core/index.ts';
 import type { WorkbookPort } from '../port/workbook.ts';
 import { metricsFromRelated, type Related } from './related-sheets.ts';
 import { currencyFromData } from './currency.ts';
@@ -13,7 +13,7 @@ import { pointIssuesAtCells } from './issue-cells.ts';
 import { idKey } from '../core/aggregate/keys.ts';
 import { type CustomerSheet } from './read-customers.ts';
 import { summarySpecs } from './summary-specs.ts';
-import { nextStepsPausing, recencyOf, writeNextSteps } from './action-sheets.ts';
+import { nextSteps, nextStepsPausing, recencyOf, writeNextSteps, type NextStepSheets, type NextSteps } from './action-sheets.ts';
 import { writeChurn, writeSummaries, type SummariesWritten } from './summaries.ts';
 import { lastAppliedTiers } from './session-moves.ts';
 import { distinctHeaders, outputColumns, outputColumnsInBlocks, placeOutputColumns, staleOutputColumns, type WriteContext } from './write-back.ts';
@@ -123,9 +123,10 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const shownPrevious = previous ?? (customers.generated ? null : previousFromUserGrades(customers, await port.readSheet(customers.sheet), scheme));
   const earlier = prevPeriod ? history.filter((r) => r.period === prevPeriod) : null;
   const gradedAt = options.gradedAt ?? new Date();
-  const snapshotRows = options.period ? historyRows(options.period, result, lang, gradedAt) : [];
-  const movement =
-    options.period && earlier?.length ? tierMovement(scheme, earlier, readHistory([historyHeader(scheme, lang), ...snapshotRows], scheme)) : null;
+  // The history rows are written by a review run only; the movement is read from them when asked for.
+  let rows: ReturnType<typeof historyRows> | null = null;
+  const snapshotRows = () => (rows ??= options.period ? historyRows(options.period, result, lang, gradedAt) : []);
+  const movement = () => (options.period && earlier?.length ? tierMovement(scheme, earlier, readHistory([historyHeader(scheme, lang), ...snapshotRows()], scheme)) : null);
 
   progress({ done: 3, total: 5, stage: 'write' });
   const cols = placeOutputColumns({ existing: customers.outputCols, lastCol: customers.lastUserCol, keys: outputColumnsFor(scheme.mode) });
@@ -158,28 +159,38 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   let summaries: SummariesWritten | null = null;
   if (options.period && options.writeSummaries !== false) {
     const header = historyHeader(scheme, lang);
-    await port.appendRows(historySheet.name, header, snapshotRows, { col: 0, key: options.period }, 'history', header.map((_, c) => (c === header.length - 1 ? GRADED_AT_FORMAT : null)));
+    await port.appendRows(historySheet.name, header, snapshotRows(), { col: 0, key: options.period }, 'history', header.map((_, c) => (c === header.length - 1 ? GRADED_AT_FORMAT : null)));
     // A review run also leaves the tier mix, and movement and churn against the previous period:
     // as native PivotTables where the host can build them, else as static tables.
     if (workbook.summaries) {
       const partial = { scheme, result, mix: tierMixOf(result), previousPeriod: prevPeriod, previous } as RunResult;
       const specs = summarySpecs(partial, lang, { period: options.period, existingSheets: names, gradedAt });
       const report = await workbook.summaries(specs, progress);
-      const churn = await writeChurn(port, names, result, lang, snapshotRows, earlier);
+      const churn = await writeChurn(port, names, result, lang, snapshotRows(), earlier);
       summaries = {
         mix: specs.find((x) => x.key === 'mix')!.sheet,
         movement: specs.find((x) => x.key === 'movement')?.sheet ?? null,
         churn,
         native: report,
       };
-    } else summaries = await writeSummaries(port, names, result, lang, snapshotRows, earlier);
+    } else summaries = await writeSummaries(port, names, result, lang, snapshotRows(), earlier);
   }
-  await breathe();
-  const next = await nextStepsPausing(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions, options.pause);
-  const nextSheets = options.period && options.writeSummaries !== false ? await writeNextSteps(port, names, result, next, lang) : null;
-  await breathe();
+  // The action lists are written by a review run; Apply only grades: its lists are worked out if asked for.
+  const nextNow = () => nextSteps(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions);
+  let next: NextSteps | null = null;
+  let nextSheets: NextStepSheets | null = null;
+  // Apply for a period counts recency from the orders now (kept per period end): the Summaries that follow
+  // write the action lists from it, and each step stays within its share of the time.
+  if (options.period && options.writeSummaries === false) recencyOf(customers.table, related, window, asOf.serial);
+  if (options.period && options.writeSummaries !== false) {
+    await breathe();
+    next = await nextStepsPausing(result, held, previous, recencyOf(customers.table, related, window, asOf.serial), options.actions, options.pause);
+    nextSheets = await writeNextSteps(port, names, result, next, lang);
+    await breathe();
+  }
   const mix = tierMixOf(result);
   progress({ done: 5, total: 5, stage: 'done' });
+  let moved: TierMovement | null | undefined;
   return {
     scheme,
     schemeSource: loaded.source,
@@ -187,7 +198,12 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     result,
     mix,
     held,
-    movement,
+    get movement() {
+      return moved === undefined ? (moved = movement()) : moved;
+    },
+    get next() {
+      return (next ??= nextNow());
+    },
     previousPeriod: prevPeriod,
     previous,
     warnings: [...customers.warnings, ...shown.warnings, ...result.warnings, ...orphanWarnings(notes), ...text.warnings()],
@@ -197,7 +213,6 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     before,
     asOf,
     wroteColumns: writeColumns,
-    next,
     nextSheets,
   };
 }

@@ -149,9 +149,28 @@ const aggregated = new WeakMap<object, { window: PeriodWindow | null; result: { 
 function aggregateUncached(orders: NonNullable<Related['orders']>, window: PeriodWindow | null, asOf: number | undefined): { inPeriod: OrdersAggregate; upToEnd: OrdersAggregate } {
   const opts = { sheet: orders.sheet, ...(asOf !== undefined ? { asOf } : {}) };
   const inPeriod = aggregateOrders(orders.rows, orders.firstRow, orders.cols, window, opts);
-  const upToEnd = window ? aggregateOrders(orders.rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, opts) : inPeriod;
+  const upToEnd = window ? ordersUpToEnd(orders, window, asOf) : inPeriod;
   return { inPeriod, upToEnd };
 }
+
+/**
+ * Every order up to the period's end, aggregated (recency counts from the last purchase, even before the
+ * period): one pass per period end and as-of day, kept with the orders, so that the run and its action
+ * lists do not scan the orders again.
+ */
+export function ordersUpToEnd(orders: NonNullable<Related['orders']>, window: PeriodWindow, asOf: number | undefined): OrdersAggregate {
+  let byEnd = upToEndKept.get(orders);
+  if (!byEnd) upToEndKept.set(orders, (byEnd = new Map()));
+  const key = `${window.end}|${asOf ?? 'data'}`;
+  let agg = byEnd.get(key);
+  if (!agg) {
+    agg = aggregateOrders(orders.rows, orders.firstRow, orders.cols, { start: -Infinity, end: window.end }, { sheet: orders.sheet, ...(asOf !== undefined ? { asOf } : {}) });
+    byEnd.set(key, agg);
+  }
+  return agg;
+}
+
+const upToEndKept = new WeakMap<object, Map<string, OrdersAggregate>>();
 
 /**
  * Fill the metrics the scheme declares and the customer table lacks, from the related sheets. A customer

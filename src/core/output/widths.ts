@@ -50,6 +50,12 @@ export function columnWidths(tables: readonly SheetTable[], min = 8, max = 60): 
   const widths: number[] = [];
   const fit = (c: number, v: CellValue) => {
     if (v === null) return;
+    // Most cells of a long column cannot widen it: skip their text when even its widest reading fits.
+    const now = widths[c] ?? min;
+    if (now >= max || widestReading(v) + 2 <= now) {
+      widths[c] = now;
+      return;
+    }
     // Numbers show with separators and at most a few decimals.
     const text = typeof v === 'number' ? formatNumber(v, 1) : String(v);
     widths[c] = Math.max(widths[c] ?? min, Math.min(max, displayWidth(text) + 2));
@@ -59,4 +65,13 @@ export function columnWidths(tables: readonly SheetTable[], min = 8, max = 60): 
     for (const row of t.rows) row.forEach((v, c) => fit(c, v));
   }
   return Array.from(widths, (w) => w ?? min);
+}
+
+/** At least the display width `v` shows with in columnWidths (a string's characters count two at most). */
+function widestReading(v: Exclude<CellValue, null>): number {
+  if (typeof v === 'string') return 2 * v.length;
+  if (typeof v !== 'number' || !(Math.abs(v) < 1e15)) return Infinity;
+  // Digits (one more for rounding up), thousands separators, sign, and one decimal with its point.
+  const digits = Math.abs(v) < 1 ? 2 : Math.floor(Math.log10(Math.abs(v))) + 2;
+  return 1 + digits + Math.floor((digits - 1) / 3) + 2;
 }

@@ -19,31 +19,38 @@ function readsBack(v: CellValue): boolean {
  * (a value that does not read back as written, or a cleared cell on the edge of the extent).
  */
 export function patchKept(values: CellValue[][], extent: Extent, patch: ColumnsPatch): { values: CellValue[][]; extent: Extent } | null {
-  const cells: [row: number, col: number, value: CellValue][] = [];
-  for (const c of patch.columns) {
-    cells.push([patch.headerRow, c.col, c.header]);
-    c.values.forEach((v, i) => cells.push([patch.firstRow + i, c.col, v]));
-  }
-  if (!cells.every(([, , v]) => readsBack(v))) return null;
+  // Walked in place, column by column (header, then its values): no list of the 100,000s of cells written.
+  let readable = true;
   const grown: Extent = { ...extent };
-  for (const [row, col, v] of cells) {
-    if (v === null) continue;
+  eachCell(patch, (row, col, v) => {
+    if (!readsBack(v)) readable = false;
+    if (v === null) return;
     if (row > grown.lastRow) grown.lastRow = row;
     if (col > grown.lastCol) grown.lastCol = col;
-  }
+  });
+  if (!readable) return null;
   // The last row (column) stays when a written value holds it; else a cleared cell on it might have been what
   // held it (the old extent does not say which cell did).
-  const heldRow = cells.some(([row, , v]) => v !== null && row === grown.lastRow);
-  const heldCol = cells.some(([, col, v]) => v !== null && col === grown.lastCol);
-  if (cells.some(([row, col, v]) => v === null && ((!heldRow && row >= grown.lastRow) || (!heldCol && col >= grown.lastCol)))) return null;
+  let heldRow = false;
+  let heldCol = false;
+  eachCell(patch, (row, col, v) => {
+    if (v === null) return;
+    if (row === grown.lastRow) heldRow = true;
+    if (col === grown.lastCol) heldCol = true;
+  });
+  let cleared = false;
+  eachCell(patch, (row, col, v) => {
+    if (v === null && ((!heldRow && row >= grown.lastRow) || (!heldCol && col >= grown.lastCol))) cleared = true;
+  });
+  if (cleared) return null;
   const out = values;
-  for (const [row, col, v] of cells) {
-    if (v === null && (out[row - 1]?.[col] ?? null) === null) continue;
+  eachCell(patch, (row, col, v) => {
+    if (v === null && (out[row - 1]?.[col] ?? null) === null) return;
     while (out.length < row) out.push([]);
     const r = out[row - 1]!;
     while (r.length <= col) r.push(null);
     r[col] = v;
-  }
+  });
   // Squared as a read gives it: rows up to the last holding a value, as wide as the widest.
   let last = out.length;
   while (last > 0 && out[last - 1]!.every((v) => v === null)) last--;
@@ -92,6 +99,14 @@ export function appendKept(
     while (r.length < w) r.push(null);
   }
   return { values: out, extent: { lastRow: out.length, lastCol: w - 1 } };
+}
+
+/** Each cell the patch writes, in its order: each column's header, then its values down the rows. */
+function eachCell(patch: ColumnsPatch, f: (row: number, col: number, v: CellValue) => void): void {
+  for (const c of patch.columns) {
+    f(patch.headerRow, c.col, c.header);
+    for (let i = 0; i < c.values.length; i++) f(patch.firstRow + i, c.col, c.values[i]!);
+  }
 }
 
 function lastValueCol(row: readonly CellValue[]): number {

@@ -17,6 +17,8 @@ export interface CacheField {
   items: CellValue[];
   /** Item index by value (shared fields only). */
   index: ItemIndex;
+  /** Each record's item index (shared fields only): looked up once, for the lines and the cache records. */
+  recordItems: Int32Array | null;
   numbers: number;
   strings: number;
   blanks: number;
@@ -67,6 +69,15 @@ export class ItemIndex {
   }
   set(v: CellValue, i: number): void {
     this.map(v).set(v, i);
+  }
+  /** The index of `v`, the next one when it is new. */
+  intern(v: CellValue): number {
+    const m = this.map(v);
+    const i = m.get(v);
+    if (i !== undefined) return i;
+    const next = this.size;
+    m.set(v, next);
+    return next;
   }
   /** Sets the next index when `v` is new; true then. */
   add(v: CellValue): boolean {
@@ -124,12 +135,13 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
   const hint = hintOrder(spec);
 
   const fields: CacheField[] = header.map((name, c) => {
-    const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new ItemIndex(), numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
+    const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new ItemIndex(), recordItems: null, numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
     // Values in the order first met (-0 and 0 are one item, as String() makes them).
     const seen = new ItemIndex();
     const firstMet: CellValue[] = [];
-    for (const r of rows) {
-      const v = r[c] ?? null;
+    const met = new Int32Array(rows.length);
+    for (let k = 0; k < rows.length; k++) {
+      const v = rows[k]![c] ?? null;
       if (v === null || v === '') f.blanks++;
       else if (typeof v === 'number') {
         f.numbers++;
@@ -141,14 +153,21 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
         if (String(v).length > 255) f.longText = true;
       }
       const item = v === '' ? null : v;
-      if (seen.add(item)) firstMet.push(item);
+      const i = seen.intern(item);
+      if (i === firstMet.length) firstMet.push(item);
+      met[k] = i;
     }
     f.shared = f.axis || f.strings > 0;
     if (f.shared) {
       // Axis items in display order; other fields' in the order they first occur, as Excel lists them.
-      f.items = f.axis ? itemOrder(firstMet, hint) : firstMet;
-      if (f.axis) f.items.forEach((v, i) => f.index.set(v, i));
-      else f.index = seen;
+      f.items = f.axis ? itemOrder(firstMet.slice(), hint) : firstMet;
+      if (f.axis) {
+        f.items.forEach((v, i) => f.index.set(v, i));
+        // From the order first met to the display order.
+        const shown = Int32Array.from(firstMet, (v) => f.index.get(v)!);
+        for (let k = 0; k < met.length; k++) met[k] = shown[met[k]!]!;
+      } else f.index = seen;
+      f.recordItems = met;
     }
     return f;
   });
@@ -156,8 +175,8 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
 
   // Lines: the distinct row-field tuples, ordered field by field.
   const lineKeys = new Map<string, number[]>();
-  const lineOf = records.map((r) => {
-    const t = rowFields.map((f) => fields[f]!.index.get(r[f] ?? null)!);
+  const lineOf = records.map((_, i) => {
+    const t = rowFields.map((f) => fields[f]!.recordItems![i]!);
     const k = t.join(',');
     if (!lineKeys.has(k)) lineKeys.set(k, t);
     return k;
@@ -188,7 +207,7 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
       });
     } else {
       const d = data[0]!;
-      const item = fields[colField]!.index.get(r[colField] ?? null)!;
+      const item = fields[colField]!.recordItems![i]!;
       for (const l of [line, total]) {
         add(l, item, d, r[d.fld] ?? null);
         add(l, colItems.length, d, r[d.fld] ?? null);

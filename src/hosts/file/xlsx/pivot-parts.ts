@@ -63,15 +63,17 @@ export function cacheRecordsContent(layout: PivotLayout, packer: PartPacker | nu
   const out = new ByteSink('', null, packer);
   out.str(`${XML_DECL}<pivotCacheRecords xmlns="${MAIN_NS}" xmlns:r="${R_NS}" count="${layout.records.length}">`);
   const { fields } = layout;
-  const index = fields.map((f) => (f.shared ? f.index : null));
-  for (const r of layout.records) {
+  const items = fields.map((f) => (f.shared ? f.recordItems! : null));
+  const { records } = layout;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     out.raw(RECORD_OPEN);
     for (let c = 0; c < fields.length; c++) {
       const v = r[c] ?? null;
-      const ix = index[c];
+      const ix = items[c];
       if (ix) {
         out.raw(SHARED_OPEN);
-        out.uint(ix.get(v)!);
+        out.uint(ix[i]!);
         out.raw(SHARED_CLOSE);
       } else if (typeof v === 'number') {
         out.raw(NUMBER_OPEN);

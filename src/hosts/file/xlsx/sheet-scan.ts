@@ -54,9 +54,20 @@ export function findSheetData(xml: string, tags: SheetTags): SheetDataSpan {
   if (xml.charCodeAt(tagEnd - 1) === 47) {
     return { start: i, end: tagEnd + 1, contentStart: tagEnd + 1, contentEnd: tagEnd + 1, selfClosing: true };
   }
-  const close = xml.indexOf(`</${tags.p}sheetData>`, tagEnd);
+  const close = closeOfSheetData(xml, `</${tags.p}sheetData>`, tagEnd);
   if (close < 0) throw new XlsxError('corrupt', '工作表已损坏：<sheetData> 没有结束标记。', 'The worksheet is damaged: <sheetData> is not closed.');
   return { start: i, end: close + tags.p.length + 12, contentStart: tagEnd + 1, contentEnd: close, selfClosing: false };
+}
+
+/**
+ * The one </sheetData>, looked for from the end: it sits near the end of the sheet, and a search from
+ * the start walks every row (slow in a sheet with Chinese text). The text found could sit in a comment
+ * (a --> follows it): then the search from the start decides.
+ */
+function closeOfSheetData(xml: string, close: string, from: number): number {
+  const last = xml.lastIndexOf(close);
+  if (last < from || xml.indexOf('-->', last) >= 0) return xml.indexOf(close, from);
+  return last;
 }
 
 /** True for the characters that may follow an element name in a tag. */
