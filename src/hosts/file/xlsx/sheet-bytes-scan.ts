@@ -1,6 +1,6 @@
 // The byte-level pieces of the sheet walk (sheet-bytes.ts): tags as bytes, comparisons in place, numbers and
 // references read without a string, the per-byte tables that let the walk skip ordinary text at once.
-import type { SheetTags } from "./sheet-scan.ts";
+import { tagsOf, type SheetTags } from "./sheet-scan.ts";
 import { rootPrefix } from "./xml.ts";
 
 /** The last row and column holding anything (sheet-reader.ts's Extent). */
@@ -52,18 +52,7 @@ export function byteTags(p: string): ByteTags {
   if (!t) {
     const e = (s: string) => ENC.encode(s);
     t = {
-      text: {
-        p,
-        row: `<${p}row`,
-        rowClose: `</${p}row>`,
-        c: `<${p}c`,
-        cClose: `</${p}c>`,
-        v: `<${p}v`,
-        vClose: `</${p}v>`,
-        f: `<${p}f`,
-        is: `<${p}is`,
-        isClose: `</${p}is>`,
-      },
+      text: tagsOf(p),
       row: e(`<${p}row`),
       rowClose: e(`</${p}row>`),
       c: e(`<${p}c`),

@@ -22,7 +22,11 @@ export interface SheetTags {
 }
 
 export function sheetTags(xml: string): SheetTags {
-  const p = rootPrefix(xml, 'worksheet');
+  return tagsOf(rootPrefix(xml, 'worksheet'));
+}
+
+/** The tags of a sheet whose elements carry the prefix `p` ('' or 'x:'). */
+export function tagsOf(p: string): SheetTags {
   return {
     p,
     row: `<${p}row`,
