@@ -6,6 +6,7 @@ import { RunError, errorText, unexpectedText } from '../../run/errors.ts';
 import { GradingSession, type Selection } from '../../run/session.ts';
 import { FileWorkbook } from '../file/file-workbook.ts';
 import type { Progress } from '../../port/workbook.ts';
+import { DEFLATE_AHEAD_MIN_SIZE, deflateNative } from './native-deflate.ts';
 import { inflatedAhead } from './native-inflate.ts';
 import type { Reply, Request, SessionCall } from './protocol.ts';
 
@@ -74,6 +75,8 @@ async function handle(id: number, req: Request): Promise<unknown> {
     case 'save': {
       const b = need().book;
       if (req.format === 'csv') return b.toCsv(req.sheet ?? (await b.listSheets())[0]!.name);
+      // The big new parts deflated by the browser's zlib first (fflate would take seconds on them).
+      await b.packAhead(deflateNative, DEFLATE_AHEAD_MIN_SIZE);
       return b.toXlsx();
     }
   }

@@ -9,6 +9,7 @@ import { typedCsvValues } from './csv-numbers.ts';
 import { GridView } from './grid-view.ts';
 import { MemoryWorkbook } from './memory-workbook.ts';
 import { XlsxWorkbook, createBook, type ZipCodec } from './xlsx/index.ts';
+import type { PackedPart } from './xlsx/packed-part.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -195,6 +196,14 @@ export class FileWorkbook implements WorkbookPort {
     this.made.add(sheet);
     this.writeLog.push({ kind: 'rows', sheet, row: 1, cols: [] });
     return this.port.appendRows(sheet, header, rows, replace, kind, numberFormats);
+  }
+
+  /**
+   * Compresses the big new parts of a workbook ahead of toXlsx through `pack` (the page's worker: the
+   * browser's zlib). A CSV is left to toXlsx, which builds its workbook then.
+   */
+  async packAhead(pack: (chunks: Uint8Array[]) => Promise<PackedPart | null>, minSize: number): Promise<void> {
+    if (this.port instanceof XlsxPort) await this.port.book.packAhead(pack, minSize);
   }
 
   /** The workbook as .xlsx bytes. A CSV becomes a workbook: its sheet, then every write replayed through the xlsx writer. */

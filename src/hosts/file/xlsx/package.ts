@@ -2,7 +2,7 @@
 // demand; only parts set through setText (or added/removed) change on save, every other entry is copied.
 import { XlsxError } from './errors.ts';
 import { nsElements } from './ns-xml.ts';
-import { PartPacker, isPacked, type PartContent } from './packed-part.ts';
+import { PartPacker, isPacked, type PackedPart, type PartContent } from './packed-part.ts';
 import { FFLATE, entryData, newEntry, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip.ts';
 import { XML_DECL, attr, decodePart, escapeAttr, findAll, findElement, rootPrefix, utf8 } from './xml.ts';
 
@@ -358,7 +358,22 @@ export class OpcPackage {
 
   // ---- save ------------------------------------------------------------------------------------------
 
+  /** Compresses the big new parts ahead of the save through `pack` (the browser's zlib); null leaves one to the save. */
+  async packAhead(pack: (chunks: Uint8Array[]) => Promise<PackedPart | null>, minSize: number): Promise<void> {
+    this.settle();
+    for (const e of this.entries) {
+      const packed = e.chunks && e.chunks.reduce((n, c) => n + c.length, 0) >= minSize ? await pack(e.chunks) : null;
+      if (packed) [e.packed, e.chunks] = [packed, null];
+    }
+  }
+
   save(): Uint8Array {
+    this.settle();
+    return writeZip(this.entries, this.codec);
+  }
+
+  /** Parts set as text become UTF-8 chunks. */
+  private settle(): void {
     for (const key of this.dirty) {
       const e = this.byName.get(key);
       const text = this.texts.get(key);
@@ -368,7 +383,6 @@ export class OpcPackage {
       }
     }
     this.dirty.clear();
-    return writeZip(this.entries, this.codec);
   }
 }
 

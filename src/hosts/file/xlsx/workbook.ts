@@ -8,7 +8,7 @@ import { setColumnWidths } from './cols.ts';
 import { dateStyleFlags } from './date-styles.ts';
 import { XlsxError } from './errors.ts';
 import { layoutTables, printNames, tableXml, uniqueTableName, worksheetContent, worksheetXml } from './generated.ts';
-import type { PartContent } from './packed-part.ts';
+import type { PackedPart, PartContent } from './packed-part.ts';
 import { layoutTables as placeTables } from '../../../core/output/tables.ts';
 import { appendToSheet } from './history.ts';
 import { writePivotSummaries, type BookInternals } from './pivot-summaries.ts';
@@ -262,6 +262,11 @@ export class XlsxWorkbook {
   }
 
   // ---- saving -----------------------------------------------------------------------------------------
+
+  /** Compresses the big new parts ahead of the save (see OpcPackage.packAhead). */
+  packAhead(pack: (chunks: Uint8Array[]) => Promise<PackedPart | null>, minSize: number): Promise<void> {
+    return this.pkg.packAhead(pack, minSize);
+  }
 
   save(): Uint8Array {
     if (this.styles?.changed) this.pkg.setText(this.stylesPath, this.styles.toXml());
