@@ -11,23 +11,12 @@ import {
   type Scheme,
 } from "../../src/core/index.ts";
 import { crit, makeScheme, preset, records, run } from "./helpers.ts";
+import { mulberry32 } from "../../scripts/sample/random.ts";
 
 export const GOLDEN_FILE = new URL(
   "./fixtures/explain-golden.json",
   import.meta.url,
 );
-
-/** A small seeded generator (the same customers on every run). */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METRICS = [
   "annualSpend",
@@ -118,7 +107,7 @@ export type Golden = Record<
 
 /** Every scheme's texts over the same customers. */
 export function goldenTexts(size = 700): Golden {
-  const rnd = prng(16);
+  const rnd = mulberry32(16); // the same customers on every run
   const rows = Array.from({ length: size }, () =>
     Object.fromEntries(METRICS.map((m) => [m, value(rnd)])),
   );

@@ -31,28 +31,15 @@ export function scanColumns(
   let col = 0;
   let rows = 0;
   let unterminatedAt = -1;
-  // The bytes that end an unquoted field: one look-up per byte instead of three comparisons.
-  const stop = new Uint8Array(256);
-  stop[d] = stop[LF] = stop[CR] = 1;
+  const stop = stopBytes(d);
   while (i < n) {
     const s = i;
     if (b[i] === QUOTE) {
-      let j = i + 1;
-      for (;;) {
-        const q = b.indexOf(QUOTE, j);
-        if (q === -1) {
-          unterminatedAt = i;
-          j = n;
-          break;
-        }
-        if (b[q + 1] === QUOTE) {
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        break;
-      }
-      i = j;
+      const j = quotedEnd(b, i);
+      if (j < 0) {
+        unterminatedAt = i;
+        i = n;
+      } else i = j;
     }
     while (i < n && stop[b[i]!] === 0) i++;
     if (col <= lastWanted && row >= skip && i > s) byCol[col]?.add(row - skip, s, i);
@@ -99,28 +86,16 @@ export function scanOutline(
   let lastCol = -1;
   let rowLast = -1;
   let unterminatedAt = -1;
-  const stop = new Uint8Array(256);
-  stop[d] = stop[LF] = stop[CR] = 1;
+  const stop = stopBytes(d);
   while (i < n) {
     const s = i;
     const quoted = b[i] === QUOTE;
     if (quoted) {
-      let j = i + 1;
-      for (;;) {
-        const q = b.indexOf(QUOTE, j);
-        if (q === -1) {
-          unterminatedAt = i;
-          j = n;
-          break;
-        }
-        if (b[q + 1] === QUOTE) {
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        break;
-      }
-      i = j;
+      const j = quotedEnd(b, i);
+      if (j < 0) {
+        unterminatedAt = i;
+        i = n;
+      } else i = j;
     }
     while (i < n && stop[b[i]!] === 0) i++;
     if (i > s && (!quoted || hasText(s, i))) rowLast = col;
@@ -170,27 +145,15 @@ export function scanRows(
   let i = start;
   let rows = 0;
   let unterminatedAt = -1;
-  const stop = new Uint8Array(256);
-  stop[d] = stop[LF] = stop[CR] = 1;
+  const stop = stopBytes(d);
   while (i < n) {
     const s = i;
     if (b[i] === QUOTE) {
-      let j = i + 1;
-      for (;;) {
-        const q = b.indexOf(QUOTE, j);
-        if (q === -1) {
-          unterminatedAt = i;
-          j = n;
-          break;
-        }
-        if (b[q + 1] === QUOTE) {
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        break;
-      }
-      i = j;
+      const j = quotedEnd(b, i);
+      if (j < 0) {
+        unterminatedAt = i;
+        i = n;
+      } else i = j;
     }
     while (i < n && stop[b[i]!] === 0) i++;
     let v: CellValue = null;
@@ -313,6 +276,24 @@ export class Interner {
     const out = new Array<CellValue>(this.size);
     for (let code = 0; code < this.size; code++) out[code] = text(this.starts[code]!, this.ends[code]!);
     return out;
+  }
+}
+
+/** The bytes that end an unquoted field (delimiter, LF, CR): one look-up per byte instead of three comparisons. */
+function stopBytes(d: number): Uint8Array {
+  const stop = new Uint8Array(256);
+  stop[d] = stop[LF] = stop[CR] = 1;
+  return stop;
+}
+
+/** Just past the quoted field opening at `i` ("" inside is a quote), or -1 when its closing quote never comes. */
+function quotedEnd(b: Uint8Array, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = b.indexOf(QUOTE, j);
+    if (q === -1) return -1;
+    if (b[q + 1] !== QUOTE) return q + 1;
+    j = q + 2;
   }
 }
 
