@@ -2,7 +2,7 @@
 // taken for a formula ("=SUM(A1)"), a number ("+86 138") or anything else.
 import type { CellValue } from '../../../port/workbook.ts';
 import type { Sink } from './sink.ts';
-import { isEscapedOnly, isPlainText, numberText, tElement } from './xml.ts';
+import { numberText, tElement } from './xml.ts';
 
 /** The XML of one cell, or null when there is nothing to write (null value and no style). */
 export function cellXml(ref: string, value: CellValue, style: number | undefined, p = ''): string | null {
@@ -79,14 +79,18 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
   out.ascii(letters);
   out.uint(row);
   // The cells of a big sheet are mostly these two: their markup in one piece.
-  if (!style && typeof value === 'string') {
-    if (out.plainAscii(m.b.plainText, value, m.b.textClose)) return;
-    if (isPlainText(value)) {
-      out.raw(m.b.plainText);
-      out.ascii(value);
-      out.raw(m.b.textClose);
-      return;
+  if (typeof value === 'string') {
+    if (style) {
+      out.ascii('" s="');
+      out.uint(style);
     }
+    // `" t="inlineStr"><is><t>` also closes the style attribute.
+    if (out.escapedText(m.b.plainText, value, m.b.textClose)) return;
+    out.ascii('"');
+    out.ascii(m.inline);
+    out.str(tElement(value, p));
+    out.ascii(m.inlineClose);
+    return;
   }
   if (!style && typeof value === 'number' && Number.isFinite(value)) {
     out.raw(m.b.plainNumber);
@@ -101,23 +105,7 @@ export function writeCell(out: Sink, letters: string, row: number, value: CellVa
     out.ascii('"');
   }
   if (value === null || value === undefined) out.ascii('/>');
-  else if (typeof value === 'string') {
-    out.ascii(m.inline);
-    if (isPlainText(value)) {
-      out.ascii(m.tOpen);
-      // ascii() hands the text to the encoder from its first non-ASCII character: most cells never get there.
-      out.ascii(value);
-      out.ascii(m.textClose);
-    } else if (isEscapedOnly(value)) {
-      // Common in reasons ("¥50,000 < ¥100,000"): the text between the entities goes out as it is.
-      out.ascii(m.tOpen);
-      writeEscaped(out, value);
-      out.ascii(m.textClose);
-    } else {
-      out.str(tElement(value, p));
-      out.ascii(m.inlineClose);
-    }
-  } else if (typeof value === 'boolean') {
+  else if (typeof value === 'boolean') {
     out.ascii(m.bool);
     out.ascii(value ? '1' : '0');
     out.ascii(m.valueClose);
@@ -140,17 +128,4 @@ function markupOf(p: string): CellMarkup {
   lastMarkup = markup(p);
   lastPrefix = p;
   return lastMarkup;
-}
-
-/** Text with &, < and > written as entities (escapeText() into the sink). */
-function writeEscaped(out: Sink, s: string): void {
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 38 && c !== 60 && c !== 62) continue;
-    if (i > from) out.str(s.slice(from, i));
-    out.ascii(c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;');
-    from = i + 1;
-  }
-  if (from < s.length) out.str(s.slice(from));
 }

@@ -12,13 +12,13 @@ export interface Sink {
   /** Appends bytes (fixed markup, encoded once). */
   raw(b: Uint8Array): void;
   /**
-   * Appends `before`, `s`, `after` when `s` is all printable ASCII with nothing to escape or encode (no
-   * & < > _, no control) and no space at either end, so that it is its own XML text (isPlainText); else
-   * appends nothing and returns false. Most cells of a big sheet: one pass, no regular expression.
+   * Appends `before`, `s`, `after` when the XML text of `s` is `s` with only & < > escaped (isEscapedOnly:
+   * no control character, `_`, U+FFFE/U+FFFF or lone surrogate, no whitespace at either end); else appends
+   * nothing and returns false. Most cells of a big sheet, Chinese or not: encoded and escaped in one pass.
    */
-  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean;
+  escapedText(before: Uint8Array, s: string, after: Uint8Array): boolean;
   /**
-   * Appends the unstyled cells values[from..to] of row `row` while each is plain ASCII text (as plainAscii)
+   * Appends the unstyled cells values[from..to] of row `row` while each is text as escapedText takes it
    * or a finite number, `opens[c]` being `<c r="` and the column's letters; returns the first column it
    * did not write (to + 1 when it wrote them all). Empty cells are skipped. Most cells of a big sheet.
    */
@@ -44,8 +44,10 @@ export interface PlainCellMarkup {
 }
 
 const ENCODER = new TextEncoder();
-/** Room for one plain cell's markup, reference and number: text adds its length. */
+/** Room for one plain cell's markup, reference and number: text adds up to 5 bytes a character (`&amp;`). */
 const CELL_ROOM = 128;
+/** Longer text goes the careful way (the room it needs is reserved up front). */
+const TEXT_MAX = 4096;
 const EMPTY = new Uint8Array(0);
 const CHUNK = 1 << 20;
 
@@ -116,23 +118,17 @@ export class ByteSink implements Sink {
     this.pos = p;
   }
 
-  plainAscii(before: Uint8Array, s: string, after: Uint8Array): boolean {
+  escapedText(before: Uint8Array, s: string, after: Uint8Array): boolean {
     const n = s.length;
-    if (n > 4096) return false;
-    if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return false;
-    if (this.pos + before.length + n + after.length > this.buf.length) this.seal();
+    if (n > TEXT_MAX) return false;
+    if (this.pos + before.length + 5 * n + after.length > this.buf.length) this.seal();
     const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < before.length; i++) buf[p++] = before[i]!;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      // Printable ASCII but & < > _ (38, 60, 62, 95); anything else goes the careful way (and what was
-      // copied here is left beyond pos, as if never written).
-      if (c < 32 || c > 127 || c === 38 || c === 60 || c === 62 || c === 95) return false;
-      buf[p++] = c;
-    }
-    for (let i = 0; i < after.length; i++) buf[p++] = after[i]!;
-    this.pos = p;
+    buf.set(before, this.pos);
+    const p = escapedUtf8(buf, this.pos + before.length, s);
+    // What was copied before a refusal is left beyond pos, as if never written.
+    if (p < 0) return false;
+    buf.set(after, p);
+    this.pos = p + after.length;
     return true;
   }
 
@@ -152,24 +148,19 @@ export class ByteSink implements Sink {
       if (!isText && (typeof v !== 'number' || !Number.isFinite(v))) return c;
       const open = opens[c]!;
       const len = isText ? v.length : 0;
-      if (len > 4096) return c;
-      if (this.pos + CELL_ROOM + len > this.buf.length) this.seal();
+      if (len > TEXT_MAX) return c;
+      if (this.pos + CELL_ROOM + 5 * len > this.buf.length) this.seal();
       const buf = this.buf;
       let p = this.pos;
       buf.set(open, p);
       p += open.length;
       for (let i = nd - 1; i >= 0; i--) buf[p++] = digits[i]!;
       if (isText) {
-        if (len > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(len - 1) === 32)) return c;
         // The fixed markup by set(): a byte loop over it costs more than the call.
         buf.set(m.plainText, p);
-        p += m.plainText.length;
-        for (let i = 0; i < len; i++) {
-          const ch = v.charCodeAt(i);
-          // As plainAscii: anything else goes the careful way, and what was copied is left beyond pos.
-          if (ch < 32 || ch > 127 || ch === 38 || ch === 60 || ch === 62 || ch === 95) return c;
-          buf[p++] = ch;
-        }
+        // As escapedText: anything else goes the careful way, and what was copied is left beyond pos.
+        p = escapedUtf8(buf, p + m.plainText.length, v);
+        if (p < 0) return c;
         buf.set(m.textClose, p);
         p += m.textClose.length;
       } else {
@@ -286,3 +277,59 @@ function writeUint(buf: Uint8Array, p: number, n: number): number {
   return end;
 }
 
+
+/** Whitespace beyond ASCII, as /\s/ has it: at either end of a text it needs xml:space="preserve". */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `s` as the UTF-8 of its <t> text when that is `s` with only & < > escaped (see Sink.escapedText), written
+ * at buf[p] (room: 5 bytes a character); the position after it, or -1 when `s` needs the careful way.
+ */
+function escapedUtf8(buf: Uint8Array, p: number, s: string): number {
+  const n = s.length;
+  if (n > 0) {
+    const a = s.charCodeAt(0);
+    const z = s.charCodeAt(n - 1);
+    if (a === 32 || z === 32 || (a > 127 && isWideSpace(a)) || (z > 127 && isWideSpace(z))) return -1;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      // Controls and `_` (a _xHHHH_ look-alike) are encoded the careful way.
+      if (c < 32 || c === 95) return -1;
+      if (c === 38 || c === 60 || c === 62) {
+        buf[p++] = 38;
+        if (c === 38) {
+          buf[p++] = 97;
+          buf[p++] = 109;
+          buf[p++] = 112;
+        } else {
+          buf[p++] = c === 60 ? 108 : 103;
+          buf[p++] = 116;
+        }
+        buf[p++] = 59;
+      } else buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair is one 4-byte character; a lone surrogate goes the careful way.
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c >= 0xdc00 || d < 0xdc00 || d > 0xdfff) return -1;
+      const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      buf[p++] = 0xf0 | (cp >> 18);
+      buf[p++] = 0x80 | ((cp >> 12) & 63);
+      buf[p++] = 0x80 | ((cp >> 6) & 63);
+      buf[p++] = 0x80 | (cp & 63);
+      i++;
+    } else {
+      if (c >= 0xfffe) return -1;
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    }
+  }
+  return p;
+}

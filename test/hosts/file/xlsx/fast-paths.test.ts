@@ -6,7 +6,7 @@ import { inflateSync, unzipSync } from 'fflate';
 import type { CellValue } from '../../../../src/port/workbook.ts';
 import { NODE_ZIP } from '../../../../src/hosts/file/node-zip.ts';
 import { XlsxWorkbook } from '../../../../src/hosts/file/xlsx/index.ts';
-import { cellPresent, cellXml, writeCell } from '../../../../src/hosts/file/xlsx/cells.ts';
+import { cellPresent, cellXml, plainCellMarkup, writeCell } from '../../../../src/hosts/file/xlsx/cells.ts';
 import { itemText, stringItemText } from '../../../../src/hosts/file/xlsx/shared-strings.ts';
 import { ByteSink } from '../../../../src/hosts/file/xlsx/sink.ts';
 import { attrValueStart, rawAttr } from '../../../../src/hosts/file/xlsx/xml.ts';
@@ -37,6 +37,40 @@ describe('writeCell', () => {
         expect(text(sink.finish())).toBe(new TextDecoder().decode(new TextEncoder().encode(want)));
       }),
       { numRuns: 5_000 },
+    );
+  });
+
+  it('writes every UTF-16 code unit as cellXml() does, alone, at either end of a text and in its middle', () => {
+    // One sink for all: what a refused fast path left beyond its position must not show in what follows.
+    const sink = new ByteSink('', null);
+    let want = '';
+    for (let u = 0; u < 0x10000; u++) {
+      const ch = String.fromCharCode(u);
+      for (const v of [ch, `${ch}中`, `中${ch}`, `a${ch}b`]) {
+        writeCell(sink, 'B', u + 1, v, u % 3 === 0 ? 7 : undefined, '');
+        want += cellXml(`B${u + 1}`, v, u % 3 === 0 ? 7 : undefined, '')!;
+      }
+    }
+    // The encoder writes U+FFFD for a lone surrogate: compare UTF-8 with UTF-8.
+    expect(Buffer.from(concat(sink.finish())).equals(Buffer.from(new TextEncoder().encode(want)))).toBe(true);
+  });
+
+  it('writes the same bytes through plainCells as cell by cell, Chinese, escaped and tricky text alike', () => {
+    const m = plainCellMarkup('');
+    const opens = ['A', 'B', 'C', 'D'].map((l) => new TextEncoder().encode(`<c r="${l}`));
+    const cell = fc.oneof(fc.constant(null), fc.double(), fc.constantFrom('中文 ¥1,000 < ¥2,000', 'R&D', 'a_b', ' 前', '😀', '\ud800', '\u3000', 'x'.repeat(5000)), fc.string({ unit: 'grapheme' }));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 4, maxLength: 4 }), fc.integer({ min: 1, max: 1_048_576 }), (values, row) => {
+        const fast = new ByteSink('', null);
+        for (let c = 0; c <= 3; c++) {
+          c = fast.plainCells(values, c, 3, row, opens, m);
+          if (c > 3) break;
+          if (cellPresent(values[c]!, undefined)) writeCell(fast, 'ABCD'[c]!, row, values[c]!, undefined, '');
+        }
+        const slow = values.map((v, c) => cellXml(`${'ABCD'[c]}${row}`, v, undefined, '') ?? '').join('');
+        expect(Buffer.from(concat(fast.finish())).equals(Buffer.from(new TextEncoder().encode(slow)))).toBe(true);
+      }),
+      { numRuns: 3_000 },
     );
   });
 
