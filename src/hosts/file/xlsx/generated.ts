@@ -1,13 +1,15 @@
 // Worksheets TierBook owns entirely (rules, history, summaries, handbook) are written from scratch: tables
 // laid out top to bottom, widths, frozen rows, print setup and optional Excel table parts.
 import type { CellValue, GeneratedSheet, SheetTable } from '../../../port/workbook.ts';
-import { cellXml } from './cells.ts';
+import { cellPresent, cellXml, plainCellMarkup, writeCell } from './cells.ts';
 import { colsXml } from './cols.ts';
 import { cellRef, colName, quoteSheetName, rangeRef } from './refs.ts';
-import type { PartContent, PartPacker } from './packed-part.ts';
-import { ByteSink } from './sink.ts';
+import { concat, type PartContent, type PartPacker } from './packed-part.ts';
+import { ByteSink, type Sink } from './sink.ts';
 import type { StyleSheet } from './styles.ts';
-import { XML_DECL, escapeAttr } from './xml.ts';
+import { XML_DECL, decodePart, escapeAttr } from './xml.ts';
+
+const ENCODER = new TextEncoder();
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,9 +31,15 @@ export interface TablePlacement {
   header: string[];
 }
 
+/**
+ * Rows written straight into a part's bytes (a million-row table makes no string per row); `start()` comes
+ * before the first row written, and a sheet whose rows write nothing has `<sheetData/>`.
+ */
+export type WriteRows = (out: Sink, start: () => void) => void;
+
 export interface Layout {
-  /** The rows' XML, made as they are read (a million-row table is never held as a string per row). */
-  rows: Iterable<string>;
+  /** The rows, as rowXml() would make them. */
+  write: WriteRows;
   lastRow: number;
   lastCol: number;
   tables: TablePlacement[];
@@ -44,7 +52,8 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, 
   const placements: TablePlacement[] = [];
   // First the sizes and every cell's style (styles are added in the order cells meet them, as before);
   // the XML is made when the rows are read.
-  const styleOfTable: ((c: number, fill: string | null) => number | undefined)[] = [];
+  const styleOfTable: StyleOf[] = [];
+  const plainOfTable: boolean[] = [];
   let r = firstRow;
   let lastCol = -1;
   tables.forEach((t, ti) => {
@@ -72,6 +81,7 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, 
     const fills = t.rowFills;
     // Without fills or formats every cell's style is undefined: nothing to look up per cell.
     const plain = !fills?.some(Boolean) && !t.numberFormats?.some(Boolean);
+    plainOfTable.push(plain);
     t.rows.forEach((values, i) => {
       const fill = fills?.[i] ?? null;
       if (!plain) {
@@ -86,26 +96,67 @@ export function layoutTables(tables: readonly SheetTable[], styles: StyleSheet, 
       placements.push({ name: t.tableName, ref: rangeRef(headerRow, 0, r - 1, t.header.length - 1), header: t.header });
     }
   });
-  function* rows(): Generator<string> {
+  const titleStyle = () => title;
+  const headerStyle = () => header;
+  function write(out: Sink, start: () => void): void {
+    const w = new RowWriter(out, start);
     let r = firstRow;
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti]!;
-      const styleOf = styleOfTable[ti]!;
       if (ti > 0) r++;
-      if (t.title !== undefined && t.title !== '') yield rowXml(r++, [[0, t.title, title]]);
-      for (const note of t.notes ?? []) yield rowXml(r++, [[0, note, undefined]]);
-      yield rowXml(r++, t.header.map((h, c): RowCell => [c, h, header]));
+      if (t.title !== undefined && t.title !== '') w.row(r++, [t.title], 1, titleStyle, null);
+      for (const note of t.notes ?? []) w.row(r++, [note], 1, null, null);
+      w.row(r++, t.header, t.header.length, headerStyle, null);
+      const styleOf = plainOfTable[ti] ? null : styleOfTable[ti]!;
       for (let i = 0; i < t.rows.length; i++) {
         const values = t.rows[i]!;
         const fill = t.rowFills?.[i] ?? null;
-        const cells: RowCell[] = [];
-        const n = Math.max(values.length, fill ? t.header.length : 0);
-        for (let c = 0; c < n; c++) cells.push([c, values[c] ?? null, styleOf(c, fill)]);
-        yield rowXml(r++, cells);
+        w.row(r++, values, Math.max(values.length, fill ? t.header.length : 0), styleOf, fill);
       }
     }
   }
-  return { rows: { [Symbol.iterator]: rows }, lastRow: r - 1, lastCol, tables: placements };
+  return { write, lastRow: r - 1, lastCol, tables: placements };
+}
+
+type StyleOf = (c: number, fill: string | null) => number | undefined;
+
+/** Writes rows of cells into a sink, byte for byte as rowXml() makes them. */
+class RowWriter {
+  private readonly letters: string[] = [];
+  /** `<c r="` and the column's letters, as bytes (for plainCells). */
+  private readonly opens: Uint8Array[] = [];
+  private readonly plain = plainCellMarkup('');
+
+  constructor(
+    private readonly out: Sink,
+    private readonly start: () => void,
+  ) {}
+
+  /** Row `r`: cells 0..n-1 of `values`, styled by `styleOf` (null: no cell has a style). */
+  row(r: number, values: readonly CellValue[], n: number, styleOf: StyleOf | null, fill: string | null): void {
+    let first = -1;
+    let last = -1;
+    for (let c = 0; c < n; c++) {
+      if (!cellPresent(values[c] ?? null, styleOf?.(c, fill))) continue;
+      if (first < 0) first = c;
+      last = c;
+    }
+    if (first < 0) return;
+    const out = this.out;
+    this.start();
+    out.ascii('<row r="');
+    out.uint(r);
+    out.ascii('">');
+    if (!styleOf) for (let c = this.opens.length; c <= last; c++) this.opens.push(ENCODER.encode(`<c r="${colName(c)}`));
+    for (let c = first; c <= last; c++) {
+      // Plain text and numbers straight into the sink's bytes; anything else (and what follows) cell by cell.
+      if (!styleOf && (c = out.plainCells(values, c, last, r, this.opens, this.plain)) > last) break;
+      const v = values[c] ?? null;
+      const style = styleOf?.(c, fill);
+      if (cellPresent(v, style)) writeCell(out, (this.letters[c] ??= colName(c)), r, v, style, '');
+    }
+    out.ascii('</row>');
+  }
 }
 
 /** Excel tables need non-empty, distinct, single-line column names. */
@@ -125,8 +176,8 @@ function tableHeaderOk(header: readonly string[]): boolean {
 export interface WorksheetParts {
   lastRow: number;
   lastCol: number;
-  /** Row XML, in order ('' for a row with nothing to write). */
-  rows: Iterable<string>;
+  /** Row XML, in order ('' for a row with nothing to write), or rows written into the part's bytes. */
+  rows: Iterable<string> | WriteRows;
   widths?: ReadonlyMap<number, number>;
   freezeRows?: number;
   print?: GeneratedSheet['print'];
@@ -138,25 +189,24 @@ export interface WorksheetParts {
   drawingRelId?: string;
 }
 
-/** A complete worksheet part. */
+/** A complete worksheet part, as text. */
 export function worksheetXml(w: WorksheetParts): string {
-  let xml = '';
-  writeWorksheet(w, (s) => (xml += s));
-  return xml;
+  const sink = new ByteSink('', null);
+  writeWorksheet(w, sink);
+  return decodePart(concat(sink.finish()));
 }
 
 /**
- * The same part written through a packer when there is one (Node): a big sheet's rows go out one by one
- * and are deflated as they come, never joined into one string. Without one, the text.
+ * The same part as UTF-8 chunks, or deflated as it is written when there is a packer (Node): a big sheet's
+ * rows go out one by one and are never joined into one string.
  */
-export function worksheetContent(w: WorksheetParts, packer: PartPacker | null): string | PartContent {
-  if (!packer) return worksheetXml(w);
+export function worksheetContent(w: WorksheetParts, packer: PartPacker | null): PartContent {
   const sink = new ByteSink('', null, packer);
-  writeWorksheet(w, (s) => sink.str(s));
+  writeWorksheet(w, sink);
   return sink.finishPart();
 }
 
-function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
+function writeWorksheet(w: WorksheetParts, out: Sink): void {
   const fit = w.print && w.print.fitToWidth !== false;
   let xml = `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`;
   if (fit) xml += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
@@ -171,14 +221,18 @@ function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
   xml += '<sheetFormatPr defaultRowHeight="15"/>';
   if (w.widths) xml += colsXml(w.widths);
   let open = false;
-  for (const row of w.rows) {
-    if (!row) continue;
-    if (!open) {
-      emit(`${xml}<sheetData>`);
-      open = true;
+  const start = () => {
+    if (open) return;
+    out.str(`${xml}<sheetData>`);
+    open = true;
+  };
+  if (typeof w.rows === 'function') w.rows(out, start);
+  else
+    for (const row of w.rows) {
+      if (!row) continue;
+      start();
+      out.str(row);
     }
-    emit(row);
-  }
   if (open) xml = '</sheetData>';
   else xml += '<sheetData/>';
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
@@ -191,7 +245,7 @@ function writeWorksheet(w: WorksheetParts, emit: (s: string) => void): void {
   if (w.drawingRelId) xml += `<drawing r:id="${w.drawingRelId}"/>`;
   const ids = w.tableRelIds ?? [];
   if (ids.length) xml += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
-  emit(`${xml}</worksheet>`);
+  out.str(`${xml}</worksheet>`);
 }
 
 /** The print area and print titles of a generated sheet, as defined-name values. */

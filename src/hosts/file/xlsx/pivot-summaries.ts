@@ -9,7 +9,7 @@ import { columnWidths } from '../../../core/output/widths.ts';
 import { layoutTables as placeTables, type SheetTable } from '../../../core/output/tables.ts';
 import type { SheetMark } from '../../../port/marks.ts';
 import type { GeneratedSheet, Progress, SummariesReport, SummaryResult, SummarySpec } from '../../../port/workbook.ts';
-import { layoutTables, printNames, rowXml, tableXml, uniqueTableName, worksheetContent, type RowCell } from './generated.ts';
+import { layoutTables, printNames, rowXml, tableXml, uniqueTableName, worksheetContent, type RowCell, type WriteRows } from './generated.ts';
 import { CONTENT_TYPE, REL_OFFICE, REL_TYPE, relIs, type OpcPackage } from './package.ts';
 import { chartDrawingXml, columnChartXml } from './pivot-chart.ts';
 import { pivotLayout } from './pivot-model.ts';
@@ -116,7 +116,14 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
   const staticTop = top + Math.max(layout.grid.length, spec.chart ? CHART_ROWS + 1 : 0) + 2;
   const tables = spec.fallback.map((t, i) => (i === 0 && t.title === spec.title ? { ...t, title: undefined, notes: [] } : t)) as SheetTable[];
   const placed = layoutTables(tables, styles, staticTop);
-  rows.push(...placed.rows);
+  const writeRows: WriteRows = (out, start) => {
+    for (const row of rows) {
+      if (!row) continue;
+      start();
+      out.str(row);
+    }
+    placed.write(out, start);
+  };
   const lastRow = Math.max(placed.lastRow, top + layout.grid.length - 1);
   let lastCol = Math.max(placed.lastCol, pivotWidth - 1);
 
@@ -190,7 +197,7 @@ function writeOne(book: BookInternals, spec: SummarySpec): SummaryResult {
   columnWidths([gridTable, ...tables], 10, 40).forEach((w, c) => widths.set(c, w));
   const print = printOf(spec);
   const breaks = (print.breakBefore ?? []).map((i) => breakRow(tables, i, staticTop));
-  book.setSheetXml(entry, worksheetContent({ lastRow, lastCol, rows, widths, print, rowBreaks: breaks, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}) }, pkg.packer()));
+  book.setSheetXml(entry, worksheetContent({ lastRow, lastCol, rows: writeRows, widths, print, rowBreaks: breaks, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}) }, pkg.packer()));
   wb.setSheetNames(entry.index, GENERATED_NAMES, printNames(entry.name, lastRow, lastCol, print));
   book.mark([{ sheet: entry.name, kind: spec.key }]);
   return { key: spec.key, sheet: entry.name, mode: hadPivot ? 'pivot-refreshed' : 'pivot-created', chart: drawingRelId !== undefined };

@@ -202,7 +202,7 @@ export class XlsxWorkbook {
     const xml = worksheetContent({
       lastRow: layout.lastRow,
       lastCol: layout.lastCol,
-      rows: layout.rows,
+      rows: layout.write,
       widths,
       freezeRows: sheet.freezeRows,
       print: sheet.print,
