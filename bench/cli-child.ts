@@ -2,6 +2,7 @@
 // the bench itself holds (DuckDB, parsed files) is counted.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { nodeFlagsFor } from '../src/cli/node-flags.ts';
 
 export interface CliStats {
   code: number;
@@ -19,7 +20,8 @@ export function runCli(args: string[]): CliStats {
 const t0 = performance.now();
 const code = await main(${JSON.stringify(args)});
 console.error(JSON.stringify({ code, ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS }));`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 << 20 });
+  // The Node flags bin/tierbook.js would start the run with (a bigger young generation for a big input).
+  const child = spawnSync(process.execPath, [...nodeFlagsFor(args), '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 << 20 });
   const last = child.stderr.trim().split('\n').pop() ?? '';
   let stats: CliStats;
   try {
