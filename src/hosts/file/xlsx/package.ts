@@ -154,10 +154,14 @@ export class OpcPackage {
    * a byte offset): rewriters then copy unchanged ranges as bytes instead of re-encoding them.
    */
   textAndAsciiBytes(part: string): { text: string; ascii: Uint8Array | null } {
+    const key = part.toLowerCase();
+    const e = this.byName.get(key);
+    // The bytes the text is decoded from, held here for the rewrite (text() lets them go): copying ranges of
+    // them costs a fraction of encoding the same ranges of the string again.
+    const data = e && !e.chunks && !e.packed && !this.dirty.has(key) && !this.texts.has(key) ? this.bytes(part) : (e?.data ?? null);
     const text = this.text(part);
-    const e = this.byName.get(part.toLowerCase())!;
-    if (this.dirty.has(part.toLowerCase()) || e.chunks || e.packed || !e.data) return { text, ascii: null };
-    return { text, ascii: isAscii(e.data, text) ? e.data : null };
+    if (this.dirty.has(key) || !e || e.chunks || e.packed || !data) return { text, ascii: null };
+    return { text, ascii: isAscii(data, text) ? data : null };
   }
 
   /** Replaces (or creates) a part's text; it is encoded and compressed on save. */
