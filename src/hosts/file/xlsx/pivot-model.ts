@@ -136,10 +136,6 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
 
   const fields: CacheField[] = header.map((name, c) => {
     const f: CacheField = { name, axis: axes.has(c), shared: false, items: [], index: new ItemIndex(), recordItems: null, numbers: 0, strings: 0, blanks: 0, integers: true, min: Infinity, max: -Infinity, longText: false };
-    // Values in the order first met (-0 and 0 are one item, as String() makes them).
-    const seen = new ItemIndex();
-    const firstMet: CellValue[] = [];
-    const met = new Int32Array(rows.length);
     for (let k = 0; k < rows.length; k++) {
       const v = rows[k]![c] ?? null;
       if (v === null || v === '') f.blanks++;
@@ -152,13 +148,21 @@ export function pivotLayout(spec: SummarySpec, labels: { grandTotal: string }): 
         f.strings++;
         if (String(v).length > 255) f.longText = true;
       }
-      const item = v === '' ? null : v;
-      const i = seen.intern(item);
-      if (i === firstMet.length) firstMet.push(item);
-      met[k] = i;
     }
     f.shared = f.axis || f.strings > 0;
+    // Only shared items are numbered: a field of a million amounts is written by value, never looked up.
     if (f.shared) {
+      // Values in the order first met (-0 and 0 are one item, as String() makes them).
+      const seen = new ItemIndex();
+      const firstMet: CellValue[] = [];
+      const met = new Int32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) {
+        const v = rows[k]![c] ?? null;
+        const item = v === '' ? null : v;
+        const i = seen.intern(item);
+        if (i === firstMet.length) firstMet.push(item);
+        met[k] = i;
+      }
       // Axis items in display order; other fields' in the order they first occur, as Excel lists them.
       f.items = f.axis ? itemOrder(firstMet.slice(), hint) : firstMet;
       if (f.axis) {
