@@ -80,7 +80,7 @@ export function keepTiers(result: GradeResult, history: readonly HistoryRecord[]
 export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
   // Text past what a cell holds is cut with a marker on every write, and the warnings name the cells.
-  const text = limitCellText(given, lang);
+  const text = limitCellText(given, lang, options.pause);
   const workbook = text.port;
   const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
@@ -144,7 +144,10 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const write: WriteContext = { result, lang, sheetRows: customers.sheetRows, firstRow, lastRow, cols, previous: shownPrevious, held };
   const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
   if (writeColumns) {
-    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(write, options.pause) : outputColumns(write), customers.headerCells, lang);
+    // A thousand customers at a time, the thread given back once the budget is spent (a first, unoptimised
+    // block can take tens of milliseconds).
+    const built = options.pause ? await outputColumnsInBlocks(write, async () => void (await breathe()), 1_000) : outputColumns(write);
+    const columns = distinctHeaders(built, customers.headerCells, lang);
     columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
     else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
@@ -188,6 +191,8 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     nextSheets = await writeNextSteps(port, names, result, next, lang);
     await breathe();
   }
+  // A million customers' mix is a task of its own.
+  await breathe();
   const mix = tierMixOf(result);
   progress({ done: 5, total: 5, stage: 'done' });
   let moved: TierMovement | null | undefined;
