@@ -34,7 +34,7 @@ describe('tier colours by value', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const r = rnd(seed);
       const n = 500 + Math.floor(r() * 2_000);
-      const values = Array.from({ length: n }, () => labels[Math.floor(r() * labels.length)]!);
+      const values = Array.from({ length: n }, (): CellValue => labels[Math.floor(r() * labels.length)] ?? null);
       const fills = values.map(colourOf);
       // Some runs have a clash (a cell of a label coloured otherwise), a coloured blank, or none.
       const k = Math.floor(r() * n);
