@@ -5,7 +5,8 @@
 import { columnLetter } from '../core/issues.ts';
 import { loc, type Lang, type Localized } from '../core/i18n.ts';
 import { sheetValues } from '../core/output/tables.ts';
-import type { CellValue, WorkbookPort } from '../port/workbook.ts';
+import type { CellValue, ColumnWrite, ColumnsPatch, WorkbookPort } from '../port/workbook.ts';
+import { drainPausing, type Pause, type Steps } from './pause.ts';
 
 export const CELL_TEXT_LIMIT = 32_767;
 /** One character is left for the apostrophe the Office host puts before text Excel would otherwise parse. */
@@ -37,6 +38,43 @@ function clampDeep<T>(x: T, lang: Lang): T {
   return x;
 }
 
+/** Cells of the output columns scanned between two yields. */
+const CELLS_PER_STEP = 65_536;
+
+/**
+ * The patch's columns with every text cut to fit (a column with none shared as it is), each long text
+ * reported to `cut` with its cell; yields every few tens of thousands of cells (see pause.ts).
+ */
+export function* clampedColumnsSteps(
+  patch: ColumnsPatch,
+  lang: Lang,
+  cut: (v: CellValue, where: () => Localized) => void,
+): Steps<ColumnWrite[]> {
+  const at = (cell: string) => loc(`${patch.sheet}!${cell}`, `${patch.sheet}!${cell}`);
+  const columns: ColumnWrite[] = [];
+  // Plain loops, a cell's address made only for a text too long: output columns run to a million cells each.
+  for (const col of patch.columns) {
+    if (col.header.length > ROOM) cut(col.header, () => at(`${columnLetter(col.col)}${patch.headerRow}`));
+    let long = false;
+    const values = col.values;
+    for (let from = 0; from < values.length; from += CELLS_PER_STEP) {
+      if (from > 0) yield;
+      const to = Math.min(values.length, from + CELLS_PER_STEP);
+      for (let r = from; r < to; r++) {
+        const v = values[r];
+        if (typeof v !== 'string' || v.length <= ROOM) continue;
+        cut(v, () => at(`${columnLetter(col.col)}${patch.firstRow + r}`));
+        long = true;
+      }
+    }
+    if (long) yield;
+    const kept = long ? { ...col, values: values.map((v) => clampValue(v, lang)) } : col;
+    columns.push({ ...kept, header: clampValue(kept.header, lang) });
+    yield;
+  }
+  return columns;
+}
+
 interface Cut {
   where: Localized;
   length: number;
@@ -44,9 +82,10 @@ interface Cut {
 
 /**
  * The port with every text it is asked to write cut to what a cell holds. `warnings()` names the cells cut
- * (sheet!cell where the run knows the address, else the sheet, column and record).
+ * (sheet!cell where the run knows the address, else the sheet, column and record). With `pause`, the scan of
+ * output columns (a million cells each) gives the thread back between parts.
  */
-export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookPort; warnings(): Localized[] } {
+export function limitCellText(port: WorkbookPort, lang: Lang, pause?: Pause): { port: WorkbookPort; warnings(): Localized[] } {
   const cuts: Cut[] = [];
   const at = (sheet: string, cell: string) => loc(`${sheet}!${cell}`, `${sheet}!${cell}`);
   const note = (v: CellValue, where: () => Localized) => {
@@ -68,21 +107,11 @@ export function limitCellText(port: WorkbookPort, lang: Lang): { port: WorkbookP
     readSheet: (name, options) => port.readSheet(name, options),
     ...(port.readColumns ? { readColumns: port.readColumns.bind(port) } : {}),
     readMarks: () => port.readMarks(),
-    writeColumns: (patch, onProgress) => {
-      // One plain pass per column: output columns run to a million cells each.
-      const columns = patch.columns.map((col) => {
-        note(col.header, () => at(patch.sheet, `${columnLetter(col.col)}${patch.headerRow}`));
-        let long = false;
-        const values = col.values;
-        for (let r = 0; r < values.length; r++) {
-          const v = values[r];
-          if (typeof v !== 'string' || v.length <= ROOM) continue;
-          note(v, () => at(patch.sheet, `${columnLetter(col.col)}${patch.firstRow + r}`));
-          long = true;
-        }
-        return long ? { ...col, values: values.map((v) => clampValue(v, lang)) } : col;
-      });
-      return port.writeColumns({ ...patch, columns: columns.map((c) => ({ ...c, header: clampValue(c.header, lang) })) }, onProgress);
+    writeColumns: async (patch, onProgress) => {
+      const columns = await drainPausing(clampedColumnsSteps(patch, lang, note), pause);
+      // The host's own work on the columns (planning the blocks) starts a task of its own.
+      if (pause) await pause();
+      return port.writeColumns({ ...patch, columns }, onProgress);
     },
     replaceSheet: (sheet) => {
       gridCuts(sheet.name, sheetValues(sheet), 1);

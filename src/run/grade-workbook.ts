@@ -1,7 +1,7 @@
 // The grading run, written once against the workbook port: read → map → grade → write back → history.
 // The file host and the Office.js host both run exactly this.
 import { todaySerial } from '../core/aggregate/period.ts';
-import { GENERATED_SHEETS, SchemeError, generatedSheetName, DEFAULT_PRESET_ID, grade, historyHeader, historyRows, loc, periodWindow, periodsOf, previousPeriod, readHistory, schemeToSheet, snapshot, tierMixOf, type GradeResult, type HistoryRecord, type Lang, type Localized, type Scheme, type DataIssue, applyDowngradePolicy, GRADED_AT_FORMAT, outputColumnsFor, tierMovement, type HeldTier, type TierMovement } from '../core/index.ts';
+import { GENERATED_SHEETS, SchemeError, generatedSheetName, DEFAULT_PRESET_ID, grade, historyHeader, historyRows, loc, periodWindow, periodsOf, previousPeriod, readHistory, schemeToSheet, snapshot, tierMixOf, tierMixOfSteps, type GradeResult, type HistoryRecord, type Lang, type Localized, type Scheme, type DataIssue, applyDowngradePolicy, GRADED_AT_FORMAT, outputColumnsFor, tierMovement, type HeldTier, type TierMovement } from '../core/index.ts';
 import type { WorkbookPort } from '../port/workbook.ts';
 import { metricsFromRelated, type Related } from './related-sheets.ts';
 import { currencyFromData } from './currency.ts';
@@ -22,7 +22,7 @@ import type { RunOptions, RunResult } from './run-result.ts';
 
 export { asOfMessage, type AsOf, type RunOptions, type RunResult } from './run-result.ts';
 import { loadCustomers, loadScheme, readOnce } from './load.ts';
-import { budgeted } from './pause.ts';
+import { budgeted, drainPausing } from './pause.ts';
 import { customersSheet, missingMetrics, ordersCurrencies } from './orders-only.ts';
 
 // The loading steps live in load.ts; re-exported for the callers that import them from the run.
@@ -80,7 +80,7 @@ export function keepTiers(result: GradeResult, history: readonly HistoryRecord[]
 export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const { lang } = options;
   // Text past what a cell holds is cut with a marker on every write, and the warnings name the cells.
-  const text = limitCellText(given, lang);
+  const text = limitCellText(given, lang, options.pause);
   const workbook = text.port;
   const port = readOnce(workbook);
   const progress = options.onProgress ?? (() => {});
@@ -144,7 +144,10 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
   const write: WriteContext = { result, lang, sheetRows: customers.sheetRows, firstRow, lastRow, cols, previous: shownPrevious, held };
   const writeColumns = options.writeColumns === 'if-changed' ? !holdsTiers(before, result, lang) : options.writeColumns !== false;
   if (writeColumns) {
-    const columns = distinctHeaders(options.pause ? await outputColumnsInBlocks(write, options.pause) : outputColumns(write), customers.headerCells, lang);
+    // A thousand customers at a time, the thread given back once the budget is spent (a first, unoptimised
+    // block can take tens of milliseconds).
+    const built = options.pause ? await outputColumnsInBlocks(write, async () => void (await breathe()), 1_000) : outputColumns(write);
+    const columns = distinctHeaders(built, customers.headerCells, lang);
     columns.push(...staleOutputColumns(customers.outputCols, cols, Math.max(0, lastRow - firstRow + 1)));
     if (customers.generated) await port.replaceSheet(customersSheet(customers, scheme, lang, columns));
     else await port.writeColumns({ sheet: customers.sheet, headerRow: customers.headerRow, firstRow, columns }, progress);
@@ -188,7 +191,9 @@ export async function gradeWorkbook(given: WorkbookPort, options: RunOptions): P
     nextSheets = await writeNextSteps(port, names, result, next, lang);
     await breathe();
   }
-  const mix = tierMixOf(result);
+  // A million customers' mix is a tenth of a second: worked out in parts.
+  await breathe();
+  const mix = await drainPausing(tierMixOfSteps(result), options.pause);
   progress({ done: 5, total: 5, stage: 'done' });
   let moved: TierMovement | null | undefined;
   return {

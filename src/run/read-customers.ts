@@ -182,8 +182,11 @@ export function* readCustomerSheetSteps(values: SheetValues, scheme: Scheme, opt
     yield;
     const spec = metricSpec(scheme, m.field);
     const raw = cells(m.col);
+    // Copying, parsing and reading the currency of a million cells are a step each.
+    yield;
     const parsed = parseMetricColumn(raw, spec, locate(m.col));
     if (spec.unit === 'currency') {
+      yield;
       const shown = currenciesOf(sheet, m.header, raw, (i) => a1(sheetRows[i]!, m.col));
       if (shown) currencies.push(shown);
     }

@@ -2,7 +2,8 @@
 // Excel refuses the value (the Office host's request failed, "Excel did not accept the data sent") and
 // repairs an .xlsx holding one.
 import { describe, expect, it } from 'vitest';
-import { CELL_TEXT_LIMIT, clampText, limitCellText } from '../../src/run/cell-text.ts';
+import { CELL_TEXT_LIMIT, clampText, clampedColumnsSteps, limitCellText } from '../../src/run/cell-text.ts';
+import { drain } from '../../src/run/pause.ts';
 import { gradeWorkbook } from '../../src/run/grade-workbook.ts';
 import type { ColumnsPatch, WorkbookPort } from '../../src/port/workbook.ts';
 import { customerRows, fakeWith, hostOn } from '../hosts/office/helpers.ts';
@@ -40,6 +41,31 @@ describe('text past 32,767 characters', () => {
     expect(limited.warnings()[0]!['en-US']).toBe(
       '6 cells would hold more than the 32,767 characters an Excel cell holds and were truncated, ending in "…[truncated]": Customers!E3 (33,000 characters), Customers!E5 (33,002 characters), Customers!E6 (33,003 characters), Customers!E7 (33,004 characters), Customers!E8 (33,005 characters) and 1 more. Your own data is unchanged.',
     );
+  });
+
+  it('the scan of large output columns yields between parts; pausing or not, the same columns and warnings are written', async () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => (i === 150_001 || i === 7 ? 'y'.repeat(32_800) : i % 3 ? `r${i}` : i));
+    const patch: ColumnsPatch = { sheet: 'Customers', headerRow: 1, firstRow: 2, columns: [{ col: 3, header: 'Tier', values: values.map((v) => (typeof v === 'number' ? null : 'Gold')) }, { col: 4, header: 'Reason', values }] };
+    const steps = clampedColumnsSteps(patch, 'en-US', () => {});
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    expect(yields).toBeGreaterThan(4);
+    const cuts: string[] = [];
+    const columns = drain(clampedColumnsSteps(patch, 'en-US', (v, where) => void cuts.push(`${where()['en-US']} ${String(v).length}`)));
+    expect(cuts).toEqual(['Customers!E9 32800', 'Customers!E150003 32800']);
+    expect(columns[0]!.values).toBe(patch.columns[0]!.values);
+    expect(columns[1]!.values[150_001]).toMatch(/y…\[truncated\]$/);
+    const run = async (pause?: () => Promise<void>) => {
+      const written: ColumnsPatch[] = [];
+      const port = { writeColumns: async (p: ColumnsPatch) => void written.push(p) } as unknown as WorkbookPort;
+      const limited = limitCellText(port, 'en-US', pause);
+      await limited.port.writeColumns(patch);
+      return { written, warnings: limited.warnings() };
+    };
+    let pauses = 0;
+    const pausing = await run(async () => void pauses++);
+    expect(pauses).toBeGreaterThan(0);
+    expect(pausing).toEqual(await run());
   });
 
   it('never cuts a character in half', () => {

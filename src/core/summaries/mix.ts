@@ -39,6 +39,22 @@ export function revenueMetricOf(scheme: Scheme): string | null {
  * the mix reports what was booked, not a grade.
  */
 export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array | null, revenueMetric: string | null): TierMix {
+  return drainSteps(tierMixSteps(scheme, tier, revenue, revenueMetric));
+}
+
+/** Values counted, or compared while selecting the largest, between two yields. */
+const PER_STEP = 262_144;
+
+/** The result of a stage written as a generator, in one go. */
+function drainSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** tierMix, yielding between parts of the work: a million customers' mix takes a tenth of a second. */
+export function* tierMixSteps(scheme: Scheme, tier: Int16Array, revenue: Float64Array | null, revenueMetric: string | null): Generator<void, TierMix> {
   const k = scheme.tiers.length;
   const counts = new Float64Array(k);
   const sums = new Float64Array(k);
@@ -47,6 +63,7 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
   const graded = new Float64Array(revenue ? tier.length : 0);
   let g = 0;
   for (let i = 0; i < tier.length; i++) {
+    if (i > 0 && i % PER_STEP === 0) yield;
     const t = tier[i]!;
     if (t < 0) {
       unrated++;
@@ -81,7 +98,8 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
   if (revenue && total > 0 && g > 0) {
     // Only the top fifth is sorted (ascending, the largest added first, as when everything was).
     const top = Math.ceil(g * 0.2);
-    const sorted = largestLast(graded.subarray(0, g), g - top);
+    yield;
+    const sorted = yield* largestLastSteps(graded.subarray(0, g), g - top);
     let s = 0;
     for (let i = g - 1; i >= g - top; i--) s += sorted[i]!;
     top20 = s / total;
@@ -94,6 +112,11 @@ export function tierMix(scheme: Scheme, tier: Int16Array, revenue: Float64Array 
  * selection puts the k-th smallest at k in linear time; should it take too many rounds, everything is sorted.
  */
 export function largestLast(a: Float64Array, k: number): Float64Array {
+  return drainSteps(largestLastSteps(a, k));
+}
+
+/** largestLast, yielding between rounds over many values and before the sort. */
+export function* largestLastSteps(a: Float64Array, k: number): Generator<void, Float64Array> {
   let lo = 0;
   let hi = a.length - 1;
   for (let rounds = 0; hi > lo && k <= hi && k >= lo; rounds++) {
@@ -112,14 +135,21 @@ export function largestLast(a: Float64Array, k: number): Float64Array {
     } while (i <= j);
     if (j < k) lo = i;
     if (k < i) hi = j;
+    if (hi - lo > PER_STEP) yield;
   }
+  if (a.length - k > PER_STEP / 4) yield;
   a.subarray(k).sort();
   return a;
 }
 
 /** The mix of a grading run, with revenue from the scheme's value metric when the data holds it. */
 export function tierMixOf(result: GradeResult): TierMix {
+  return drainSteps(tierMixOfSteps(result));
+}
+
+/** tierMixOf, yielding between parts of the work (see tierMixSteps). */
+export function tierMixOfSteps(result: GradeResult): Generator<void, TierMix> {
   const metric = revenueMetricOf(result.scheme);
   const revenue = metric ? (result.values[metric] ?? result.table.metrics[metric]?.values ?? null) : null;
-  return tierMix(result.scheme, result.tier, revenue, metric);
+  return tierMixSteps(result.scheme, result.tier, revenue, metric);
 }

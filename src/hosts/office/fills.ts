@@ -52,6 +52,8 @@ function lowerCase(): (v: string | number | boolean) => string | number | boolea
 export function colourByValue(values: readonly CellValue[], fills: readonly (string | null | undefined)[], count: number): Map<string | number | boolean, string> | null {
   const byKey = new Map<string | number | boolean, { value: string | number | boolean; color: string | null }>();
   const norm = lowerCase();
+  // The entry of each value as written (the same few labels a million times): one lookup per cell.
+  const byValue = new Map<string | number | boolean, { value: string | number | boolean; color: string | null }>();
   for (let i = 0; i < count; i++) {
     const v = values[i] ?? null;
     const color = fills[i] ?? null;
@@ -59,10 +61,14 @@ export function colourByValue(values: readonly CellValue[], fills: readonly (str
       if (color) return null;
       continue;
     }
-    const key = norm(v);
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { value: v, color });
-    else if (seen.color !== color) return null;
+    let seen = byValue.get(v);
+    if (seen === undefined) {
+      const key = norm(v);
+      seen = byKey.get(key);
+      if (!seen) byKey.set(key, (seen = { value: v, color }));
+      if (byValue.size < 1024) byValue.set(v, seen);
+    }
+    if (seen.color !== color) return null;
   }
   const out = new Map<string | number | boolean, string>();
   for (const { value, color } of byKey.values()) if (color) out.set(value, color);

@@ -1,7 +1,7 @@
 // The Pareto line sorts only the top fifth of the revenues: the share must be the full sort's, to the last bit.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { largestLast, tierMix } from "../../../src/core/summaries/mix.ts";
+import { largestLast, tierMix, tierMixSteps } from "../../../src/core/summaries/mix.ts";
 import { preset } from "../helpers.ts";
 
 /** The line as it was computed by sorting every revenue. */
@@ -63,5 +63,22 @@ describe("the top fifth of revenues", () => {
       );
       expect(mix.top20RevenueShare).toBe(fullSort(values) / mix.totalRevenue);
     }
+  });
+});
+
+describe("the tier mix in parts", () => {
+  it("yields on a million customers and gives the one-go mix, to the last bit", () => {
+    const scheme = preset("b2b-value");
+    const n = 1_000_003;
+    const tier = Int16Array.from({ length: n }, (_, i) => (i % 11 === 0 ? -1 : i % 4));
+    const revenue = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : (((i * 2654435761) % 1_000_003) / 7)));
+    const steps = tierMixSteps(scheme, tier, Float64Array.from(revenue), "annualSpend");
+    let yields = 0;
+    let s = steps.next();
+    for (; !s.done; s = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(4);
+    expect(s.value).toEqual(tierMix(scheme, tier, Float64Array.from(revenue), "annualSpend"));
+    const graded = Array.from(revenue).filter((_, i) => tier[i]! >= 0).map((v) => (v === v ? v : 0));
+    expect(s.value.top20RevenueShare).toBe(fullSort(graded) / s.value.totalRevenue);
   });
 });
