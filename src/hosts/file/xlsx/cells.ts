@@ -22,7 +22,6 @@ export { numberText };
 interface CellMarkup {
   open: string;
   inline: string;
-  tOpen: string;
   /** `</t></is></c>`, and the same without the `</t>`. */
   textClose: string;
   inlineClose: string;
@@ -47,7 +46,6 @@ function markup(p: string): CellMarkup {
     m = {
       open: `<${p}c r="`,
       inline: ` t="inlineStr"><${p}is>`,
-      tOpen: `<${p}t>`,
       textClose: `</${p}t></${p}is></${p}c>`,
       inlineClose: `</${p}is></${p}c>`,
       bool: ` t="b"><${p}v>`,
